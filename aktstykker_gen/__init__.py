@@ -1,0 +1,7 @@
+"""aktstykker-gen: Danish aktstykker as code.
+
+The pipeline runs one way: load (YAML + source map) → model (typed) →
+checks (diagnostics) → document tree (Jinja templates) → writers.
+"""
+
+__version__ = "0.1.0"

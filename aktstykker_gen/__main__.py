@@ -1,0 +1,3 @@
+from aktstykker_gen.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,66 @@
+"""Diagnostics as data: what is wrong, where, and what to do about it.
+
+A rule returns `Diagnostic` records; printing them is a separate concern
+(`format_diagnostic`), in the file:line:col form editors jump to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a value stands in a spec: 1-based line and column."""
+
+    file: str
+    line: int
+    column: int
+    length: int = 1
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    code: str
+    severity: Severity
+    message: str
+    span: Span | None = None
+    details: tuple[str, ...] = ()
+    hint: str | None = None
+    related: tuple[Span, ...] = field(default=())
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+class SpecError(Exception):
+    """A spec that cannot go further down the pipeline, with the reasons."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__(f"{len(diagnostics)} diagnostic(s)")
+        self.diagnostics = diagnostics
+
+
+def format_diagnostic(diagnostic: Diagnostic, source_lines: list[str] | None = None) -> str:
+    """Render like a compiler: location, code, message, excerpt with carets, details, hint."""
+    span = diagnostic.span
+    where = f"{span.file}:{span.line}:{span.column}: " if span else ""
+    out = [f"{where}{diagnostic.severity.value}[{diagnostic.code}]: {diagnostic.message}"]
+    if span and source_lines and 0 < span.line <= len(source_lines):
+        text = source_lines[span.line - 1].rstrip("\n")
+        gutter = f"{span.line:>4} | "
+        out.append(gutter + text)
+        width = max(1, min(span.length, len(text) - span.column + 1))
+        out.append(" " * (len(gutter) - 2) + "| " + " " * (span.column - 1) + "^" * width)
+    out.extend(f"  = {detail}" for detail in diagnostic.details)
+    out.extend(f"  = se også {r.file}:{r.line}:{r.column}" for r in diagnostic.related)
+    if diagnostic.hint:
+        out.append(f"  hjælp: {diagnostic.hint}")
+    return "\n".join(out)

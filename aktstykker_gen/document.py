@@ -1,0 +1,178 @@
+"""The one semantic document tree that every writer reads.
+
+A kind's Jinja template renders a small, closed XML vocabulary; `parse`
+turns it into this tree and refuses anything outside the vocabulary, so a
+template cannot smuggle layout past the writers and the writers need to
+know nothing about aktstykker:
+
+    <document lang title author date>    the root, with the metadata
+    <p role="…">                         a paragraph; roles are listed in ROLES
+    <ul><li>                             a bullet list
+    <section letter="a">                 a lettered section (a–f)
+    <blockquote><p>                      quoted text, e.g. a tekstanmærkning
+    <table><col kind="label|amount"/>    a table; <thead>/<tbody> of <tr level="n">
+           <th|td span="n">              with text cells
+
+Paragraph text is whitespace-normalised (the template's indentation is
+not content); non-breaking spaces are kept.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+ROLES = frozenset({
+    "body",       # running text
+    "masthead",   # the document's number and session, top right
+    "lead",       # the sender line that opens the document
+    "heading",    # a short heading inside a section
+    "dateline",   # place and date at the close
+    "signature",  # a signatory
+    "addressee",  # who the document is sent to
+    "decision",   # the recipient's decision, added once decided
+    "remark",     # a remark added to the decision (påtegning)
+})
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    role: str = "body"
+
+
+@dataclass(frozen=True)
+class BulletList:
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    span: int = 1
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[Cell, ...]
+    level: int = 0
+
+
+@dataclass(frozen=True)
+class Table:
+    """Columns are "label" or "amount"; body rows come in groups kept on one page."""
+
+    columns: tuple[str, ...]
+    head: tuple[Row, ...]
+    groups: tuple[tuple[Row, ...], ...]
+
+
+@dataclass(frozen=True)
+class Quote:
+    paragraphs: tuple[Paragraph, ...]
+
+
+Block = Paragraph | BulletList | Table | Quote
+
+
+@dataclass(frozen=True)
+class Section:
+    letter: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    lang: str
+    title: str
+    author: str
+    date: datetime.date
+    body: tuple[Block | Section, ...]
+
+
+class TemplateOutputError(ValueError):
+    """The template produced something outside the vocabulary: a bug in the template."""
+
+
+_SPACE = re.compile(r"[ \t\r\n]+")
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                          remove_comments=True, huge_tree=False)
+
+
+def parse(xml: str) -> Document:
+    try:
+        root = etree.fromstring(xml.encode("utf-8"), _PARSER)
+    except etree.XMLSyntaxError as error:
+        raise TemplateOutputError(f"template output is not well-formed: {error}") from None
+    _expect(root, "document")
+    return Document(
+        lang=root.get("lang", "da"), title=root.get("title", ""), author=root.get("author", ""),
+        date=datetime.date.fromisoformat(root.get("date", "")),
+        body=tuple(_section(e) if e.tag == "section" else _block(e) for e in root))
+
+
+def _expect(element: etree._Element, *tags: str) -> None:
+    if element.tag not in tags:
+        raise TemplateOutputError(f"<{element.tag}> where {' or '.join(tags)} was expected")
+
+
+def _text(element: etree._Element) -> str:
+    if len(element):
+        raise TemplateOutputError(f"<{element.tag}> may hold text only")
+    return _SPACE.sub(" ", element.text or "").strip()
+
+
+def _section(element: etree._Element) -> Section:
+    return Section(element.get("letter", ""), tuple(_block(e) for e in element))
+
+
+def _block(element: etree._Element) -> Block:
+    _expect(element, "p", "ul", "table", "blockquote")
+    if element.tag == "p":
+        return _paragraph(element)
+    if element.tag == "ul":
+        for item in element:
+            _expect(item, "li")
+        return BulletList(tuple(_text(item) for item in element))
+    if element.tag == "blockquote":
+        return Quote(tuple(_paragraph(p) for p in element))
+    return _table(element)
+
+
+def _paragraph(element: etree._Element) -> Paragraph:
+    _expect(element, "p")
+    role = element.get("role", "body")
+    if role not in ROLES:
+        raise TemplateOutputError(f"unknown paragraph role {role!r}")
+    return Paragraph(_text(element), role)
+
+
+def _table(element: etree._Element) -> Table:
+    columns, head, groups = [], [], []
+    for part in element:
+        _expect(part, "col", "thead", "tbody")
+        if part.tag == "col":
+            kind = part.get("kind", "label")
+            if kind not in ("label", "amount"):
+                raise TemplateOutputError(f"unknown column kind {kind!r}")
+            columns.append(kind)
+        elif part.tag == "thead":
+            head.extend(_row(r) for r in part)
+        else:
+            groups.append(tuple(_row(r) for r in part))
+    for row in [*head, *(r for g in groups for r in g)]:
+        if sum(c.span for c in row.cells) != len(columns):
+            raise TemplateOutputError("a table row does not fill the table's columns")
+    return Table(tuple(columns), tuple(head), tuple(groups))
+
+
+def _row(element: etree._Element) -> Row:
+    _expect(element, "tr")
+    cells = []
+    for cell in element:
+        _expect(cell, "td", "th")
+        cells.append(Cell(_text(cell), int(cell.get("span", "1"))))
+    return Row(tuple(cells), int(element.get("level", "0")))

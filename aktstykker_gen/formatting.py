@@ -1,0 +1,51 @@
+"""Danish numbers, dates and lists, as Folketinget prints them.
+
+babel does the locale work; two decisions are ours: amounts round half-up
+(babel rounds half-even: 0,25 would print 0,2) and a rounded zero never keeps
+its minus sign (no "-0,0").
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.dates import format_date
+from babel.lists import format_list
+from babel.numbers import format_decimal
+
+LOCALE = "da_DK"
+NBSP = "\u00a0"
+MIO_KR = f"mio.{NBSP}kr."
+
+
+def round_half_up(value: Decimal, decimals: int = 1) -> Decimal:
+    rounded = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return abs(rounded) if rounded == 0 else rounded
+
+
+def number(value: Decimal, decimals: int = 1) -> str:
+    """30 → "30,0"; -30 → "-30,0"; 1288.44 → "1.288,4"; 4735 with 0 decimals → "4.735"."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(round_half_up(value, decimals), format=pattern, locale=LOCALE)
+
+
+def amount(value: Decimal) -> str:
+    """An amount with its unit, joined by a non-breaking space: "6,6 mio. kr."."""
+    return f"{number(value)}{NBSP}{MIO_KR}"
+
+
+def long_date(value: datetime.date) -> str:
+    """"1. oktober 2025"."""
+    return format_date(value, "d. MMMM y", locale=LOCALE)
+
+
+def short_date(value: datetime.date) -> str:
+    """"09-10-2025", the form of Finansudvalget's decision line."""
+    return format_date(value, "dd-MM-y", locale=LOCALE)
+
+
+def enumeration(items: Iterable[str]) -> str:
+    """"a, b og c"."""
+    return format_list(list(items), locale=LOCALE)

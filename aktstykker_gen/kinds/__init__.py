@@ -1,0 +1,1 @@
+"""Document kinds. Each kind brings its model, its rules and its templates."""

@@ -1,0 +1,1 @@
+"""The aktstykke: a ministry's request to Folketingets Finansudvalg."""

@@ -1,0 +1,229 @@
+"""What an aktstykke shows, derived from its model.
+
+Every list, table row, total and amount in a sentence is computed here once
+and formatted; the templates only arrange these values and add the wording.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from aktstykker_gen import formatting
+from aktstykker_gen.kinds.aktstykke.model import (
+    Aktstykke,
+    Hovedkonto,
+    Indsættelse,
+    Punkter,
+    Standardkonto,
+    Tekstanmærkning,
+    Tekstanmærkningsgruppe,
+    Underkonto,
+)
+from aktstykker_gen.references import Reference, substitute
+
+SIDER = ("udgift", "indtægt")
+GRUPPEORDEN = (Tekstanmærkningsgruppe.dispositionsrammer, Tekstanmærkningsgruppe.materielle)
+
+
+class UnknownReference(LookupError):
+    """Prose names something the spec's data does not hold."""
+
+
+@dataclass(frozen=True)
+class Kolonne:
+    side: str
+    år: int
+
+
+@dataclass(frozen=True)
+class Linje:
+    standardkonto: Standardkonto
+    beløb: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Undergruppe:
+    underkonto: Underkonto
+    linjer: tuple[Linje, ...]
+
+
+@dataclass(frozen=True)
+class Kontogruppe:
+    hovedkonto: Hovedkonto
+    beløb: tuple[str, ...]
+    underkonti: tuple[Undergruppe, ...]
+
+
+def line_amount(line: Standardkonto, side: str, år: int) -> Decimal | None:
+    return getattr(line, side).get(år)
+
+
+def lines(hovedkonto: Hovedkonto) -> Iterable[Standardkonto]:
+    for underkonto in hovedkonto.underkonti:
+        yield from underkonto.standardkonti
+
+
+def total(hovedkonti: Iterable[Hovedkonto], side: str, år: int) -> Decimal:
+    return sum(
+        (line_amount(line, side, år) or Decimal(0) for h in hovedkonti for line in lines(h)),
+        Decimal(0))
+
+
+def net(hovedkonti: Iterable[Hovedkonto], år: int) -> Decimal:
+    """Effect on the state's balance: expenses minus income."""
+    hovedkonti = list(hovedkonti)
+    return total(hovedkonti, "udgift", år) - total(hovedkonti, "indtægt", år)
+
+
+def years(model: Aktstykke) -> list[int]:
+    found = {år for h in model.udgifter + model.finansiering for line in lines(h)
+             for side in SIDER for år in getattr(line, side)}
+    return sorted(found | {model.finansår})
+
+
+class AktstykkeView:
+    """The values the aktstykke's templates arrange."""
+
+    def __init__(self, model: Aktstykke) -> None:
+        self.model = model
+        self.hovedkonti = {h.nr: h for h in model.udgifter + model.finansiering}
+        self.kolonner = tuple(self._columns())
+
+    # -- amounts named by prose ------------------------------------------------------------
+
+    def resolve(self, reference: Reference) -> str:
+        """The formatted value a prose reference names; `UnknownReference` if there is none."""
+        model, key = self.model, reference.key
+        if reference.namespace == "finansår" and key is None:
+            return str(model.finansår)
+        if reference.namespace == "udgift" and key is None:
+            return formatting.amount(net(model.udgifter, model.finansår))
+        if reference.namespace == "finansiering" and key is None:
+            return formatting.amount(-net(model.finansiering, model.finansår))
+        if reference.namespace == "konto" and key in self.hovedkonti:
+            return formatting.amount(self.hovedkonto_beløb(self.hovedkonti[key]))
+        if reference.namespace == "kontonavn" and key in self.hovedkonti:
+            return self.kontonavn(self.hovedkonti[key])
+        if reference.namespace == "modtager":
+            for modtager in model.modtagere:
+                if modtager.id == key and model.finansår in modtager.beløb:
+                    return formatting.amount(modtager.beløb[model.finansår])
+        if reference.namespace == "beløb" and key in model.beløb:
+            return formatting.amount(model.beløb[key])
+        raise UnknownReference(str(reference))
+
+    def prose(self, text: str) -> str:
+        return substitute(text, self.resolve)
+
+    def hovedkonto_beløb(self, hovedkonto: Hovedkonto) -> Decimal:
+        """A hovedkonto's amount in the finansår: its expenses, or its income if it has none."""
+        år = self.model.finansår
+        if any(line_amount(line, "udgift", år) is not None for line in lines(hovedkonto)):
+            return total([hovedkonto], "udgift", år)
+        return total([hovedkonto], "indtægt", år)
+
+    @staticmethod
+    def kontonavn(hovedkonto: Hovedkonto) -> str:
+        return f"§{formatting.NBSP}{hovedkonto.nr}. {hovedkonto.navn}"
+
+    # -- what the templates arrange -------------------------------------------------------
+
+    def context(self) -> dict[str, Any]:
+        model = self.model
+        expenses = sorted(model.udgifter, key=_nr)
+        financing = sorted(model.finansiering, key=_nr)
+        return {
+            "m": model,
+            "finansår": model.finansår,
+            "dato": formatting.long_date(model.dato),
+            "dato_iso": model.dato.isoformat(),
+            "udgift": formatting.amount(net(model.udgifter, model.finansår)),
+            "afsnit": [(letter, [self._block(b) for b in blocks])
+                       for letter, blocks in model.tekst if blocks is not None],
+            "kontoliste": [self._listed(h) for h in expenses],
+            "udgiftskonti": formatting.enumeration(self.kontonavn(h) for h in expenses),
+            "finansiering": {
+                "reserver": self._names(
+                    h for h in financing if total([h], "udgift", model.finansår) < 0),
+                "merindtægter": self._names(
+                    h for h in financing if total([h], "indtægt", model.finansår) > 0),
+            },
+            "kolonner": self.kolonner,
+            "flere_år": len({k.år for k in self.kolonner}) > 1,
+            "kolonnesider": [(side, sum(1 for k in self.kolonner if k.side == side))
+                             for side in SIDER if any(k.side == side for k in self.kolonner)],
+            "kontogrupper": [self._group(h) for h in sorted(self.hovedkonti.values(), key=_nr)],
+            "tekstanmærkninger": {
+                "antal": len(model.tekstanmærkninger),
+                "paragraf": model.tekstanmærkninger[0].ad.split(".")[0]
+                if model.tekstanmærkninger else None,
+                "grupper": self._annotations(),
+            },
+            "afgørelse": formatting.short_date(model.afgørelse.dato) if model.afgørelse else None,
+        }
+
+    def _names(self, hovedkonti: Iterable[Hovedkonto]) -> str | None:
+        names = [self.kontonavn(h) for h in hovedkonti]
+        return formatting.enumeration(names) if names else None
+
+    def _columns(self) -> Iterable[Kolonne]:
+        hovedkonti = list(self.hovedkonti.values())
+        for side in SIDER:
+            used = sorted({år for h in hovedkonti for line in lines(h)
+                           for år in getattr(line, side)})
+            yield from (Kolonne(side, år) for år in used)
+
+    def _amounts(self, hovedkonti: list[Hovedkonto] | None = None,
+                 line: Standardkonto | None = None) -> tuple[str, ...]:
+        shown = []
+        for kolonne in self.kolonner:
+            if line is not None:
+                value = line_amount(line, kolonne.side, kolonne.år)
+            else:
+                value = total(hovedkonti or [], kolonne.side, kolonne.år)
+            shown.append("" if value is None else formatting.number(value))
+        return tuple(shown)
+
+    def _group(self, hovedkonto: Hovedkonto) -> Kontogruppe:
+        return Kontogruppe(hovedkonto, self._amounts([hovedkonto]), tuple(
+            Undergruppe(u, tuple(Linje(s, self._amounts(line=s)) for s in u.standardkonti))
+            for u in hovedkonto.underkonti))
+
+    def _listed(self, hovedkonto: Hovedkonto) -> dict[str, str | None]:
+        by_year = [(år, sum((line_amount(line, "udgift", år) or Decimal(0)
+                             for line in lines(hovedkonto)), Decimal(0)))
+                   for år in years(self.model)
+                   if any(line_amount(line, "udgift", år) is not None for line in lines(hovedkonto))]
+        if [år for år, _ in by_year] == [self.model.finansår]:
+            beløb = formatting.amount(by_year[0][1])
+        else:
+            beløb = formatting.enumeration(f"{formatting.amount(v)} i {år}" for år, v in by_year)
+        return {"beløb": beløb, "konto": self.kontonavn(hovedkonto), "formål": hovedkonto.formål}
+
+    def _block(self, block: str | Punkter | Indsættelse) -> dict[str, Any]:
+        if isinstance(block, str):
+            return {"art": "tekst", "tekst": self.prose(block)}
+        if isinstance(block, Punkter):
+            return {"art": "punkter", "punkter": [self.prose(p) for p in block.punkter]}
+        return {"art": block.indsæt}
+
+    def _annotations(self) -> list[dict[str, Any]]:
+        grouped = []
+        for gruppe in GRUPPEORDEN:
+            members = sorted((t for t in self.model.tekstanmærkninger if t.gruppe is gruppe),
+                             key=lambda t: t.nr)
+            if members:
+                grouped.append({"gruppe": gruppe.value, "anmærkninger": [
+                    self._annotation(t) for t in members]})
+        return grouped
+
+    def _annotation(self, anmærkning: Tekstanmærkning) -> dict[str, Any]:
+        return {"nr": anmærkning.nr, "ad": anmærkning.ad,
+                "stk": [self.prose(s) for s in anmærkning.stk]}
+
+
+def _nr(hovedkonto: Hovedkonto) -> str:
+    return hovedkonto.nr

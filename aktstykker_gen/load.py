@@ -1,0 +1,146 @@
+"""YAML spec → plain data plus a source map (every value's line and column).
+
+Safe by construction: PyYAML only *composes* the node graph, so no tag can
+construct an object, and every scalar keeps the text the clerk typed. Amounts
+therefore never pass through binary floats, and `no` stays the string "no";
+the typed model decides what each text means. Nothing here knows aktstykker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from aktstykker_gen.diagnostics import Diagnostic, Severity, Span, SpecError
+
+Location = tuple[str | int, ...]
+
+_YAML = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {_YAML + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
+
+
+@dataclass(frozen=True)
+class LoadedSpec:
+    """The spec's data (dicts, lists, str, None) and where each piece came from."""
+
+    file: str
+    text: str
+    data: Any
+    values: dict[Location, Span]
+    keys: dict[Location, Span]
+
+    def span(self, location: Location) -> Span | None:
+        """The closest known position for a location, walking up to its parents."""
+        while location:
+            if location in self.values:
+                return self.values[location]
+            location = location[:-1]
+        return self.values.get(())
+
+
+def load_spec(path: Path, display_name: str | None = None) -> LoadedSpec:
+    name = display_name or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise SpecError([_error("AKT001", f"kan ikke læse filen: {error.strerror}", None)]) from None
+    except UnicodeDecodeError:
+        message = "filen er ikke gyldig UTF-8"
+        hint = "gem specifikationen som UTF-8 (standard i alle moderne editorer)"
+        raise SpecError([_error("AKT001", message, Span(name, 1, 1), hint)]) from None
+    return load_text(text, name)
+
+
+def load_text(text: str, name: str) -> LoadedSpec:
+    try:
+        root = yaml.SafeLoader(text).get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        span = Span(name, mark.line + 1, mark.column + 1) if mark else None
+        problem = error.problem or error.context or "ugyldig YAML"
+        hint = "ret YAML-syntaksen på det angivne sted (indrykning, kolon, anførselstegn)"
+        raise SpecError([_error("AKT001", f"YAML-syntaksfejl: {problem}", span, hint)]) from None
+    except yaml.YAMLError as error:
+        raise SpecError([_error("AKT001", f"YAML-fejl: {error}", Span(name, 1, 1))]) from None
+    builder = _Builder(name)
+    data = builder.convert(root, ()) if root is not None else None
+    if builder.diagnostics:
+        raise SpecError(builder.diagnostics)
+    return LoadedSpec(name, text, data, builder.values, builder.keys)
+
+
+def _error(code: str, message: str, span: Span | None, hint: str | None = None) -> Diagnostic:
+    return Diagnostic(code, Severity.ERROR, message, span, hint=hint)
+
+
+class _Builder:
+    """Walks the composed node graph once, recording positions and refusing surprises."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.values: dict[Location, Span] = {}
+        self.keys: dict[Location, Span] = {}
+        self.diagnostics: list[Diagnostic] = []
+        self._seen: set[int] = set()
+
+    def span(self, node: yaml.Node) -> Span:
+        start, end = node.start_mark, node.end_mark
+        length = end.column - start.column if end.line == start.line else 1
+        return Span(self.name, start.line + 1, start.column + 1, max(1, length))
+
+    def convert(self, node: yaml.Node, location: Location) -> Any:
+        self.values[location] = self.span(node)
+        if id(node) in self._seen:
+            self.diagnostics.append(_error(
+                "AKT002", "YAML-aliasser (*navn) understøttes ikke", self.span(node),
+                "skriv værdien ud; beløb genbruges i prosa med en reference som {konto:16.71.08}"))
+            return None
+        self._seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            self.require_tag(node, _YAML + "seq")
+            return [self.convert(item, (*location, i)) for i, item in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode):
+            self.require_tag(node, _YAML + "map")
+            return self.mapping(node, location)
+        raise TypeError(f"unexpected YAML node {type(node).__name__}")  # pragma: no cover
+
+    def scalar(self, node: yaml.ScalarNode) -> str | None:
+        if node.tag not in _PLAIN_TAGS:
+            self.refuse_tag(node)
+            return None
+        if node.style is None and node.tag == _YAML + "null":
+            return None
+        return str(node.value)
+
+    def mapping(self, node: yaml.MappingNode, location: Location) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _PLAIN_TAGS:
+                self.diagnostics.append(_error(
+                    "AKT003", "en nøgle skal være en simpel tekst", self.span(key_node)))
+                continue
+            key = str(key_node.value)
+            if key in result:
+                first = self.keys[(*location, key)]
+                self.diagnostics.append(Diagnostic(
+                    "AKT003", Severity.ERROR, f"nøglen '{key}' står to gange", self.span(key_node),
+                    hint="slet eller omdøb den ene; YAML ville ellers stille bruge den sidste",
+                    related=(first,)))
+                continue
+            self.keys[(*location, key)] = self.span(key_node)
+            result[key] = self.convert(value_node, (*location, key))
+        return result
+
+    def require_tag(self, node: yaml.Node, tag: str) -> None:
+        if node.tag != tag:
+            self.refuse_tag(node)
+
+    def refuse_tag(self, node: yaml.Node) -> None:
+        self.diagnostics.append(_error(
+            "AKT002", f"YAML-tagget {node.tag!r} understøttes ikke", self.span(node),
+            "fjern tagget; specifikationen er ren data"))

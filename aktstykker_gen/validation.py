@@ -1,0 +1,149 @@
+"""Loaded data → a typed model, or diagnostics that point into the spec.
+
+pydantic does the type work; this module turns its errors into our own
+diagnostics (Danish, with file:line:col) and remembers where every model
+object came from, so a rule can point at the line to fix.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from aktstykker_gen.diagnostics import Diagnostic, Severity, Span, SpecError
+from aktstykker_gen.load import LoadedSpec, Location
+
+M = TypeVar("M", bound=BaseModel)
+
+_MESSAGES = {
+    "string_type": "forventede en tekst",
+    "int_parsing": "forventede et helt tal, fandt '{input}'",
+    "int_type": "forventede et helt tal",
+    "bool_parsing": "forventede ja/nej (true/false), fandt '{input}'",
+    "bool_type": "forventede ja/nej (true/false)",
+    "date_from_datetime_parsing": "forventede en dato som ÅÅÅÅ-MM-DD, fandt '{input}'",
+    "date_parsing": "forventede en dato som ÅÅÅÅ-MM-DD, fandt '{input}'",
+    "date_type": "forventede en dato som ÅÅÅÅ-MM-DD",
+    "list_type": "forventede en liste (linjer der begynder med '- ')",
+    "dict_type": "forventede felter (nøgle: værdi)",
+    "model_type": "forventede felter (nøgle: værdi)",
+    "model_attributes_type": "forventede felter (nøgle: værdi)",
+    "string_pattern_mismatch": "'{input}' har ikke den rigtige form",
+    "string_too_short": "teksten må ikke være tom",
+    "too_short": "listen må ikke være tom",
+    "greater_than": "skal være større end {gt}",
+    "greater_than_equal": "skal være mindst {ge}",
+    "less_than_equal": "skal være højst {le}",
+    "literal_error": "'{input}' er ikke tilladt her; mulige værdier: {expected}",
+    "enum": "'{input}' er ikke tilladt her; mulige værdier: {expected}",
+    "amount": "'{input}' er ikke et beløb",
+}
+
+_HINTS = {
+    "amount": "skriv beløbet i mio. kr. som 30,0 eller 30.0 (med fortegn: -30,0)",
+    "string_pattern_mismatch": "kontonumre skrives som 16.71.08 (hovedkonto) og 10 (underkonto)",
+    "list_type": "skriv hvert element på en linje, der begynder med '- '",
+}
+
+
+@dataclass(frozen=True)
+class Validated(Generic[M]):
+    """A typed model together with the spec it came from and where each part stands."""
+
+    model: M
+    source: LoadedSpec
+    locations: dict[int, Location]
+
+    def span(self, obj: BaseModel, *parts: str | int) -> Span | None:
+        """Position of a model object, or of one of its fields or entries."""
+        return self.source.span((*self.locations[id(obj)], *parts))
+
+
+def validate(spec: LoadedSpec, model_type: type[M]) -> Validated[M]:
+    try:
+        model = model_type.model_validate(spec.data)
+    except ValidationError as error:
+        vocabulary = sorted(_field_names(model_type))
+        diagnostics = [_diagnostic(e, spec, vocabulary) for e in error.errors()]
+        raise SpecError(diagnostics) from None
+    return Validated(model, spec, dict(_locate(model, (), spec.data)))
+
+
+def _data_path(loc: tuple[str | int, ...], data: Any) -> Location:
+    """pydantic's error location minus the union tags it inserts: the path in the YAML."""
+    path: list[str | int] = []
+    for part in loc:
+        if isinstance(data, dict) and str(part) in data:
+            data = data[str(part)]
+            path.append(str(part))
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+            path.append(part)
+        elif isinstance(data, dict | list):
+            path.append(part)
+            data = None
+    return tuple(path)
+
+
+def _diagnostic(error: ErrorDetails, spec: LoadedSpec, vocabulary: list[str]) -> Diagnostic:
+    kind, path = error["type"], _data_path(error["loc"], spec.data)
+    name = str(path[-1]) if path else ""
+    if kind == "extra_forbidden":
+        close = difflib.get_close_matches(name, vocabulary, n=1)
+        return Diagnostic(
+            "AKT004", Severity.ERROR, f"ukendt felt '{name}'", spec.keys.get(path) or spec.span(path),
+            hint=f"mente du '{close[0]}'?" if close else "se docs/spec-format.md for de tilladte felter")
+    if kind == "missing":
+        return Diagnostic(
+            "AKT005", Severity.ERROR, f"feltet '{name}' mangler", spec.span(path[:-1]),
+            hint=f"tilføj '{name}:' her; se docs/spec-format.md")
+    context = {**(error.get("ctx") or {}), "input": _shown(error.get("input"))}
+    template = _MESSAGES.get(kind)
+    message = template.format(**context) if template else f"ugyldig værdi '{context['input']}'"
+    code = "AKT007" if kind == "amount" else "AKT006"
+    where = f"i '{name}': " if path and isinstance(path[-1], str) else ""
+    return Diagnostic(code, Severity.ERROR, where + message, spec.span(path), hint=_HINTS.get(kind))
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dict | list):
+        return "…"
+    return "" if value is None else str(value)
+
+
+def _field_names(model_type: type[BaseModel], seen: set[type] | None = None) -> set[str]:
+    seen = seen if seen is not None else set()
+    if model_type in seen:
+        return set()
+    seen.add(model_type)
+    names = set(model_type.model_fields)
+    for field in model_type.model_fields.values():
+        for inner in _model_types(field.annotation):
+            names |= _field_names(inner, seen)
+    return names
+
+
+def _model_types(annotation: Any) -> Iterator[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for arg in getattr(annotation, "__args__", ()) or getattr(annotation, "__metadata__", ()):
+        yield from _model_types(arg)
+    origin = getattr(annotation, "__origin__", None)
+    if origin is not None and hasattr(annotation, "__metadata__"):
+        yield from _model_types(origin)
+
+
+def _locate(obj: Any, location: Location, data: Any) -> Iterator[tuple[int, Location]]:
+    if isinstance(obj, BaseModel):
+        yield id(obj), location
+        for name in type(obj).model_fields:
+            if isinstance(data, dict) and name in data:
+                yield from _locate(getattr(obj, name), (*location, name), data[name])
+    elif isinstance(obj, list) and isinstance(data, list):
+        for i, (item, raw) in enumerate(zip(obj, data, strict=False)):
+            yield from _locate(item, (*location, i), raw)
