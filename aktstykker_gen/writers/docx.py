@@ -1,0 +1,142 @@
+"""The document tree as DOCX, through python-docx.
+
+Starts from our own minimal package (templates/docx: the parts as readable
+XML, no sample thumbnail, no foreign metadata), so every look is a named
+style a clerk can see in Word. The zip is written with fixed entry dates,
+so the same tree gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime
+import zipfile
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from docx import Document as open_package
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm
+from docx.table import Table as DocxTable
+
+from aktstykker_gen.document import (
+    Block,
+    BulletList,
+    Document,
+    Paragraph,
+    Quote,
+    Row,
+    Section,
+    Table,
+)
+from aktstykker_gen.writers.layout import column_widths_mm, table_width_mm
+
+
+def write_docx(doc: Document, parts: Path) -> bytes:
+    package = open_package(BytesIO(_zip_folder(parts)))
+    writer = _Writer(package)
+    for part in doc.body:
+        if isinstance(part, Section):
+            writer.section(part)
+        else:
+            writer.block(part, in_section=False)
+    moment = datetime.datetime.combine(doc.date, datetime.time())
+    properties = package.core_properties
+    properties.title, properties.author = doc.title, doc.author
+    properties.last_modified_by, properties.language = doc.author, doc.lang
+    properties.created = properties.modified = moment
+    properties.revision = 1
+    out = BytesIO()
+    package.save(out)
+    return _normalised_zip(out.getvalue(), moment)
+
+
+class _Writer:
+    def __init__(self, package: Any) -> None:
+        self.package = package
+        self.styles = {style.style_id: style for style in package.styles}
+
+    def paragraph(self, text: str, style: str) -> Any:
+        return self.package.add_paragraph(text, style=self.styles[style])
+
+    def section(self, section: Section) -> None:
+        blocks = list(section.blocks)
+        if blocks and isinstance(blocks[0], Paragraph):
+            self.paragraph(f"{section.letter}.\t{blocks.pop(0).text}", "section-first")
+        else:
+            self.paragraph(f"{section.letter}.", "section-first")
+        for block in blocks:
+            self.block(block, in_section=True)
+
+    def block(self, block: Block, in_section: bool) -> None:
+        if isinstance(block, Paragraph):
+            self.paragraph(block.text, block.role)
+        elif isinstance(block, BulletList):
+            for item in block.items:
+                self.paragraph(item, "list-item")
+        elif isinstance(block, Quote):
+            for paragraph in block.paragraphs:
+                self.paragraph(paragraph.text, "quote")
+        else:
+            self.table(block, in_section)
+
+    def table(self, table: Table, in_section: bool) -> None:
+        widths = [Mm(w) for w in column_widths_mm(table.columns, table_width_mm(in_section))]
+        docx_table = self.package.add_table(rows=0, cols=len(table.columns))
+        docx_table.style = self.styles["accounts"]
+        docx_table.autofit = False
+        for grid_column, width in zip(docx_table._tbl.tblGrid.gridCol_lst, widths, strict=True):
+            grid_column.w = width
+        for row in table.head:
+            self.row(docx_table, row, table.columns, widths, header=True, keep_next=True)
+        for group in table.groups:
+            for i, row in enumerate(group):
+                self.row(docx_table, row, table.columns, widths, header=False,
+                         keep_next=i < len(group) - 1)
+
+    def row(self, docx_table: DocxTable, row: Row, columns: tuple[str, ...], widths: list[Mm],
+            header: bool, keep_next: bool) -> None:
+        docx_row = docx_table.add_row()
+        row_properties = docx_row._tr.get_or_add_trPr()
+        row_properties.append(OxmlElement("w:cantSplit"))
+        if header:
+            row_properties.append(OxmlElement("w:tblHeader"))
+        cells, column = docx_row.cells, 0
+        for cell in row.cells:
+            target = cells[column]
+            if cell.span > 1:
+                target = target.merge(cells[column + cell.span - 1])
+            target.width = sum(widths[column:column + cell.span], Mm(0))
+            paragraph = target.paragraphs[0]
+            amount = columns[column] == "amount"
+            paragraph.style = self.styles["table-amount" if amount else
+                                          f"table-label-{min(row.level, 3)}"]
+            paragraph.paragraph_format.keep_with_next = keep_next
+            if cell.text:
+                paragraph.add_run(cell.text)
+            column += cell.span
+
+
+def _zip_folder(folder: Path) -> bytes:
+    """The template's parts, zipped in a fixed order."""
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            archive.writestr(path.relative_to(folder).as_posix(), path.read_bytes())
+    return out.getvalue()
+
+
+def _normalised_zip(data: bytes, moment: datetime.datetime) -> bytes:
+    """Same entries, same order, but with fixed dates and attributes: reproducible bytes."""
+    stamp = (max(moment.year, 1980), moment.month, moment.day, 0, 0, 0)
+    out = BytesIO()
+    with zipfile.ZipFile(BytesIO(data)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0
+            target.writestr(info, source.read(entry.filename))
+    return out.getvalue()

@@ -1,0 +1,75 @@
+"""The document tree as HTML: the input of the PDF renderer (and of a preview).
+
+Every text is escaped here, once; the semantic roles of the tree become
+class names, and all layout lives in the kind's stylesheet.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from aktstykker_gen.document import (
+    Block,
+    BulletList,
+    Document,
+    Paragraph,
+    Quote,
+    Row,
+    Section,
+    Table,
+)
+
+
+def write_html(doc: Document) -> str:
+    created = f"{doc.date.isoformat()}T00:00:00Z"
+    head = (
+        '<!DOCTYPE html>\n'
+        f'<html lang="{escape(doc.lang)}"><head><meta charset="utf-8">'
+        f"<title>{escape(doc.title)}</title>"
+        f'<meta name="author" content="{escape(doc.author)}">'
+        f'<meta name="dcterms.created" content="{created}">'
+        f'<meta name="dcterms.modified" content="{created}">'
+        "</head><body>\n")
+    body = "\n".join(_section(p) if isinstance(p, Section) else _block(p) for p in doc.body)
+    return head + body + "\n</body></html>\n"
+
+
+def _section(section: Section) -> str:
+    """The letter opens the section's first line, as in the DOCX, so text order is reading order."""
+    blocks = list(section.blocks)
+    letter = f'<span class="letter">{escape(section.letter)}.</span>'
+    if blocks and isinstance(blocks[0], Paragraph):
+        first = blocks.pop(0)
+        opening = f'<p class="{first.role} section-first">{letter}{escape(first.text)}</p>'
+    else:
+        opening = f'<p class="section-first">{letter}</p>'
+    return "\n".join(['<section class="lettered">', opening, *map(_block, blocks), "</section>"])
+
+
+def _block(block: Block) -> str:
+    if isinstance(block, Paragraph):
+        return f'<p class="{block.role}">{escape(block.text)}</p>'
+    if isinstance(block, BulletList):
+        items = "".join(f"<li>{escape(item)}</li>" for item in block.items)
+        return f"<ul>{items}</ul>"
+    if isinstance(block, Quote):
+        return "<blockquote>" + "".join(_block(p) for p in block.paragraphs) + "</blockquote>"
+    return _table(block)
+
+
+def _table(table: Table) -> str:
+    columns = "".join(f'<col class="{kind}">' for kind in table.columns)
+    head = "".join(_row(row, table.columns, "th") for row in table.head)
+    groups = "".join(
+        "<tbody>" + "".join(_row(row, table.columns, "td") for row in group) + "</tbody>"
+        for group in table.groups)
+    return f"<table><colgroup>{columns}</colgroup><thead>{head}</thead>{groups}</table>"
+
+
+def _row(row: Row, columns: tuple[str, ...], tag: str) -> str:
+    cells, column = [], 0
+    for cell in row.cells:
+        span = f' colspan="{cell.span}"' if cell.span > 1 else ""
+        cells.append(f'<{tag} class="{columns[column]}"{span}>{escape(cell.text)}</{tag}>')
+        column += cell.span
+    return f'<tr class="level-{row.level}">' + "".join(cells) + "</tr>"

@@ -1,0 +1,46 @@
+"""The document tree as PDF, through WeasyPrint.
+
+The renderer may read the package's own templates folder (stylesheet and
+fonts) and nothing else: no file a spec names, no network. Fonts come from
+the package via @font-face, so the PDF is the same on every machine.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from aktstykker_gen.document import Document
+from aktstykker_gen.writers.html import write_html
+
+
+class PackageOnlyFetcher(URLFetcher):
+    """Serves files under one folder; refuses every other URL."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(allowed_protocols=("file",), fail_on_errors=True)
+        self.root = root.resolve()
+
+    def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
+        parts = urlsplit(url)
+        path = Path(url2pathname(parts.path)).resolve()
+        if parts.scheme != "file" or parts.netloc or not path.is_relative_to(self.root):
+            raise PermissionError(f"refused to fetch {url}: outside the package's templates")
+        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type})
+
+
+def write_pdf(doc: Document, stylesheet: Path, assets: Path) -> bytes:
+    fetcher = PackageOnlyFetcher(assets)
+    fonts = FontConfiguration()
+    css = CSS(filename=str(stylesheet), url_fetcher=fetcher, font_config=fonts)
+    html = HTML(string=write_html(doc), base_url=str(assets) + "/", url_fetcher=fetcher)
+    pdf = html.write_pdf(stylesheets=[css], font_config=fonts)
+    assert pdf is not None
+    return pdf
