@@ -1,0 +1,38 @@
+# Two commands do everything on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+READY  := $(VENV)/.ready
+SPECS  := $(shell find specs -name '*.yaml' | sort)
+
+.PHONY: demo test setup system-deps lint lock clean
+
+demo: $(READY)
+	$(BIN)/aktstykke build $(SPECS) -o output
+
+test: $(READY)
+	$(BIN)/python -m pytest -q
+
+lint: $(READY)
+	$(BIN)/ruff check aktstykker_gen tests
+
+setup: $(READY)
+
+system-deps:
+	@bash scripts/system-deps.sh
+
+# The venv holds exactly the locked versions, then the package itself.
+$(READY): pyproject.toml requirements.lock scripts/system-deps.sh
+	@bash scripts/system-deps.sh
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps -e .
+	@touch $@
+
+lock: $(READY)
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^aktstykker' \
+	  | (sed -n '1,2p' requirements.lock; cat) > requirements.lock.new
+	mv requirements.lock.new requirements.lock
+
+clean:
+	rm -rf $(VENV) output build dist
