@@ -46,7 +46,8 @@ def load_spec(path: Path, display_name: str | None = None) -> LoadedSpec:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
-        raise SpecError([_error("AKT001", f"kan ikke læse filen: {error.strerror}", None)]) from None
+        message = f"kan ikke læse filen: {error.strerror}"
+        raise SpecError([_error("AKT001", message, Span(name, 1, 1))]) from None
     except UnicodeDecodeError:
         message = "filen er ikke gyldig UTF-8"
         hint = "gem specifikationen som UTF-8 (standard i alle moderne editorer)"
@@ -54,9 +55,28 @@ def load_spec(path: Path, display_name: str | None = None) -> LoadedSpec:
     return load_text(text, name)
 
 
+class _AliasUsed(Exception):
+    def __init__(self, mark: yaml.Mark) -> None:
+        self.mark = mark
+
+
+class _Loader(yaml.SafeLoader):
+    """Refuses aliases where they stand: no value is ever shared, so none can be expanded."""
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            raise _AliasUsed(self.peek_event().start_mark)
+        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+
+
 def load_text(text: str, name: str) -> LoadedSpec:
     try:
-        root = yaml.SafeLoader(text).get_single_node()
+        root = _Loader(text).get_single_node()
+    except _AliasUsed as alias:
+        span = Span(name, alias.mark.line + 1, alias.mark.column + 1)
+        hint = "skriv værdien ud; beløb genbruges i prosa med en reference som {konto:16.71.08}"
+        raise SpecError([_error("AKT002", "YAML-aliasser (*navn) understøttes ikke", span, hint)]) \
+            from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         span = Span(name, mark.line + 1, mark.column + 1) if mark else None
@@ -66,6 +86,7 @@ def load_text(text: str, name: str) -> LoadedSpec:
     except yaml.YAMLError as error:
         raise SpecError([_error("AKT001", f"YAML-fejl: {error}", Span(name, 1, 1))]) from None
     builder = _Builder(name)
+    builder.values[()] = Span(name, 1, 1)
     data = builder.convert(root, ()) if root is not None else None
     if builder.diagnostics:
         raise SpecError(builder.diagnostics)
@@ -84,7 +105,6 @@ class _Builder:
         self.values: dict[Location, Span] = {}
         self.keys: dict[Location, Span] = {}
         self.diagnostics: list[Diagnostic] = []
-        self._seen: set[int] = set()
 
     def span(self, node: yaml.Node) -> Span:
         start, end = node.start_mark, node.end_mark
@@ -93,12 +113,6 @@ class _Builder:
 
     def convert(self, node: yaml.Node, location: Location) -> Any:
         self.values[location] = self.span(node)
-        if id(node) in self._seen:
-            self.diagnostics.append(_error(
-                "AKT002", "YAML-aliasser (*navn) understøttes ikke", self.span(node),
-                "skriv værdien ud; beløb genbruges i prosa med en reference som {konto:16.71.08}"))
-            return None
-        self._seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node)
         if isinstance(node, yaml.SequenceNode):

@@ -75,9 +75,17 @@ def validate(spec: LoadedSpec, model_type: type[M]) -> Validated[M]:
 
 
 def _data_path(loc: tuple[str | int, ...], data: Any) -> Location:
-    """pydantic's error location minus the union tags it inserts: the path in the YAML."""
+    """pydantic's error location as a path in the YAML.
+
+    Left out: union tags (our models write them `<like-this>`) and pydantic's
+    `[key]` marker, which says the error is in the mapping key just named.
+    """
     path: list[str | int] = []
     for part in loc:
+        if isinstance(part, str) and part.startswith("<") and part.endswith(">"):
+            continue
+        if part == "[key]":
+            continue
         if isinstance(data, dict) and str(part) in data:
             data = data[str(part)]
             path.append(str(part))
@@ -93,6 +101,7 @@ def _data_path(loc: tuple[str | int, ...], data: Any) -> Location:
 def _diagnostic(error: ErrorDetails, spec: LoadedSpec, vocabulary: list[str]) -> Diagnostic:
     kind, path = error["type"], _data_path(error["loc"], spec.data)
     name = str(path[-1]) if path else ""
+    in_key = "[key]" in error["loc"]
     if kind == "extra_forbidden":
         close = difflib.get_close_matches(name, vocabulary, n=1)
         return Diagnostic(
@@ -107,7 +116,9 @@ def _diagnostic(error: ErrorDetails, spec: LoadedSpec, vocabulary: list[str]) ->
     message = template.format(**context) if template else f"ugyldig værdi '{context['input']}'"
     code = "AKT007" if kind == "amount" else "AKT006"
     where = f"i '{name}': " if path and isinstance(path[-1], str) else ""
-    return Diagnostic(code, Severity.ERROR, where + message, spec.span(path), hint=_HINTS.get(kind))
+    span = spec.keys.get(path) if in_key else None
+    return Diagnostic(code, Severity.ERROR, where + message, span or spec.span(path),
+                      hint=_HINTS.get(kind))
 
 
 def _shown(value: Any) -> str:

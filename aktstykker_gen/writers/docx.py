@@ -90,13 +90,16 @@ class _Writer:
             grid_column.w = width
         for row in table.head:
             self.row(docx_table, row, table.columns, widths, header=True, keep_next=True)
-        for group in table.groups:
+        for g, group in enumerate(table.groups):
             for i, row in enumerate(group):
+                # The same spacing as the stylesheet: air between groups and after the table.
+                space_before = GROUP_GAP if g > 0 and i == 0 else 0
+                space_after = TABLE_GAP if g == len(table.groups) - 1 and i == len(group) - 1 else 0
                 self.row(docx_table, row, table.columns, widths, header=False,
-                         keep_next=i < len(group) - 1)
+                         keep_next=i < len(group) - 1, padding=(space_before, space_after))
 
     def row(self, docx_table: DocxTable, row: Row, columns: tuple[str, ...], widths: list[Mm],
-            header: bool, keep_next: bool) -> None:
+            header: bool, keep_next: bool, padding: tuple[int, int] = (0, 0)) -> None:
         docx_row = docx_table.add_row()
         row_properties = docx_row._tr.get_or_add_trPr()
         row_properties.append(OxmlElement("w:cantSplit"))
@@ -108,6 +111,7 @@ class _Writer:
             if cell.span > 1:
                 target = target.merge(cells[column + cell.span - 1])
             target.width = sum(widths[column:column + cell.span], Mm(0))
+            _cell_properties(target, *padding)
             paragraph = target.paragraphs[0]
             amount = columns[column] == "amount"
             paragraph.style = self.styles["table-amount" if amount else
@@ -116,6 +120,25 @@ class _Writer:
             if cell.text:
                 paragraph.add_run(cell.text)
             column += cell.span
+
+
+GROUP_GAP, TABLE_GAP = 140, 240  # twips
+
+
+def _cell_properties(cell: Any, top: int, bottom: int) -> None:
+    """Bottom-aligned like the PDF (a wrapped label's amount sits on its last line), padded."""
+    properties = cell._tc.get_or_add_tcPr()
+    v_align = OxmlElement("w:vAlign")
+    v_align.set(qn("w:val"), "bottom")
+    if top or bottom:
+        margins = OxmlElement("w:tcMar")
+        for side, twips in (("top", top), ("bottom", bottom)):
+            margin = OxmlElement(f"w:{side}")
+            margin.set(qn("w:w"), str(twips))
+            margin.set(qn("w:type"), "dxa")
+            margins.append(margin)
+        properties.append(margins)
+    properties.append(v_align)
 
 
 def _zip_folder(folder: Path) -> bytes:

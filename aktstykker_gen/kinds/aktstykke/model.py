@@ -95,13 +95,14 @@ class Indsættelse(Model):
 
 def _bloktype(value: object) -> str:
     if isinstance(value, dict):
-        return "indsæt" if "indsæt" in value else "punkter"
-    return "tekst"
+        return "<indsæt>" if "indsæt" in value else "<punkter>"
+    return "<tekst>"
 
 
+# Union tags are written <like-this>: validation.py leaves them out of error positions.
 Blok = Annotated[
-    Annotated[Tekst, Tag("tekst")] | Annotated[Punkter, Tag("punkter")]
-    | Annotated[Indsættelse, Tag("indsæt")],
+    Annotated[Tekst, Tag("<tekst>")] | Annotated[Punkter, Tag("<punkter>")]
+    | Annotated[Indsættelse, Tag("<indsæt>")],
     Discriminator(_bloktype),
 ]
 

@@ -28,7 +28,7 @@ Spec = Validated[Aktstykke]
 def balance(spec: Spec) -> Iterator[Finding]:
     """Like double-entry bookkeeping: the expenses and their financing are typed separately."""
     model = spec.model
-    for år in years(model):
+    for år in sorted(set(years(model)) | set(model.nettoændring)):
         expenses, financing = net(model.udgifter, år), -net(model.finansiering, år)
         intended = model.nettoændring.get(år, Decimal(0))
         if expenses - financing == intended:
