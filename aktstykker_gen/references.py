@@ -2,8 +2,8 @@
 
 Prose in a spec is data, never template code: the only thing it can do is
 name a value by a reference, and a reference resolves only against the
-spec's own data. Braces that do not form a reference (`{ 7*7 }`, `{{`) stay
-literal text.
+spec's own data. Braces that do not form a reference (`{ 7*7 }`, `{x y}`)
+stay literal text.
 """
 
 from __future__ import annotations
@@ -36,7 +36,10 @@ def substitute(text: str, resolve: Callable[[Reference], str]) -> str:
     parts: list[str] = []
     position = 0
     for reference in references(text):
-        parts += [text[position:reference.start], resolve(reference)]
+        value = resolve(reference)
+        parts += [text[position:reference.start], value]
         position = reference.end
+        if value.endswith(".") and text.startswith(".", position):
+            position += 1  # "… 30,0 mio. kr." ends the sentence with the unit's own dot
     parts.append(text[position:])
     return "".join(parts)

@@ -20,9 +20,17 @@ from aktstykker_gen import document
 
 @cache
 def environment(templates: Path) -> ImmutableSandboxedEnvironment:
-    return ImmutableSandboxedEnvironment(
+    env = ImmutableSandboxedEnvironment(
         loader=FileSystemLoader(str(templates)), autoescape=True, undefined=StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
+    env.filters["punktum"] = full_stop
+    return env
+
+
+def full_stop(text: str) -> str:
+    """End a sentence: a name that ends in an abbreviation ("mv.") keeps its one dot."""
+    text = text.rstrip()
+    return text if text.endswith(".") else text + "."
 
 
 def render_tree(templates: Path, template_name: str, context: dict[str, Any]) -> document.Document:

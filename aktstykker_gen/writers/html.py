@@ -18,6 +18,7 @@ from aktstykker_gen.document import (
     Section,
     Table,
 )
+from aktstykker_gen.writers.layout import column_widths_mm, table_width_mm
 
 
 def write_html(doc: Document) -> str:
@@ -43,7 +44,8 @@ def _section(section: Section) -> str:
         opening = f'<p class="{first.role} section-first">{letter}{escape(first.text)}</p>'
     else:
         opening = f'<p class="section-first">{letter}</p>'
-    return "\n".join(['<section class="lettered">', opening, *map(_block, blocks), "</section>"])
+    inner = [_table(b, in_section=True) if isinstance(b, Table) else _block(b) for b in blocks]
+    return "\n".join(['<section class="lettered">', opening, *inner, "</section>"])
 
 
 def _block(block: Block) -> str:
@@ -54,11 +56,13 @@ def _block(block: Block) -> str:
         return f"<ul>{items}</ul>"
     if isinstance(block, Quote):
         return "<blockquote>" + "".join(_block(p) for p in block.paragraphs) + "</blockquote>"
-    return _table(block)
+    return _table(block, in_section=False)
 
 
-def _table(table: Table) -> str:
-    columns = "".join(f'<col class="{kind}">' for kind in table.columns)
+def _table(table: Table, in_section: bool) -> str:
+    widths = column_widths_mm(table.columns, table_width_mm(in_section))
+    columns = "".join(f'<col class="{kind}" style="width: {width:.1f}mm">'
+                      for kind, width in zip(table.columns, widths, strict=True))
     head = "".join(_row(row, table.columns, "th") for row in table.head)
     groups = "".join(
         "<tbody>" + "".join(_row(row, table.columns, "td") for row in group) + "</tbody>"

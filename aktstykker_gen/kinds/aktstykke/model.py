@@ -82,7 +82,8 @@ class Tekstanmærkning(Model):
     stk: list[Tekst] = Field(min_length=1, description="Stykkerne; fra stk. 2 nummereres de.")
 
 
-Indsæt = Literal["kontoliste", "finansiering", "specifikation", "forslag", "tekstanmærkninger"]
+Indsæt = Literal["kontoliste", "finansiering", "specifikation", "forslag", "flerårsoversigt",
+                 "tekstanmærkninger"]
 
 
 class Punkter(Model):

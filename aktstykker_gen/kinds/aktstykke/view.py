@@ -151,11 +151,9 @@ class AktstykkeView:
                 "merindtægter": self._names(
                     h for h in financing if total([h], "indtægt", model.finansår) > 0),
             },
-            "kolonner": self.kolonner,
-            "flere_år": len({k.år for k in self.kolonner}) > 1,
-            "kolonnesider": [(side, sum(1 for k in self.kolonner if k.side == side))
-                             for side in SIDER if any(k.side == side for k in self.kolonner)],
-            "kontogrupper": [self._group(h) for h in sorted(self.hovedkonti.values(), key=_nr)],
+            # The tillægsbevilling holds the finansår only; the overview shows every year.
+            "tillægsbevilling": self._table([k for k in self.kolonner if k.år == model.finansår]),
+            "flerår": self._table(list(self.kolonner)),
             "tekstanmærkninger": {
                 "antal": len(model.tekstanmærkninger),
                 "paragraf": model.tekstanmærkninger[0].ad.split(".")[0]
@@ -176,20 +174,29 @@ class AktstykkeView:
                            for år in getattr(line, side)})
             yield from (Kolonne(side, år) for år in used)
 
-    def _amounts(self, hovedkonti: list[Hovedkonto] | None = None,
-                 line: Standardkonto | None = None) -> tuple[str, ...]:
-        shown = []
-        for kolonne in self.kolonner:
-            if line is not None:
-                value = line_amount(line, kolonne.side, kolonne.år)
-            else:
-                value = total(hovedkonti or [], kolonne.side, kolonne.år)
-            shown.append("" if value is None else formatting.number(value))
-        return tuple(shown)
+    def _table(self, kolonner: list[Kolonne]) -> dict[str, Any]:
+        """Columns, their headings and the rows per hovedkonto, for one account table."""
+        hovedkonti = [h for h in sorted(self.hovedkonti.values(), key=_nr)
+                      if any(_amount(s, k) is not None for s in lines(h) for k in kolonner)]
+        return {
+            "kolonner": kolonner,
+            "flere_år": len({k.år for k in kolonner}) > 1,
+            "sider": [(side, sum(1 for k in kolonner if k.side == side))
+                      for side in SIDER if any(k.side == side for k in kolonner)],
+            "grupper": [self._group(h, kolonner) for h in hovedkonti],
+        }
 
-    def _group(self, hovedkonto: Hovedkonto) -> Kontogruppe:
-        return Kontogruppe(hovedkonto, self._amounts([hovedkonto]), tuple(
-            Undergruppe(u, tuple(Linje(s, self._amounts(line=s)) for s in u.standardkonti))
+    def _group(self, hovedkonto: Hovedkonto, kolonner: list[Kolonne]) -> Kontogruppe:
+        def shown(values: Iterable[Decimal | None]) -> tuple[str, ...]:
+            return tuple("" if v is None else formatting.number(v) for v in values)
+
+        def summed(kolonne: Kolonne) -> Decimal | None:
+            found = [v for s in lines(hovedkonto) if (v := _amount(s, kolonne)) is not None]
+            return sum(found, Decimal(0)) if found else None
+
+        return Kontogruppe(hovedkonto, shown(summed(k) for k in kolonner), tuple(
+            Undergruppe(u, tuple(Linje(s, shown(_amount(s, k) for k in kolonner))
+                                 for s in u.standardkonti))
             for u in hovedkonto.underkonti))
 
     def _listed(self, hovedkonto: Hovedkonto) -> dict[str, str | None]:
@@ -223,6 +230,10 @@ class AktstykkeView:
     def _annotation(self, anmærkning: Tekstanmærkning) -> dict[str, Any]:
         return {"nr": anmærkning.nr, "ad": anmærkning.ad,
                 "stk": [self.prose(s) for s in anmærkning.stk]}
+
+
+def _amount(line: Standardkonto, kolonne: Kolonne) -> Decimal | None:
+    return line_amount(line, kolonne.side, kolonne.år)
 
 
 def _nr(hovedkonto: Hovedkonto) -> str:
