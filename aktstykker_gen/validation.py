@@ -103,6 +103,12 @@ def _diagnostic(error: ErrorDetails, spec: LoadedSpec, vocabulary: list[str]) ->
     name = str(path[-1]) if path else ""
     in_key = "[key]" in error["loc"]
     if kind == "extra_forbidden":
+        if " " in name and error.get("input") is None:
+            return Diagnostic(
+                "AKT004", Severity.ERROR, "en tekst, der ender med ':', er læst som en nøgle",
+                spec.keys.get(path) or spec.span(path),
+                hint="skriv teksten i anførselstegn eller som '>-' efterfulgt af teksten "
+                     "på næste linje")
         close = difflib.get_close_matches(name, vocabulary, n=1)
         return Diagnostic(
             "AKT004", Severity.ERROR, f"ukendt felt '{name}'", spec.keys.get(path) or spec.span(path),

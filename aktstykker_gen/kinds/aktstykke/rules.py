@@ -1,8 +1,8 @@
 """The aktstykke's consistency rules.
 
 This is the minimal set the pipeline needs to refuse a wrong document:
-expenses must equal their financing, prose may only name values the spec
-holds, and a generated block needs data to show. The full rule set
+expenses must equal their financing and recipients their account, prose
+may only name values the spec holds, and a generated block needs data. The full rule set
 (structure, accounts, annotations, dates) grows here.
 """
 
@@ -13,8 +13,21 @@ from decimal import Decimal
 
 from aktstykker_gen import formatting
 from aktstykker_gen.diagnostics import Severity
-from aktstykker_gen.kinds.aktstykke.model import Aktstykke, Indsættelse, Punkter
-from aktstykker_gen.kinds.aktstykke.view import AktstykkeView, UnknownReference, lines, net, years
+from aktstykker_gen.kinds.aktstykke.model import (
+    Aktstykke,
+    Hovedkonto,
+    Indsættelse,
+    Modtager,
+    Punkter,
+)
+from aktstykker_gen.kinds.aktstykke.view import (
+    AktstykkeView,
+    UnknownReference,
+    lines,
+    net,
+    total,
+    years,
+)
 from aktstykker_gen.references import references
 from aktstykker_gen.rules import Finding, RuleSet
 from aktstykker_gen.validation import Validated
@@ -69,11 +82,14 @@ def known_references(spec: Spec) -> Iterator[Finding]:
 @rules.rule("AKT103", "en indsat blok har data at vise", Severity.ERROR, "structure")
 def inserted_blocks_have_data(spec: Spec) -> Iterator[Finding]:
     model = spec.model
+    in_finansår = any(model.finansår in getattr(s, side) for h in model.finansiering
+                      for s in lines(h) for side in ("udgift", "indtægt"))
     available = {
         "kontoliste": bool(model.udgifter),
-        "finansiering": bool(model.finansiering),
+        "finansiering": in_finansår,
         "specifikation": bool(model.udgifter or model.finansiering),
         "forslag": bool(model.udgifter or model.finansiering),
+        "flerårsoversigt": bool(model.udgifter or model.finansiering),
         "tekstanmærkninger": bool(model.tekstanmærkninger),
     }
     for letter, blocks in model.tekst:
@@ -84,6 +100,51 @@ def inserted_blocks_have_data(spec: Spec) -> Iterator[Finding]:
                     spec.span(model.tekst, letter, i),
                     hint="tilføj data (udgifter, finansiering eller tekstanmærkninger) "
                          "eller fjern blokken")
+
+
+@rules.rule("AKT104", "hver hovedkonto står én gang", Severity.ERROR, "accounts")
+def unique_hovedkonti(spec: Spec) -> Iterator[Finding]:
+    seen: dict[str, Hovedkonto] = {}
+    for hovedkonto in spec.model.udgifter + spec.model.finansiering:
+        first = seen.setdefault(hovedkonto.nr, hovedkonto)
+        if first is not hovedkonto:
+            yield Finding(
+                f"§ {hovedkonto.nr} står mere end én gang under udgifter og finansiering",
+                spec.span(hovedkonto, "nr"), related=(spec.span(first, "nr"),),
+                hint="saml kontoens underkonti og standardkonti under én hovedkonto")
+
+
+@rules.rule("AKT105", "modtagernes beløb svarer til kontoen, de betales fra", Severity.ERROR,
+            "totals")
+def recipients_match_their_account(spec: Spec) -> Iterator[Finding]:
+    """Allocations to recipients are typed separately from the account, and must add up to it."""
+    model = spec.model
+    hovedkonti = {h.nr: h for h in model.udgifter + model.finansiering}
+    by_account: dict[str, list[Modtager]] = {}
+    for modtager in model.modtagere:
+        if modtager.konto not in hovedkonti:
+            yield Finding(f"modtageren '{modtager.id}' betales fra § {modtager.konto}, "
+                          "som ikke er blandt aktstykkets konti", spec.span(modtager, "konto"),
+                          hint="ret kontonummeret eller tilføj kontoen under udgifter")
+            continue
+        by_account.setdefault(modtager.konto, []).append(modtager)
+    for nr, modtagere in by_account.items():
+        hovedkonto = hovedkonti[nr]
+        for år in sorted({år for m in modtagere for år in m.beløb}):
+            allocated = sum((m.beløb.get(år, Decimal(0)) for m in modtagere), Decimal(0))
+            account = total([hovedkonto], "udgift", år)
+            if allocated == account:
+                continue
+            amount_lines = [s for s in lines(hovedkonto) if år in s.udgift]
+            yield Finding(
+                f"modtagerne af § {nr} får i {år} ikke det, kontoen giver",
+                spec.span(modtagere[-1], "beløb", str(år)),
+                details=(f"konto {formatting.number(account)} / modtagere "
+                         f"{formatting.number(allocated)} / difference "
+                         f"{formatting.number(allocated - account)} mio. kr.",),
+                hint="ret den modtager eller den kontolinje, der er forkert",
+                related=tuple(spec.span(m, "beløb", str(år)) for m in modtagere[:-1])
+                + tuple(spec.span(s, "udgift", str(år)) for s in amount_lines))
 
 
 def _prose(spec: Spec) -> Iterator[tuple[str, object]]:
