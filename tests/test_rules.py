@@ -93,9 +93,35 @@ def test_akt101_lists_every_expense_line_of_the_year_as_related(tmp_path):
 
 def test_a_changed_expense_without_changed_financing_is_akt101(tmp_path):
     _, checked = check(tmp_path, altered(EXPENSE_16_71_08))
-    [diagnostic] = checked.diagnostics
-    assert (diagnostic.code, diagnostic.details[0]) == (
-        "AKT101", "udgifter 30,1 / finansiering 30,0 / difference 0,1 mio. kr.")
+    [diagnostic] = [d for d in checked.diagnostics if d.code == "AKT101"]
+    assert diagnostic.details[0] == "udgifter 30,1 / finansiering 30,0 / difference 0,1 mio. kr."
+
+
+def test_a_changed_expense_without_its_recipient_is_akt105_at_the_recipient(tmp_path):
+    text = altered(EXPENSE_16_71_08)
+    _, checked = check(tmp_path, text)
+    [diagnostic] = [d for d in checked.diagnostics if d.code == "AKT105"]
+    assert diagnostic.details[0] == "konto 6,7 / modtagere 6,6 / difference -0,1 mio. kr."
+    recipient_line = next(i for i, line in enumerate(text.splitlines(), 1)
+                          if RECIPIENT_REGIONERNE[0] in line)
+    assert diagnostic.span is not None and diagnostic.span.line == recipient_line
+    expense_line = next(i for i, line in enumerate(text.splitlines(), 1)
+                        if EXPENSE_16_71_08[1] in line)
+    assert expense_line in [r.line for r in diagnostic.related]
+
+
+def test_a_recipient_paid_from_an_account_the_aktstykke_does_not_touch_is_akt105(tmp_path):
+    text = altered(("konto: 16.11.16, beløb", "konto: 16.11.17, beløb"))
+    _, checked = check(tmp_path, text)
+    assert [d.message for d in checked.diagnostics if d.code == "AKT105"] == [
+        "modtageren 'lmst' betales fra § 16.11.17, som ikke er blandt aktstykkets konti"]
+
+
+def test_the_same_hovedkonto_twice_is_akt104(tmp_path):
+    text = altered(("  - nr: 16.11.37\n", "  - nr: 16.11.16\n"),
+                   ("konto: 16.11.37, beløb", "konto: 16.11.16, beløb"))
+    _, checked = check(tmp_path, text)
+    assert "AKT104" in codes(checked)
 
 
 def test_an_expense_changed_together_with_its_financing_balances(tmp_path):

@@ -1,0 +1,66 @@
+"""Every spec in specs/ is valid now and builds; the examples show what comes next."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from aktstykker_gen.build import render_outputs
+from aktstykker_gen.pipeline import check
+
+SPECS = sorted((ROOT / "specs").rglob("*.yaml"))
+EXAMPLES = ROOT / "specs" / "examples"
+
+
+def text_of(spec: Path) -> str:
+    return render_outputs(check(spec))[".txt"].decode("utf-8")
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=lambda p: p.stem)
+def test_spec_checks_without_any_diagnostic(spec: Path) -> None:
+    assert check(spec).diagnostics == []
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=lambda p: p.stem)
+def test_spec_builds_all_three_formats(spec: Path) -> None:
+    outputs = render_outputs(check(spec))
+    assert outputs[".pdf"].startswith(b"%PDF-") and outputs[".docx"].startswith(b"PK")
+
+
+def test_an_orienterende_aktstykke_has_only_a_and_b_and_is_taken_note_of() -> None:
+    text = text_of(EXAMPLES / "orienterende.yaml")
+    letters = [line[:2] for line in text.splitlines() if line[:2] in {"a.", "b.", "c.", "d.", "e.", "f."}]
+    assert letters == ["a.", "b."]
+    assert "Taget til efterretning af Finansudvalget den " in text
+
+
+def test_section_d_is_rendered_between_c_and_e() -> None:
+    text = text_of(EXAMPLES / "med-afsnit-d.yaml")
+    assert text.index("\nc. ") < text.index("\nd. ") < text.index("\ne. ")
+
+
+def test_the_multi_year_overview_has_a_column_per_year_and_side() -> None:
+    lines = text_of(EXAMPLES / "flere-aar-udgift-og-indtaegt.yaml").splitlines()
+    heading = next(i for i, line in enumerate(lines) if "Indtægt, mio. kr." in line)
+    assert "Udgift, mio. kr." in lines[heading]
+    assert lines[heading + 1].split() == ["2025", "2026", "2027", "2026", "2027"]
+
+
+def test_the_tillaegsbevilling_tables_show_the_finansaar_only() -> None:
+    text = text_of(EXAMPLES / "flere-aar-udgift-og-indtaegt.yaml")
+    specification = text[text.index("Dispositionerne i 2025"):text.index("\nc. ")]
+    assert "Indtægt" not in specification and "2026" not in specification
+
+
+def test_two_annotations_stand_under_their_groups_in_order() -> None:
+    text = text_of(EXAMPLES / "to-tekstanmaerkninger.yaml")
+    assert "optages følgende tekstanmærkninger under § " in text
+    assert text.index("Dispositionsrammer mv.:") < text.index("Materielle bestemmelser:")
+
+
+def test_a_decided_aktstykke_shows_its_number_decision_and_paategning() -> None:
+    text = text_of(EXAMPLES / "med-paategning.yaml")
+    assert text.startswith("Aktstykke nr. 48\n\nFolketinget 2025-26\n")
+    assert "Tiltrådt af Finansudvalget den " in text
