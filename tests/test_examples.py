@@ -31,7 +31,8 @@ def test_spec_builds_all_three_formats(spec: Path) -> None:
 
 def test_an_orienterende_aktstykke_has_only_a_and_b_and_is_taken_note_of() -> None:
     text = text_of(EXAMPLES / "orienterende.yaml")
-    letters = [line[:2] for line in text.splitlines() if line[:2] in {"a.", "b.", "c.", "d.", "e.", "f."}]
+    letters = [line[:2] for line in text.splitlines()
+               if line[:2] in {"a.", "b.", "c.", "d.", "e.", "f."}]
     assert letters == ["a.", "b."]
     assert "Taget til efterretning af Finansudvalget den " in text
 
