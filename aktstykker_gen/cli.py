@@ -12,9 +12,13 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aktstykker_gen import __version__
 from aktstykker_gen.diagnostics import Diagnostic, SpecError, format_diagnostic
+
+if TYPE_CHECKING:
+    from aktstykker_gen.pipeline import Checked
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -67,7 +71,7 @@ def _report(diagnostics: list[Diagnostic]) -> None:
         print(format_diagnostic(diagnostic, lines), file=sys.stderr)
 
 
-def _checked_or_report(path: Path):  # type: ignore[no-untyped-def]
+def _checked_or_report(path: Path) -> Checked | None:
     from aktstykker_gen.pipeline import check
 
     try:
