@@ -1,26 +1,35 @@
-"""The `aktstykke` command: check and build specs.
+"""The `aktstykke` command: list rules, check and build specs.
 
-Exit codes: 0 fine, 1 a spec has errors, 2 wrong usage, 3 internal error
-(a bug: reported as such, never disguised as a diagnostic). Renderers are
-imported only by the commands that render, so `check` starts fast.
+Exit codes: 0 fine, 1 a spec has errors (or warnings under --strict),
+2 wrong usage or a file that cannot be read, 3 internal error (a bug:
+reported as such, never disguised as a diagnostic). Renderers are imported
+only by the commands that render, so `check` starts fast.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import json
 import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from aktstykker_gen import __version__
-from aktstykker_gen.diagnostics import Diagnostic, SpecError, format_diagnostic
+from aktstykker_gen.diagnostics import Diagnostic, Severity, SpecError, format_diagnostic
 
 if TYPE_CHECKING:
+    from aktstykker_gen.kontoplan import Kontoplan
     from aktstykker_gen.pipeline import Checked
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+UNREADABLE = "AKT008"
+
+
+class UsageError(Exception):
+    """Wrong options: said plainly, exit 2."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -28,6 +37,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.run(args))
+    except UsageError as error:
+        parser.exit(EXIT_USAGE, f"aktstykke: {error}\n")
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # a bug: say so plainly, with what a maintainer needs
@@ -44,16 +55,104 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"aktstykker-gen {__version__}")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
-    check = commands.add_parser("check", help="validate specs and report diagnostics")
-    check.add_argument("specs", nargs="+", type=Path, metavar="SPEC")
+    checking = argparse.ArgumentParser(add_help=False)
+    checking.add_argument("specs", nargs="+", type=Path, metavar="SPEC")
+    checking.add_argument("--select", type=_codes, metavar="CODES",
+                          help="kun disse regler (koder eller grupper, kommasepareret)")
+    checking.add_argument("--ignore", type=_codes, default=[], metavar="CODES",
+                          help="spring disse regler over (koder eller grupper)")
+    checking.add_argument("--strict", action="store_true", help="advarsler tæller som fejl")
+    checking.add_argument("--kontoplan", type=Path, metavar="FILE",
+                          help="kontroller konti mod en eksport fra Finanslovsdatabasen")
+
+    check = commands.add_parser("check", parents=[checking], help="validate specs")
+    check.add_argument("--format", choices=("text", "json"), default="text",
+                       help="json: diagnostikken som data på stdout (til editorer og CI)")
     check.set_defaults(run=_check)
 
-    build = commands.add_parser("build", help="render specs to DOCX, PDF and text")
-    build.add_argument("specs", nargs="+", type=Path, metavar="SPEC")
+    build = commands.add_parser("build", parents=[checking],
+                                help="render specs to DOCX, PDF and text")
     build.add_argument("-o", "--output", type=Path, default=Path("output"), metavar="DIR",
                        help="output folder (default: output/)")
     build.set_defaults(run=_build)
+
+    rules = commands.add_parser("rules", help="list every diagnostic code")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.set_defaults(run=_rules)
     return parser
+
+
+def _codes(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _selection(args: argparse.Namespace) -> set[str] | None:
+    """The rule codes --select/--ignore leave; a group name stands for all its rules."""
+    from aktstykker_gen.catalogue import entries
+
+    rules = [e for e in entries() if e.selectable]
+    by_name: dict[str, set[str]] = {}
+    for entry in rules:
+        by_name.setdefault(entry.code, set()).add(entry.code)
+        by_name.setdefault(entry.group, set()).add(entry.code)
+
+    def expand(names: list[str]) -> set[str]:
+        unknown = [n for n in names if n not in by_name]
+        if unknown:
+            raise UsageError(f"ukendt regel eller gruppe: {', '.join(unknown)} "
+                             "(se 'aktstykke rules')")
+        return {code for n in names for code in by_name[n]}
+
+    if args.select is None and not args.ignore:
+        return None
+    chosen = expand(args.select) if args.select is not None else {e.code for e in rules}
+    return chosen - expand(args.ignore)
+
+
+def _kontoplan(args: argparse.Namespace) -> Kontoplan | None:
+    if args.kontoplan is None:
+        return None
+    from aktstykker_gen.kontoplan import KontoplanError, read_kontoplan
+
+    try:
+        return read_kontoplan(args.kontoplan)
+    except KontoplanError as error:
+        raise UsageError(f"--kontoplan: {error}") from None
+
+
+@dataclasses.dataclass
+class _Outcome:
+    path: Path
+    diagnostics: list[Diagnostic]
+    checked: Checked | None       # None when the spec could not be typed
+
+    @property
+    def failed(self) -> bool:
+        return self.checked is None or any(d.is_error for d in self.diagnostics)
+
+
+def _check_all(args: argparse.Namespace) -> list[_Outcome]:
+    from aktstykker_gen.pipeline import check
+
+    selected, kontoplan = _selection(args), _kontoplan(args)
+    outcomes = []
+    for path in args.specs:
+        try:
+            checked = check(path, kontoplan, selected)
+        except SpecError as error:
+            outcomes.append(_Outcome(path, error.diagnostics, None))
+            continue
+        diagnostics = checked.diagnostics
+        if args.strict:
+            diagnostics = [dataclasses.replace(d, severity=Severity.ERROR) for d in diagnostics]
+        outcomes.append(_Outcome(path, diagnostics, checked))
+    return outcomes
+
+
+def _exit_code(outcomes: list[_Outcome]) -> int:
+    if any(d.code == UNREADABLE for o in outcomes for d in o.diagnostics):
+        return EXIT_USAGE
+    return EXIT_ERRORS if any(o.failed for o in outcomes) else EXIT_OK
 
 
 def _report(diagnostics: list[Diagnostic]) -> None:
@@ -71,34 +170,67 @@ def _report(diagnostics: list[Diagnostic]) -> None:
         print(format_diagnostic(diagnostic, lines), file=sys.stderr)
 
 
-def _checked_or_report(path: Path) -> Checked | None:
-    from aktstykker_gen.pipeline import check
-
-    try:
-        checked = check(path)
-    except SpecError as error:
-        _report(error.diagnostics)
-        return None
-    _report(checked.diagnostics)
-    return checked if checked.ok else None
+def _summary(outcomes: list[_Outcome]) -> str:
+    failed = sum(o.failed for o in outcomes)
+    warnings = sum(d.severity is Severity.WARNING for o in outcomes for d in o.diagnostics)
+    return f"{len(outcomes) - failed} ok, {failed} med fejl" + \
+        (f", {warnings} {'advarsler' if warnings != 1 else 'advarsel'}" if warnings else "")
 
 
 def _check(args: argparse.Namespace) -> int:
-    failed = sum(_checked_or_report(path) is None for path in args.specs)
-    print(f"{len(args.specs) - failed} ok, {failed} med fejl", file=sys.stderr)
-    return EXIT_ERRORS if failed else EXIT_OK
+    outcomes = _check_all(args)
+    if args.format == "json":
+        json.dump([_as_data(d) for o in outcomes for d in o.diagnostics], sys.stdout,
+                  ensure_ascii=False, indent=2)
+        print()
+    else:
+        for outcome in outcomes:
+            _report(outcome.diagnostics)
+        print(_summary(outcomes), file=sys.stderr)
+    return _exit_code(outcomes)
+
+
+def _as_data(diagnostic: Diagnostic) -> dict[str, Any]:
+    span = diagnostic.span
+    return {
+        "file": span.file if span else None,
+        "line": span.line if span else None,
+        "column": span.column if span else None,
+        "end_column": span.column + span.length if span else None,
+        "code": diagnostic.code,
+        "severity": diagnostic.severity.value,
+        "message": diagnostic.message,
+        "details": list(diagnostic.details),
+        "hint": diagnostic.hint,
+        "related": [{"file": r.file, "line": r.line, "column": r.column}
+                    for r in diagnostic.related],
+    }
 
 
 def _build(args: argparse.Namespace) -> int:
     from aktstykker_gen.build import render_outputs, write_outputs
 
-    failed = 0
-    for path in args.specs:
-        checked = _checked_or_report(path)
-        if checked is None:
-            print(f"{path}: ikke bygget (ret fejlene ovenfor); intet blev skrevet", file=sys.stderr)
-            failed += 1
+    outcomes = _check_all(args)
+    for outcome in outcomes:
+        _report(outcome.diagnostics)
+        if outcome.failed or outcome.checked is None:
+            print(f"{outcome.path}: ikke bygget (ret fejlene ovenfor); intet blev skrevet",
+                  file=sys.stderr)
             continue
-        written = write_outputs(render_outputs(checked), args.output, path.stem)
+        written = write_outputs(render_outputs(outcome.checked), args.output, outcome.path.stem)
         print("bygget: " + ", ".join(str(p) for p in written), file=sys.stderr)
-    return EXIT_ERRORS if failed else EXIT_OK
+    return _exit_code(outcomes)
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from aktstykker_gen.catalogue import entries
+
+    if args.format == "json":
+        json.dump([{"code": e.code, "title": e.title, "severity": e.severity.value,
+                    "group": e.group, "selectable": e.selectable, "description": e.description}
+                   for e in entries()], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return EXIT_OK
+    for e in entries():
+        print(f"{e.code}  {e.severity.value:<7}  {e.group:<17}  {e.title}")
+    return EXIT_OK

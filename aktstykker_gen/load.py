@@ -47,7 +47,8 @@ def load_spec(path: Path, display_name: str | None = None) -> LoadedSpec:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
         message = f"kan ikke læse filen: {error.strerror}"
-        raise SpecError([_error("AKT001", message, Span(name, 1, 1))]) from None
+        hint = "kontroller stien og rettighederne"
+        raise SpecError([_error("AKT008", message, Span(name, 1, 1), hint)]) from None
     except UnicodeDecodeError:
         message = "filen er ikke gyldig UTF-8"
         hint = "gem specifikationen som UTF-8 (standard i alle moderne editorer)"

@@ -6,16 +6,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aktstykker_gen import assets
 from aktstykker_gen.diagnostics import Diagnostic, Severity, SpecError
-from aktstykker_gen.document import Document
 from aktstykker_gen.kinds import DEFAULT_KIND, KINDS, Kind
 from aktstykker_gen.load import load_spec
+from aktstykker_gen.rules import Subject
 from aktstykker_gen.validation import Validated, validate
+
+if TYPE_CHECKING:
+    from aktstykker_gen.document import Document
+    from aktstykker_gen.kontoplan import Kontoplan
 
 
 @dataclass(frozen=True)
@@ -29,8 +34,13 @@ class Checked:
         return not any(d.is_error for d in self.diagnostics)
 
 
-def check(path: Path) -> Checked:
-    """Load, type and check one spec. Raises `SpecError` if it cannot be typed at all."""
+def check(path: Path, kontoplan: Kontoplan | None = None,
+          selected: Collection[str] | None = None) -> Checked:
+    """Load, type and check one spec. Raises `SpecError` if it cannot be typed at all.
+
+    `selected` limits the rules to those codes (all when None); `kontoplan`
+    turns on the rules that compare accounts with the official account plan.
+    """
     loaded = load_spec(path)
     name = loaded.data.get("art", DEFAULT_KIND) if isinstance(loaded.data, dict) else DEFAULT_KIND
     kind = KINDS.get(name) if isinstance(name, str) else None
@@ -39,7 +49,7 @@ def check(path: Path) -> Checked:
             "AKT006", Severity.ERROR, f"ukendt dokumentart '{name}'", loaded.span(("art",)),
             hint="mulige arter: " + ", ".join(KINDS))])
     validated = validate(loaded, kind.model)
-    return Checked(kind, validated, kind.rules.run(validated))
+    return Checked(kind, validated, kind.rules.run(Subject(validated, kontoplan), selected))
 
 
 def render(checked: Checked, templates: Path | None = None) -> Document:

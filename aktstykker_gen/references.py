@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-_REFERENCE = re.compile(r"\{([a-zæøå]+)(?::([0-9A-Za-zæøåÆØÅ._-]+))?\}")
+REFERENCE = re.compile(r"\{([a-zæøå]+)(?::([0-9A-Za-zæøåÆØÅ._-]+))?\}")
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class Reference:
 
 
 def references(text: str) -> Iterator[Reference]:
-    for match in _REFERENCE.finditer(text):
+    for match in REFERENCE.finditer(text):
         yield Reference(match[1], match[2], match.start(), match.end())
 
 

@@ -1,19 +1,43 @@
-"""The rule registry: named checks that turn a model into diagnostics.
+"""The rule registry: named checks that turn a typed spec into diagnostics.
 
-Every rule has one signature (the validated spec in, findings out), a
-stable code, a one-line title, a severity and a group, so rules can be
-listed, selected and documented from this one table. A rule says what it
-found and where; the registry stamps its code and severity on it.
+Every rule has one signature (a `Subject` in, findings out), a stable code,
+a one-line title, a severity and a group, so rules can be listed, selected
+and documented from one table. A rule says what it found and where; the
+registry stamps its code and severity on it. The rule's docstring is its
+documentation in `docs/rules.md` and `aktstykke rules`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import inspect
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from pydantic import BaseModel
 
 from aktstykker_gen.diagnostics import Diagnostic, Severity, Span
 from aktstykker_gen.validation import Validated
+
+if TYPE_CHECKING:
+    from aktstykker_gen.kontoplan import Kontoplan
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Subject(Generic[M]):
+    """What a rule looks at: the typed spec, where each part stands, and optional reference data."""
+
+    validated: Validated[M]
+    kontoplan: Kontoplan | None = None
+
+    @property
+    def model(self) -> M:
+        return self.validated.model
+
+    def span(self, obj: BaseModel, *parts: str | int) -> Span | None:
+        return self.validated.span(obj, *parts)
 
 
 @dataclass(frozen=True)
@@ -25,7 +49,7 @@ class Finding:
     related: tuple[Span | None, ...] = field(default=())
 
 
-Check = Callable[[Validated[Any]], Iterable[Finding]]
+Check = Callable[[Subject[Any]], Iterable[Finding]]
 
 
 @dataclass(frozen=True)
@@ -36,17 +60,25 @@ class Rule:
     group: str
     check: Check
 
-    def run(self, spec: Validated[Any]) -> Iterable[Diagnostic]:
-        for f in self.check(spec):
+    @property
+    def description(self) -> str:
+        return inspect.cleandoc(self.check.__doc__ or "")
+
+    def run(self, subject: Subject[Any]) -> Iterable[Diagnostic]:
+        for f in self.check(subject):
             related = tuple(s for s in f.related if s is not None)
             yield Diagnostic(self.code, self.severity, f.message, f.span, f.details, f.hint, related)
 
 
 class RuleSet:
-    """A kind's rules, registered by decorator in the order they are documented."""
+    """A group of rules, registered by decorator in the order they are documented."""
 
-    def __init__(self) -> None:
-        self.rules: list[Rule] = []
+    def __init__(self, rules: Iterable[Rule] = ()) -> None:
+        self.rules: list[Rule] = list(rules)
+
+    @classmethod
+    def combine(cls, *sets: RuleSet) -> RuleSet:
+        return cls(rule for rule_set in sets for rule in rule_set.rules)
 
     def rule(self, code: str, title: str, severity: Severity, group: str) -> Callable[[Check], Check]:
         def register(check: Check) -> Check:
@@ -54,5 +86,7 @@ class RuleSet:
             return check
         return register
 
-    def run(self, spec: Validated[Any]) -> list[Diagnostic]:
-        return [d for rule in self.rules for d in rule.run(spec)]
+    def run(self, subject: Subject[Any], selected: Collection[str] | None = None) -> list[Diagnostic]:
+        """Run every rule, or only those whose code is in `selected`."""
+        return [d for rule in self.rules if selected is None or rule.code in selected
+                for d in rule.run(subject)]

@@ -24,8 +24,6 @@ _MESSAGES = {
     "string_type": "forventede en tekst",
     "int_parsing": "forventede et helt tal, fandt '{input}'",
     "int_type": "forventede et helt tal",
-    "bool_parsing": "forventede ja/nej (true/false), fandt '{input}'",
-    "bool_type": "forventede ja/nej (true/false)",
     "date_from_datetime_parsing": "forventede en dato som ÅÅÅÅ-MM-DD, fandt '{input}'",
     "date_parsing": "forventede en dato som ÅÅÅÅ-MM-DD, fandt '{input}'",
     "date_type": "forventede en dato som ÅÅÅÅ-MM-DD",
@@ -42,10 +40,14 @@ _MESSAGES = {
     "literal_error": "'{input}' er ikke tilladt her; mulige værdier: {expected}",
     "enum": "'{input}' er ikke tilladt her; mulige værdier: {expected}",
     "amount": "'{input}' er ikke et beløb",
+    "amount_range": "beløbet '{input}' er uden for det mulige",
+    "flag": "forventede true eller false, fandt '{input}'",
 }
 
 _HINTS = {
     "amount": "skriv beløbet i mio. kr. som 30,0 eller 30.0 (med fortegn: -30,0)",
+    "flag": "skriv true eller false; yes/no og ja/nej læses ikke som sandhedsværdier",
+    "amount_range": "beløb angives i mio. kr.: under 1.000.000.000 og med højst 6 decimaler",
     "string_pattern_mismatch": "kontonumre skrives som 16.71.08 (hovedkonto) og 10 (underkonto)",
     "list_type": "skriv hvert element på en linje, der begynder med '- '",
 }
@@ -120,7 +122,7 @@ def _diagnostic(error: ErrorDetails, spec: LoadedSpec, vocabulary: list[str]) ->
     context = {**(error.get("ctx") or {}), "input": _shown(error.get("input"))}
     template = _MESSAGES.get(kind)
     message = template.format(**context) if template else f"ugyldig værdi '{context['input']}'"
-    code = "AKT007" if kind == "amount" else "AKT006"
+    code = "AKT007" if kind.startswith("amount") else "AKT006"
     where = f"i '{name}': " if path and isinstance(path[-1], str) else ""
     span = spec.keys.get(path) if in_key else None
     return Diagnostic(code, Severity.ERROR, where + message, span or spec.span(path),

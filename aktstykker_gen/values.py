@@ -1,4 +1,4 @@
-"""Value types shared by document kinds: exact amounts typed as clerks type them.
+"""Value types shared by document kinds: exact amounts and true/false as clerks type them.
 
 An amount is built from the text in the spec, never from a float: `30.0`,
 `"30,0"`, `-30,0` and `1.288,4` are all exact `Decimal`s.
@@ -17,6 +17,12 @@ _DANISH = re.compile(r"-?\d{1,3}(\.\d{3})*(,\d+)?|-?\d+(,\d+)?")
 _POINT = re.compile(r"-?\d+(\.\d+)?")
 
 
+# Bounds, in mio. kr.: the whole state budget is about 1.400.000 mio. kr.; nothing is finer
+# than one krone. Anything beyond is a typing slip, and bounded values keep arithmetic exact.
+LIMIT = Decimal(10) ** 9
+FINEST = 6
+
+
 def parse_amount(text: str) -> Decimal:
     """Read an amount written with a decimal comma (and thousands dots) or a decimal point.
 
@@ -24,10 +30,18 @@ def parse_amount(text: str) -> Decimal:
     """
     cleaned = text.strip().replace("\u2212", "-").replace(" ", "").replace("\u00a0", "")
     if _POINT.fullmatch(cleaned):
-        return Decimal(cleaned)
-    if _DANISH.fullmatch(cleaned):
-        return Decimal(cleaned.replace(".", "").replace(",", "."))
-    raise ValueError(text)
+        value = Decimal(cleaned)
+    elif _DANISH.fullmatch(cleaned):
+        value = Decimal(cleaned.replace(".", "").replace(",", "."))
+    else:
+        raise ValueError(text)
+    if abs(value) >= LIMIT or -value.as_tuple().exponent > FINEST:  # type: ignore[operator]
+        raise OutOfRange(text)
+    return value
+
+
+class OutOfRange(ValueError):
+    """A well-formed amount beyond what an aktstykke can hold."""
 
 
 def _amount(value: Any) -> Decimal:
@@ -36,6 +50,9 @@ def _amount(value: Any) -> Decimal:
     if isinstance(value, str):
         try:
             return parse_amount(value)
+        except OutOfRange:
+            raise PydanticCustomError(
+                "amount_range", "'{value}' er uden for det mulige", {"value": value}) from None
         except ValueError:
             pass
     raise PydanticCustomError(
@@ -43,3 +60,16 @@ def _amount(value: Any) -> Decimal:
 
 
 Amount = Annotated[Decimal, BeforeValidator(_amount)]
+
+
+def _flag(value: Any) -> bool:
+    """YAML 1.2's true/false only: `yes`, `no`, `ja`, `on` are refused, not guessed."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().casefold() in ("true", "false"):
+        return value.strip().casefold() == "true"
+    raise PydanticCustomError("flag", "'{value}' er ikke true eller false",
+                              {"value": "" if value is None else value})
+
+
+Flag = Annotated[bool, BeforeValidator(_flag)]

@@ -60,14 +60,14 @@ def test_checking_a_broken_spec_exits_1(tmp_path):
 def test_a_diagnostic_starts_with_file_line_and_column(tmp_path):
     path, text = broken_copy(tmp_path)
     line, column = position(text, "-30.1")
-    assert f"{path}:{line}:{column}: error[AKT101]" in aktstykke("check", path).stderr
+    assert f"{path}:{line}:{column}: error[AKT201]" in aktstykke("check", path).stderr
 
 
 def test_a_diagnostic_names_the_file_as_it_was_given(tmp_path):
     _, text = broken_copy(tmp_path)
     line, column = position(text, "-30.1")
     stderr = aktstykke("check", "broken.yaml", cwd=tmp_path).stderr
-    assert stderr.startswith(f"broken.yaml:{line}:{column}: error[AKT101]")
+    assert stderr.startswith(f"broken.yaml:{line}:{column}: error[AKT201]")
 
 
 def test_a_diagnostic_quotes_the_source_line(tmp_path):
@@ -141,9 +141,9 @@ def test_a_spec_that_is_not_an_aktstykke_exits_1_without_a_traceback(tmp_path, c
 # -- a file that does not exist --------------------------------------------------------------
 
 
-def test_a_missing_file_exits_1_with_akt001(tmp_path):
+def test_a_missing_file_exits_2_with_akt008(tmp_path):
     result = aktstykke("check", tmp_path / "findes-ikke.yaml")
-    assert (result.returncode, "error[AKT001]" in result.stderr) == (1, True)
+    assert (result.returncode, "error[AKT008]" in result.stderr) == (2, True)
 
 
 def test_a_missing_file_shows_no_traceback(tmp_path):
@@ -151,7 +151,7 @@ def test_a_missing_file_shows_no_traceback(tmp_path):
     assert ("Traceback" in result.stderr, "internal error" in result.stderr) == (False, False)
 
 
-# Regression: HEAD 4aac0b2 printed only "error[AKT001]: kan ikke læse filen: ...", no file.
+# Regression: HEAD 4aac0b2 printed only "error[AKT008]: kan ikke læse filen: ...", no file.
 def test_a_missing_file_diagnostic_names_the_file(tmp_path):
     path = tmp_path / "findes-ikke.yaml"
     assert str(path) in aktstykke("check", path).stderr

@@ -37,6 +37,7 @@ EXPECTED_NEW_LINES = {
     "sundhedsministeren foretager en udmelding af forhøjelsen på 6,7 mio. kr.",
     "Finansministeren bemyndiges til at overføre 6,7 mio. kr. i 2025",
     "Stk. 2. Tilskuddet til at understøtte initiativerne på 6,7 mio. kr.",
+    "På finansloven for 2025 er der afsat 30,1 mio. kr. årligt",  # the reserve it releases
 }
 
 
@@ -77,13 +78,14 @@ def test_text_changes_exactly_where_the_amounts_are_shown(builds) -> None:
         assert before.replace("6,6", "6,7").replace("30,0", "30,1") == after
 
 
-def test_the_finanslov_amount_is_a_separate_fact_and_does_not_change(builds) -> None:
+def test_the_finanslov_sentence_names_the_reserve_the_financing_releases(builds) -> None:
+    """The reserve set aside on the finanslov is released in full: one fact, typed once."""
     new = builds["new"][".txt"].read_text(encoding="utf-8")
-    assert "På finansloven for 2025 er der afsat 30,0 mio. kr. årligt" in new
+    assert "På finansloven for 2025 er der afsat 30,1 mio. kr. årligt" in new
 
 
 @pytest.mark.parametrize(("suffix", "read"), [(".docx", docx_text), (".pdf", pdf_text)])
 def test_docx_and_pdf_change_in_the_same_places(builds, suffix, read) -> None:
     old, new = read(builds["old"][suffix]), read(builds["new"][suffix])
     assert old.count("6,6") == 7 and new.count("6,6") == 0 and new.count("6,7") == 7
-    assert old.count("30,0") == 6 and new.count("30,0") == 1 and new.count("30,1") == 5
+    assert old.count("30,0") == 6 and new.count("30,0") == 0 and new.count("30,1") == 6

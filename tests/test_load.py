@@ -283,8 +283,8 @@ def test_a_file_that_is_not_utf8_is_akt001_at_its_first_line(tmp_path):
     assert (diagnostic.code, diagnostic.span) == ("AKT001", Span(str(path), 1, 1))
 
 
-def test_a_missing_file_is_akt001(tmp_path):
+def test_a_missing_file_is_akt008(tmp_path):
     with pytest.raises(SpecError) as caught:
         load_spec(tmp_path / "findes-ikke.yaml")
     [diagnostic] = caught.value.diagnostics
-    assert (diagnostic.code, "kan ikke læse filen" in diagnostic.message) == ("AKT001", True)
+    assert (diagnostic.code, "kan ikke læse filen" in diagnostic.message) == ("AKT008", True)

@@ -169,7 +169,7 @@ def test_a_bad_amount_shows_how_to_write_one():
 
 
 def test_a_bad_named_amount_is_akt007_at_its_value():
-    text = altered("finanslov: 30.0", "finanslov: tredive")
+    text = altered("finansår: 2025\n", "finansår: 2025\nbeløb:\n  finanslov: tredive\n")
     assert where(only(text, "AKT007")) == position(text, "tredive")
 
 

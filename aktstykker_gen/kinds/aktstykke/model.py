@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
 
-from aktstykker_gen.values import Amount
+from aktstykker_gen.values import Amount, Flag
 
 HovedkontoNr = Annotated[str, StringConstraints(pattern=r"^\d{2}\.\d{2}\.\d{2}$")]
 ToCifre = Annotated[str, StringConstraints(pattern=r"^\d{2}$")]
@@ -47,7 +47,7 @@ class Standardkonto(Model):
 class Underkonto(Model):
     nr: ToCifre = Field(description="Underkontoens nummer, fx 10.")
     navn: Tekst
-    ny: bool = Field(False, description="Vises som (ny underkonto).")
+    ny: Flag = Field(False, description="Vises som (ny underkonto).")
     standardkonti: list[Standardkonto] = Field(min_length=1)
 
 
@@ -55,7 +55,7 @@ class Hovedkonto(Model):
     nr: HovedkontoNr = Field(description="§ nr. som paragraf.hovedområde.hovedkonto, fx 16.11.16.")
     navn: Tekst
     bevillingstype: Bevillingstype | None = Field(None, description="Hovedkontoens bevillingstype.")
-    ny: bool = Field(False, description="Vises som (ny konto).")
+    ny: Flag = Field(False, description="Vises som (ny konto).")
     formål: str | None = Field(None, description="Tilføjes efter navnet i listen i afsnit a.")
     underkonti: list[Underkonto] = Field(min_length=1)
 
@@ -132,7 +132,7 @@ class Aktstykke(Model):
     dato: datetime.date
     nummer: int | None = Field(None, gt=0, description="Aktstykkets nummer, når det kendes.")
     folketingsår: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}$")] | None = None
-    orienterende: bool = False
+    orienterende: Flag = False
     finansår: int = Field(ge=1900, le=2200)
     nettoændring: Beløb = Field(
         default_factory=dict, description="Tilsigtet nettoændring pr. finansår; ellers 0.")
@@ -143,6 +143,7 @@ class Aktstykke(Model):
         default_factory=dict, description="Andre navngivne beløb, som prosaen henviser til.")
     tekstanmærkninger: list[Tekstanmærkning] = Field(default_factory=list)
     tekst: Afsnit
-    underskrivere: list[Tekst] = Field(min_length=1)
+    underskrivere: list[Tekst] = Field(
+        default_factory=list, description="Ministeren, så departementschefen.")
     adressat: Tekst = "Finansudvalget"
     afgørelse: Afgørelse | None = None

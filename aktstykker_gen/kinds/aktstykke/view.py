@@ -94,26 +94,34 @@ class AktstykkeView:
 
     # -- amounts named by prose ------------------------------------------------------------
 
-    def resolve(self, reference: Reference) -> str:
-        """The formatted value a prose reference names; `UnknownReference` if there is none."""
+    def value(self, reference: Reference) -> Decimal | str:
+        """What a prose reference names: an amount, or a year or account name as text.
+
+        Raises `UnknownReference` when the spec's data holds nothing by that name.
+        """
         model, key = self.model, reference.key
         if reference.namespace == "finansår" and key is None:
             return str(model.finansår)
         if reference.namespace == "udgift" and key is None:
-            return formatting.amount(net(model.udgifter, model.finansår))
+            return net(model.udgifter, model.finansår)
         if reference.namespace == "finansiering" and key is None:
-            return formatting.amount(-net(model.finansiering, model.finansår))
+            return -net(model.finansiering, model.finansår)
         if reference.namespace == "konto" and key in self.hovedkonti:
-            return formatting.amount(self.hovedkonto_beløb(self.hovedkonti[key]))
+            return self.hovedkonto_beløb(self.hovedkonti[key])
         if reference.namespace == "kontonavn" and key in self.hovedkonti:
             return self.kontonavn(self.hovedkonti[key])
         if reference.namespace == "modtager":
             for modtager in model.modtagere:
                 if modtager.id == key and model.finansår in modtager.beløb:
-                    return formatting.amount(modtager.beløb[model.finansår])
+                    return modtager.beløb[model.finansår]
         if reference.namespace == "beløb" and key in model.beløb:
-            return formatting.amount(model.beløb[key])
+            return model.beløb[key]
         raise UnknownReference(str(reference))
+
+    def resolve(self, reference: Reference) -> str:
+        """The formatted text a prose reference stands for."""
+        value = self.value(reference)
+        return value if isinstance(value, str) else formatting.amount(value)
 
     def prose(self, text: str) -> str:
         return substitute(text, self.resolve)

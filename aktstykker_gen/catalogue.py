@@ -1,0 +1,58 @@
+"""Every code the tool can report, in one table: the pipeline's own and each kind's rules.
+
+`aktstykke rules` prints this table, `docs/rules.md` is made from it, and the
+tests hold it against the error catalogue in `tests/errors/`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from aktstykker_gen.diagnostics import Severity
+from aktstykker_gen.kinds import KINDS
+
+
+@dataclass(frozen=True)
+class Entry:
+    code: str
+    title: str
+    severity: Severity
+    group: str
+    kind: str | None = None      # None: every document kind
+    selectable: bool = False     # a rule that --select/--ignore can pick
+    description: str = ""
+
+
+# Reported by load.py and validation.py, before any rule runs; they stop the spec.
+STAGE_CODES = (
+    Entry("AKT001", "YAML-syntaks og tegnsæt", Severity.ERROR, "syntaks",
+          description="Filen er ikke gyldig YAML eller ikke UTF-8."),
+    Entry("AKT002", "ingen YAML-aliasser eller -tags", Severity.ERROR, "syntaks",
+          description="Aliasser (*navn) og tags (!!python/…) afvises: en specifikation er ren data."),
+    Entry("AKT003", "nøgler står én gang og er simple tekster", Severity.ERROR, "syntaks",
+          description="YAML ville ellers stille bruge den sidste af to ens nøgler."),
+    Entry("AKT004", "kun kendte felter", Severity.ERROR, "skema",
+          description="Et ukendt felt er oftest en stavefejl; fejlen foreslår det nærmeste kendte."),
+    Entry("AKT005", "påkrævede felter findes", Severity.ERROR, "skema"),
+    Entry("AKT006", "værdier har den rigtige type og form", Severity.ERROR, "skema",
+          description="Tekst, heltal, dato, true/false, kontonumre og faste værdier."),
+    Entry("AKT007", "beløb er eksakte decimaltal", Severity.ERROR, "skema",
+          description="Beløb læses som skrevet (30,0 eller 30.0), aldrig som binære kommatal."),
+    Entry("AKT008", "filen kan læses", Severity.ERROR, "syntaks",
+          description="Filen findes ikke eller kan ikke åbnes; giver exit-kode 2."),
+)
+
+
+def entries() -> list[Entry]:
+    """All codes, the pipeline's first, then each kind's rules in the order they are registered."""
+    result = list(STAGE_CODES)
+    for kind in KINDS.values():
+        result.extend(
+            Entry(rule.code, rule.title, rule.severity, rule.group, kind.name, True,
+                  rule.description)
+            for rule in kind.rules.rules)
+    return result
+
+
+def registered_codes() -> set[str]:
+    return {entry.code for entry in entries()}

@@ -1,0 +1,18 @@
+"""The aktstykke's rules, one module per group, in the order `aktstykke rules` lists them.
+
+Codes tell the group: AKT1xx struktur, AKT2xx summer, AKT3xx konti,
+AKT4xx tekstanmærkninger, AKT5xx datoer, AKT6xx prosa.
+"""
+
+from aktstykker_gen.kinds.aktstykke.rules import (
+                        datoer,
+                        konti,
+                        prosa,
+                        struktur,
+                        summer,
+                        tekstanmaerkninger,
+)
+from aktstykker_gen.rules import RuleSet
+
+rules = RuleSet.combine(struktur.rules, summer.rules, konti.rules, tekstanmaerkninger.rules,
+                        datoer.rules, prosa.rules)

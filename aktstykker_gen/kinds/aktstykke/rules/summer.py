@@ -1,0 +1,184 @@
+"""Totals: typed facts that must agree, checked like double-entry bookkeeping.
+
+Expenses and their financing are typed separately, and so are recipients and
+the account they are paid from. When two facts disagree, the diagnostic points
+at the one most likely wrong: the one the *other* facts do not back up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+
+from aktstykker_gen import formatting
+from aktstykker_gen.diagnostics import Severity, Span
+from aktstykker_gen.kinds.aktstykke.model import Aktstykke, Hovedkonto, Modtager
+from aktstykker_gen.kinds.aktstykke.rules.common import Spec
+from aktstykker_gen.kinds.aktstykke.view import SIDER, lines, net, total, years
+from aktstykker_gen.rules import Finding, RuleSet
+
+rules = RuleSet()
+ZERO = Decimal(0)
+
+
+def _figures(**named: Decimal) -> str:
+    return " / ".join(f"{name} {formatting.number(value)}" for name, value in named.items()) \
+        + " mio. kr."
+
+
+def imbalance(model: Aktstykke, år: int) -> Decimal:
+    """Expenses minus financing minus the intended net change: 0 when the year balances."""
+    return net(model.udgifter, år) + net(model.finansiering, år) - model.nettoændring.get(år, ZERO)
+
+
+def recipients(model: Aktstykke) -> dict[str, list[Modtager]]:
+    by_account: dict[str, list[Modtager]] = {}
+    for modtager in model.modtagere:
+        by_account.setdefault(modtager.konto, []).append(modtager)
+    return by_account
+
+
+def recipient_gap(model: Aktstykke, hovedkonto: Hovedkonto, år: int) -> Decimal:
+    """The account's expense minus what its recipients get (0 without recipients that year)."""
+    paid = [m.beløb[år] for m in recipients(model).get(hovedkonto.nr, []) if år in m.beløb]
+    return total([hovedkonto], "udgift", år) - sum(paid, ZERO) if paid else ZERO
+
+
+def _line_spans(spec: Spec, hovedkonti: Iterable[Hovedkonto], år: int) -> list[Span | None]:
+    return [spec.span(s, side, str(år)) for h in hovedkonti for s in lines(h)
+            for side in SIDER if år in getattr(s, side)]
+
+
+@rules.rule("AKT201", "udgifter og finansiering stemmer overens", Severity.ERROR, "summer")
+def balance(spec: Spec) -> Iterator[Finding]:
+    """Per finansår, expenses minus financing equal the stated net change (0 unless stated).
+
+    Points at an expense line when that account also disagrees with its recipients by
+    the same amount (two facts against one), otherwise at the financing.
+    """
+    model = spec.model
+    for år in sorted(set(years(model)) | set(model.nettoændring)):
+        difference = imbalance(model, år)
+        if difference == 0:
+            continue
+        expenses, financing = net(model.udgifter, år), -net(model.finansiering, år)
+        intended = model.nettoændring.get(år, ZERO)
+        suspects = [h for h in model.udgifter if recipient_gap(model, h, år) == difference]
+        culprits = _line_spans(spec, suspects[:1], år) or _line_spans(spec, model.finansiering, år)
+        span = culprits[0] if culprits else spec.span(model, "finansiering")
+        involved = _line_spans(spec, model.udgifter + model.finansiering, år)
+        yield Finding(
+            f"udgifterne i {år} svarer ikke til finansieringen",
+            span,
+            details=(_figures(udgifter=expenses, finansiering=financing, difference=difference),
+                     *([f"tilsigtet nettoændring {formatting.number(intended)} mio. kr."]
+                       if intended else [])),
+            hint="ret den linje, der er forkert; er nettoændringen tilsigtet, så angiv den "
+                 "under 'nettoændring'" if suspects else
+                 "ret finansieringen eller den udgift, der er forkert; er nettoændringen "
+                 "tilsigtet, så angiv den under 'nettoændring'",
+            related=tuple(s for s in involved if s != span))
+
+
+@rules.rule("AKT202", "modtagernes beløb svarer til kontoen, de betales fra", Severity.ERROR,
+            "summer")
+def recipients_match_their_account(spec: Spec) -> Iterator[Finding]:
+    """Allocations to recipients are typed apart from the account and must add up to it.
+
+    Points at the account's line when the year's balance is off by the same amount
+    (the financing backs the recipients), otherwise at the recipients.
+    """
+    model = spec.model
+    hovedkonti = {h.nr: h for h in model.udgifter + model.finansiering}
+    for modtager in model.modtagere:
+        if modtager.konto not in hovedkonti:
+            yield Finding(f"modtageren '{modtager.id}' betales fra § {modtager.konto}, "
+                          "som ikke er blandt aktstykkets konti", spec.span(modtager, "konto"),
+                          hint="ret kontonummeret eller tilføj kontoen under udgifter")
+    for nr, modtagere in recipients(model).items():
+        if nr not in hovedkonti:
+            continue
+        hovedkonto = hovedkonti[nr]
+        for år in sorted({år for m in modtagere for år in m.beløb}):
+            gap = recipient_gap(model, hovedkonto, år)
+            if gap == 0:
+                continue
+            paid = [m for m in modtagere if år in m.beløb]
+            account_lines = [spec.span(s, "udgift", str(år)) for s in lines(hovedkonto)
+                             if år in s.udgift]
+            recipient_lines = [spec.span(m, "beløb", str(år)) for m in reversed(paid)]
+            account_wrong = account_lines and imbalance(model, år) == gap
+            ordered = account_lines + recipient_lines if account_wrong \
+                else recipient_lines + account_lines
+            account = total([hovedkonto], "udgift", år)
+            yield Finding(
+                f"modtagerne af § {nr} får i {år} ikke det, kontoen giver",
+                ordered[0],
+                details=(_figures(forventet=account, beregnet=account - gap, difference=-gap),
+                         "forventet: kontoens udgift; beregnet: summen af modtagernes beløb"),
+                hint="ret kontolinjen; finansieringen følger modtagerne" if account_wrong
+                else "ret den modtager eller den kontolinje, der er forkert",
+                related=tuple(ordered[1:]))
+
+
+@rules.rule("AKT203", "finansieringen nedbringer udgifterne", Severity.ERROR, "summer")
+def financing_reduces(spec: Spec) -> Iterator[Finding]:
+    """Financing is a negative expense (a reserve released) or a positive income; a sign slip
+    would double the expense instead of paying for it."""
+    model = spec.model
+    for hovedkonto in model.finansiering:
+        for år in sorted({år for s in lines(hovedkonto) for side in SIDER for år in getattr(s, side)}):
+            if net([hovedkonto], år) > 0:
+                yield Finding(
+                    f"§ {hovedkonto.nr} øger udgifterne i {år} i stedet for at finansiere dem",
+                    _line_spans(spec, [hovedkonto], år)[0],
+                    details=(_figures(nettoudgift=net([hovedkonto], år)),),
+                    hint="en reserve, der frigives, skrives som negativ udgift (-30,0); "
+                         "en merindtægt som positiv indtægt")
+
+
+@rules.rule("AKT204", "viste dele summer til den viste total", Severity.WARNING, "summer")
+def rounding(spec: Spec) -> Iterator[Finding]:
+    """With amounts finer than 0,1 mio. kr., the rounded lines a table shows may not add up to
+    its rounded total; the reader sees a sum that does not hold."""
+    model = spec.model
+    for år in years(model):
+        for side in SIDER:
+            groups = [(h, [s for s in lines(h) if år in getattr(s, side)])
+                      for h in model.udgifter + model.finansiering]
+            groups = [(h, found) for h, found in groups if found]
+            for h, found in groups:
+                parts = [getattr(s, side)[år] for s in found]
+                yield from _compare(spec, f"§ {h.nr}, {side} {år}", parts,
+                                    _line_spans(spec, [h], år))
+            for hovedkonti, label in ((model.udgifter, "udgifterne"),
+                                      (model.finansiering, "finansieringen")):
+                parts = [total([h], side, år) for h, _ in groups if h in hovedkonti]
+                if len(parts) > 1:
+                    yield from _compare(spec, f"{label} i alt, {side} {år}", parts,
+                                        _line_spans(spec, hovedkonti, år))
+
+
+def _compare(spec: Spec, label: str, parts: list[Decimal],
+             spans: list[Span | None]) -> Iterator[Finding]:
+    shown_total = formatting.round_half_up(sum(parts, ZERO))
+    shown_parts = sum((formatting.round_half_up(p) for p in parts), ZERO)
+    if shown_total != shown_parts and spans:
+        yield Finding(
+            f"{label}: de viste beløb summer ikke til den viste total",
+            spans[0],
+            details=(_figures(**{"vist total": shown_total, "sum af viste dele": shown_parts}),),
+            hint="skriv beløbene med én decimal, så tabellens linjer summer til totalen",
+            related=tuple(spans[1:]))
+
+
+@rules.rule("AKT205", "en kontolinje har et beløb", Severity.WARNING, "summer")
+def line_has_amount(spec: Spec) -> Iterator[Finding]:
+    """A standardkonto line with no amount, or only zeros, shows an empty row in the tables."""
+    for hovedkonto in spec.model.udgifter + spec.model.finansiering:
+        for line in lines(hovedkonto):
+            values = [*line.udgift.values(), *line.indtægt.values()]
+            if not any(values):
+                yield Finding(f"standardkonto {line.nr} under § {hovedkonto.nr} har intet beløb",
+                              spec.span(line, "nr"),
+                              hint="angiv 'udgift' eller 'indtægt' pr. finansår, eller slet linjen")
