@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-_NODE = re.compile(r"(\d+) (.*)")
+_NODE = re.compile(r"(\d+)[ *](.*)")   # the 2026 export masks some names: "23*****"
 _LEVELS = {2, 3, 4, 6, 8}
 
 
