@@ -26,7 +26,7 @@ class Prosa:
 
 
 def prose(spec: Spec) -> Iterator[Prosa]:
-    """Every piece of running text a clerk writes, with its position."""
+    """Every text where references work (docs/spec-format.md §12), with its position."""
     model = spec.model
     for letter, blocks in model.tekst:
         for i, block in enumerate(blocks or ()):
@@ -35,9 +35,6 @@ def prose(spec: Spec) -> Iterator[Prosa]:
             elif isinstance(block, Punkter):
                 for j, item in enumerate(block.punkter):
                     yield Prosa(item, spec.span(model.tekst, letter, i, "punkter", j))
-    for hovedkonto in model.udgifter + model.finansiering:
-        if hovedkonto.formål:
-            yield Prosa(hovedkonto.formål, spec.span(hovedkonto, "formål"))
     for anmærkning in model.tekstanmærkninger:
         for j, stk in enumerate(anmærkning.stk):
             yield Prosa(stk, spec.span(anmærkning, "stk", j), anmærkning)
