@@ -163,7 +163,7 @@ def _report(diagnostics: list[Diagnostic]) -> None:
             name = diagnostic.span.file
             if name not in sources:
                 try:
-                    sources[name] = Path(name).read_text(encoding="utf-8").splitlines()
+                    sources[name] = Path(name).read_text(encoding="utf-8").split("\n")
                 except (OSError, UnicodeDecodeError):
                     sources[name] = []
             lines = sources[name]
@@ -193,7 +193,7 @@ def _check(args: argparse.Namespace) -> int:
 def _as_data(diagnostic: Diagnostic) -> dict[str, Any]:
     span = diagnostic.span
     return {
-        "file": span.file if span else None,
+        "file": span.file if span else diagnostic.file,
         "line": span.line if span else None,
         "column": span.column if span else None,
         "end_column": span.column + span.length if span else None,

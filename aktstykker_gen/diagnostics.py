@@ -34,6 +34,7 @@ class Diagnostic:
     details: tuple[str, ...] = ()
     hint: str | None = None
     related: tuple[Span, ...] = field(default=())
+    file: str | None = None   # for a diagnostic about a whole file, without a position
 
     @property
     def is_error(self) -> bool:
@@ -51,7 +52,8 @@ class SpecError(Exception):
 def format_diagnostic(diagnostic: Diagnostic, source_lines: list[str] | None = None) -> str:
     """Render like a compiler: location, code, message, excerpt with carets, details, hint."""
     span = diagnostic.span
-    where = f"{span.file}:{span.line}:{span.column}: " if span else ""
+    where = f"{span.file}:{span.line}:{span.column}: " if span else \
+        f"{diagnostic.file}: " if diagnostic.file else ""
     out = [f"{where}{diagnostic.severity.value}[{diagnostic.code}]: {diagnostic.message}"]
     if span and source_lines and 0 < span.line <= len(source_lines):
         text = source_lines[span.line - 1].rstrip("\n")

@@ -8,6 +8,8 @@ the typed model decides what each text means. Nothing here knows aktstykker.
 
 from __future__ import annotations
 
+import errno
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,18 +43,50 @@ class LoadedSpec:
         return self.values.get(())
 
 
+_OS_ERRORS = {errno.ENOENT: "filen findes ikke", errno.EACCES: "ingen adgang til filen",
+              errno.EISDIR: "det er en mappe, ikke en fil"}
+
+# Characters no document may hold (XML 1.0 forbids them); PyYAML lets escapes such as "\x01"
+# through, and a text copied from Word may carry them.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+# PyYAML's problems, in the clerk's words; anything else is quoted as PyYAML says it.
+_PROBLEMS = (
+    ("mapping values are not allowed here",
+     "et kolon efterfulgt af mellemrum starter en ny nøgle midt i en værdi",
+     "skriv teksten i anførselstegn eller som '>-' med teksten på næste linje"),
+    ("found character '\\t' that cannot start any token",
+     "et tabulatortegn kan ikke bruges til indrykning",
+     "indryk med mellemrum"),
+    ("expected <block end>, but found",
+     "indrykningen passer ikke med linjerne før",
+     "ret indrykningen; en tekst, der begynder med { eller [, skal stå i anførselstegn"),
+    ("could not find expected ':'",
+     "forventede ':' efter en nøgle",
+     "skriv 'nøgle: værdi'; en tekst over flere linjer skrives som '>-' med teksten under"),
+    ("found unexpected end of stream",
+     "filen slutter midt i en værdi",
+     "luk anførselstegn og parenteser"),
+)
+
+
 def load_spec(path: Path, display_name: str | None = None) -> LoadedSpec:
     name = display_name or str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except OSError as error:
-        message = f"kan ikke læse filen: {error.strerror}"
+        message = _OS_ERRORS.get(error.errno or 0, f"kan ikke læse filen ({error.strerror})")
         hint = "kontroller stien og rettighederne"
-        raise SpecError([_error("AKT008", message, Span(name, 1, 1), hint)]) from None
-    except UnicodeDecodeError:
-        message = "filen er ikke gyldig UTF-8"
+        raise SpecError([_error("AKT008", message, None, hint, name)]) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[:error.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+        message = f"filen er ikke gyldig UTF-8 (byte 0x{raw[error.start]:02x})"
         hint = "gem specifikationen som UTF-8 (standard i alle moderne editorer)"
-        raise SpecError([_error("AKT001", message, Span(name, 1, 1), hint)]) from None
+        raise SpecError([_error("AKT001", message, Span(name, line, column), hint)]) from None
     return load_text(text, name)
 
 
@@ -78,14 +112,20 @@ def load_text(text: str, name: str) -> LoadedSpec:
         hint = "skriv værdien ud; beløb genbruges i prosa med en reference som {konto:16.71.08}"
         raise SpecError([_error("AKT002", "YAML-aliasser (*navn) understøttes ikke", span, hint)]) \
             from None
+    except yaml.reader.ReaderError as error:
+        line, column = _position(text, error.position)
+        message = f"usynligt styretegn U+{error.character:04X} (fx kopieret fra Word)"
+        raise SpecError([_error("AKT001", message, Span(name, line, column),
+                                "slet tegnet")]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         span = Span(name, mark.line + 1, mark.column + 1) if mark else None
-        problem = error.problem or error.context or "ugyldig YAML"
-        hint = "ret YAML-syntaksen på det angivne sted (indrykning, kolon, anførselstegn)"
-        raise SpecError([_error("AKT001", f"YAML-syntaksfejl: {problem}", span, hint)]) from None
-    except yaml.YAMLError as error:
-        raise SpecError([_error("AKT001", f"YAML-fejl: {error}", Span(name, 1, 1))]) from None
+        problem = error.problem or error.context or ""
+        message, hint = next(
+            ((m, h) for known, m, h in _PROBLEMS if problem.startswith(known)),
+            (f"ugyldig YAML ({problem})",
+             "ret YAML-syntaksen på det angivne sted (indrykning, kolon, anførselstegn)"))
+        raise SpecError([_error("AKT001", f"YAML-syntaksfejl: {message}", span, hint)]) from None
     builder = _Builder(name)
     builder.values[()] = Span(name, 1, 1)
     data = builder.convert(root, ()) if root is not None else None
@@ -94,8 +134,13 @@ def load_text(text: str, name: str) -> LoadedSpec:
     return LoadedSpec(name, text, data, builder.values, builder.keys)
 
 
-def _error(code: str, message: str, span: Span | None, hint: str | None = None) -> Diagnostic:
-    return Diagnostic(code, Severity.ERROR, message, span, hint=hint)
+def _error(code: str, message: str, span: Span | None, hint: str | None = None,
+           file: str | None = None) -> Diagnostic:
+    return Diagnostic(code, Severity.ERROR, message, span, hint=hint, file=file)
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
 
 
 class _Builder:
@@ -130,10 +175,17 @@ class _Builder:
             return None
         if node.style is None and node.tag == _YAML + "null":
             return None
+        control = _CONTROL.search(node.value)
+        if control:
+            self.diagnostics.append(_error(
+                "AKT001", f"teksten indeholder styretegnet U+{ord(control[0]):04X}, som intet "
+                "dokument kan rumme", self.span(node), "slet tegnet (eller escape-sekvensen)"))
         return str(node.value)
 
     def mapping(self, node: yaml.MappingNode, location: Location) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        if node.flow_style:
+            self.refuse_split_decimals(node)
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _PLAIN_TAGS:
                 self.diagnostics.append(_error(
@@ -150,6 +202,21 @@ class _Builder:
             self.keys[(*location, key)] = self.span(key_node)
             result[key] = self.convert(value_node, (*location, key))
         return result
+
+    def refuse_split_decimals(self, node: yaml.MappingNode) -> None:
+        """`{2025: 5,5}` is YAML for {2025: 5, 5: null}: the comma separates entries."""
+        for (_, value), (key, empty) in zip(node.value, node.value[1:], strict=False):
+            if (isinstance(value, yaml.ScalarNode) and re.fullmatch(r"-?\d+", value.value)
+                    and value.style is None and isinstance(key, yaml.ScalarNode)
+                    and re.fullmatch(r"\d+", key.value) and isinstance(empty, yaml.ScalarNode)
+                    and empty.value == "" and empty.style is None):
+                start = self.span(value)
+                self.diagnostics.append(_error(
+                    "AKT007", f"kommaet i '{value.value},{key.value}' deler beløbet i to felter",
+                    Span(self.name, start.line, start.column,
+                         key.end_mark.column - value.start_mark.column),
+                    f"skriv \"{value.value},{key.value}\" i anførselstegn eller "
+                    f"{value.value}.{key.value} med punktum"))
 
     def require_tag(self, node: yaml.Node, tag: str) -> None:
         if node.tag != tag:

@@ -44,11 +44,21 @@ _MESSAGES = {
     "flag": "forventede true eller false, fandt '{input}'",
 }
 
+_PATTERN_HINTS = {
+    "amount_map": "angiv år og beløb, fx udgift: {2025: 5.0}",
+    r"^\d{2}\.\d{2}\.\d{2}$": "en hovedkonto skrives som 16.71.08 (paragraf.hovedområde.hovedkonto)",
+    r"^\d{2}$": "underkonti og standardkonti skrives med to cifre, fx 10 eller 22",
+    r"^[a-zæøå0-9_-]+$": "brug små bogstaver, cifre, '-' og '_', fx danske-patienter",
+    r"^\d{4}-\d{2}$": "skriv folketingsåret som 2025-26",
+}
+
+_AMOUNT_MAPS = ("udgift", "indtægt", "beløb", "nettoændring")
+
 _HINTS = {
+    "amount_map": "angiv år og beløb, fx udgift: {2025: 5.0}",
     "amount": "skriv beløbet i mio. kr. som 30,0 eller 30.0 (med fortegn: -30,0)",
     "flag": "skriv true eller false; yes/no og ja/nej læses ikke som sandhedsværdier",
     "amount_range": "beløb angives i mio. kr.: under 1.000.000.000 og med højst 6 decimaler",
-    "string_pattern_mismatch": "kontonumre skrives som 16.71.08 (hovedkonto) og 10 (underkonto)",
     "list_type": "skriv hvert element på en linje, der begynder med '- '",
 }
 
@@ -71,9 +81,18 @@ def validate(spec: LoadedSpec, model_type: type[M]) -> Validated[M]:
         model = model_type.model_validate(spec.data)
     except ValidationError as error:
         vocabulary = sorted(_field_names(model_type))
-        diagnostics = [_diagnostic(e, spec, vocabulary) for e in error.errors()]
-        raise SpecError(diagnostics) from None
+        raise SpecError(_explained([_diagnostic(e, spec, vocabulary) for e in error.errors()],
+                                   spec)) from None
     return Validated(model, spec, dict(_locate(model, (), spec.data)))
+
+
+def _explained(diagnostics: list[Diagnostic], spec: LoadedSpec) -> list[Diagnostic]:
+    """Leave out what follows from a reported mistake: a paragraph ending in ':' is read as a
+    mapping, which then also 'lacks' the fields of a bullet list."""
+    misread = {d.span.line for d in diagnostics if d.code == "AKT004" and d.span
+               and d.message.startswith("en tekst, der ender med")}
+    return [d for d in diagnostics
+            if not (d.code == "AKT005" and d.span and d.span.line in misread)]
 
 
 def _data_path(loc: tuple[str | int, ...], data: Any) -> Location:
@@ -120,13 +139,23 @@ def _diagnostic(error: ErrorDetails, spec: LoadedSpec, vocabulary: list[str]) ->
             "AKT005", Severity.ERROR, f"feltet '{name}' mangler", spec.span(path[:-1]),
             hint=f"tilføj '{name}:' her; se docs/spec-format.md")
     context = {**(error.get("ctx") or {}), "input": _shown(error.get("input"))}
+    if "expected" in context:
+        context["expected"] = str(context["expected"]).replace(" or ", " eller ")
     template = _MESSAGES.get(kind)
+    if kind == "amount" and not context["input"].strip():
+        template = "beløbet mangler"
+    if kind in ("dict_type", "model_type") and name in _AMOUNT_MAPS:
+        template, kind = "forventede beløb pr. finansår", "amount_map"
     message = template.format(**context) if template else f"ugyldig værdi '{context['input']}'"
     code = "AKT007" if kind.startswith("amount") else "AKT006"
-    where = f"i '{name}': " if path and isinstance(path[-1], str) else ""
+    where = ""
+    if len(path) >= 2 and str(path[-1]).isdigit() and str(path[-2]) in _AMOUNT_MAPS:
+        where = f"i '{path[-2]}' for {path[-1]}: "
+    elif path and isinstance(path[-1], str):
+        where = f"i '{name}': "
     span = spec.keys.get(path) if in_key else None
-    return Diagnostic(code, Severity.ERROR, where + message, span or spec.span(path),
-                      hint=_HINTS.get(kind))
+    hint = _PATTERN_HINTS.get(str(context.get("pattern"))) or _HINTS.get(kind)
+    return Diagnostic(code, Severity.ERROR, where + message, span or spec.span(path), hint=hint)
 
 
 def _shown(value: Any) -> str:

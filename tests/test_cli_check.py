@@ -126,7 +126,8 @@ def test_a_file_that_is_not_utf8_exits_1_with_akt001(tmp_path):
     path = tmp_path / "latin1.yaml"
     path.write_bytes("titel: Lægemiddelstyrelsen\n".encode("latin-1"))
     result = aktstykke("check", path)
-    assert (result.returncode, f"{path}:1:1: error[AKT001]" in result.stderr) == (1, True)
+    # the first byte that is not UTF-8 is the latin-1 'æ' in column 9
+    assert (result.returncode, f"{path}:1:9: error[AKT001]" in result.stderr) == (1, True)
 
 
 @pytest.mark.parametrize("content", ["", "# kun en kommentar\n", "- en liste\n", "art: brev\n"])

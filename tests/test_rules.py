@@ -100,7 +100,7 @@ def test_a_changed_expense_without_changed_financing_is_akt201(tmp_path):
 def test_a_changed_expense_without_its_recipient_is_akt202(tmp_path):
     _, checked = check(tmp_path, altered(EXPENSE_16_71_08))
     [diagnostic] = [d for d in checked.diagnostics if d.code == "AKT202"]
-    assert diagnostic.details[0] == "forventet 6,7 / beregnet 6,6 / difference -0,1 mio. kr."
+    assert diagnostic.details[0] == "kontoen 6,7 / modtagerne 6,6 / difference -0,1 mio. kr."
 
 
 def test_an_expense_that_neither_its_recipient_nor_the_financing_backs_is_blamed(tmp_path):
@@ -218,14 +218,12 @@ def test_akt601_quotes_the_reference(tmp_path):
     assert "{modtager:ukendt}" in checked.diagnostics[0].message
 
 
-def test_akt601_points_at_the_prose_block_that_holds_the_reference(tmp_path):
+def test_akt601_points_at_the_reference_inside_its_folded_block(tmp_path):
     text = altered(UNKNOWN_RECIPIENT)
     path, checked = check(tmp_path, text)
-    lines = text.splitlines()
-    reference_line = position(text, "{modtager:ukendt}")[0]
-    block_start = max(i + 1 for i in range(reference_line) if lines[i].endswith("- >-"))
     span = checked.diagnostics[0].span
-    assert (span.file, span.line) == (str(path), block_start)
+    assert (span.file, span.line, span.column, span.length) == (
+        str(path), *position(text, "{modtager:ukendt}"), len("{modtager:ukendt}"))
 
 
 def test_an_unknown_account_in_a_bullet_point_is_akt601_at_that_point(tmp_path):

@@ -203,11 +203,18 @@ def test_a_recipients_account_number_is_checked_too():
     assert where(only(text, "AKT006")) == position(text, "16-35-01")
 
 
-def test_a_list_where_fields_are_expected_is_akt006():
+def test_a_list_where_amounts_per_year_are_expected_is_akt007():
     text = altered("udgift: {2025: 6.6}", "udgift: [6.6]")
     [diagnostic] = diagnostics(text)
     assert (diagnostic.code, diagnostic.message, where(diagnostic)) == (
-        "AKT006", "i 'udgift': forventede felter (nøgle: værdi)", position(text, "[6.6]"))
+        "AKT007", "i 'udgift': forventede beløb pr. finansår", position(text, "[6.6]"))
+
+
+def test_a_list_where_fields_are_expected_is_akt006():
+    text = altered("afgørelse:\n  dato: 2025-10-09", "afgørelse: [2025-10-09]")
+    [diagnostic] = diagnostics(text)
+    assert (diagnostic.code, diagnostic.message, where(diagnostic)) == (
+        "AKT006", "i 'afgørelse': forventede felter (nøgle: værdi)", position(text, "[2025-10-09]"))
 
 
 def test_a_list_where_a_nested_model_is_expected_is_akt006():

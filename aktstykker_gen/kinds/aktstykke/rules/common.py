@@ -25,6 +25,20 @@ class Prosa:
     anmærkning: Tekstanmærkning | None = None   # set when the text is law text of an annotation
 
 
+def pinpoint(spec: Spec, span: Span | None, needle: str) -> Span | None:
+    """Where `needle` stands in the source, at or after the start of its text (a block scalar
+    begins on the line of its `>-`); the whole text's span if it cannot be found."""
+    if span is None:
+        return None
+    lines = spec.validated.source.text.split("\n")
+    for number in range(span.line, min(len(lines), span.line + 200) + 1):
+        start = span.column - 1 if number == span.line else 0
+        column = lines[number - 1].find(needle, start)
+        if column >= 0:
+            return Span(span.file, number, column + 1, len(needle))
+    return span
+
+
 def prose(spec: Spec) -> Iterator[Prosa]:
     """Every text where references work (docs/spec-format.md §12), with its position."""
     model = spec.model

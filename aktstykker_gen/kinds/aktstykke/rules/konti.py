@@ -159,8 +159,8 @@ def allowed_on_bevillingstype(spec: Spec) -> Iterator[Finding]:
                 if known and known.tilladt is not None \
                         and hovedkonto.bevillingstype.value not in known.tilladt:
                     yield Finding(
-                        f"standardkonto {line.nr} ({known.navn}) må ikke bruges på en "
-                        f"{hovedkonto.bevillingstype.value}", spec.span(line, "nr"),
+                        f"standardkonto {line.nr} ({known.navn}) må ikke bruges på "
+                        f"bevillingstypen '{hovedkonto.bevillingstype.value}'", spec.span(line, "nr"),
                         related=(spec.span(hovedkonto, "bevillingstype"),),
                         details=("tilladt på: " + ", ".join(sorted(known.tilladt)),),
                         hint="vælg en anden standardkonto, eller ret hovedkontoens bevillingstype")
@@ -172,7 +172,8 @@ def precision(spec: Spec) -> Iterator[Finding]:
     document would not say what the spec says."""
     for sted in amounts(spec.model):
         if sted.value != sted.value.quantize(Decimal("0.1")):
-            yield Finding(f"beløbet {sted.value} har flere decimaler, end aktstykket viser",
+            shown = str(sted.value).replace(".", ",")
+            yield Finding(f"beløbet {shown} har flere decimaler, end aktstykket viser",
                           spec.span(sted.owner, *sted.parts),
                           hint="angiv beløb i mio. kr. med én decimal (100.000 kr. = 0,1)")
 

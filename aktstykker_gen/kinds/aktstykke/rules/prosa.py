@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from aktstykker_gen.diagnostics import Severity, Span
-from aktstykker_gen.kinds.aktstykke.rules.common import Spec, literal_amounts, prose
+from aktstykker_gen.kinds.aktstykke.rules.common import Spec, literal_amounts, pinpoint, prose
 from aktstykker_gen.kinds.aktstykke.view import AktstykkeView, UnknownReference
 from aktstykker_gen.references import references
 from aktstykker_gen.rules import Finding, RuleSet
@@ -26,7 +26,8 @@ def known_references(spec: Spec) -> Iterator[Finding]:
                 view.value(reference)
             except UnknownReference:
                 yield Finding(f"henvisningen {reference} peger ikke på noget i specifikationen",
-                              piece.span, hint=f"mulige henvisninger: {REFERENCES}")
+                              pinpoint(spec, piece.span, str(reference)),
+                              hint=f"mulige henvisninger: {REFERENCES}")
 
 
 @rules.rule("AKT602", "beløb skrives ikke direkte i prosa", Severity.WARNING, "prosa")
@@ -36,8 +37,9 @@ def no_literal_amounts(spec: Spec) -> Iterator[Finding]:
     for piece in prose(spec):
         for literal in literal_amounts(piece.text):
             yield Finding(f"beløbet '{literal.text}' er skrevet direkte i teksten",
-                          piece.span, hint="henvis til data i stedet, fx {konto:16.71.08} eller "
-                                           "{modtager:id}; andre beløb navngives under 'beløb:'")
+                          pinpoint(spec, piece.span, literal.text.split()[0]),
+                          hint="henvis til data i stedet, fx {konto:16.71.08} eller "
+                               "{modtager:id}; andre beløb navngives under 'beløb:'")
 
 
 @rules.rule("AKT603", "et navngivet beløb bruges", Severity.WARNING, "prosa")

@@ -114,8 +114,7 @@ def recipients_match_their_account(spec: Spec) -> Iterator[Finding]:
             yield Finding(
                 f"modtagerne af § {nr} får i {år} ikke det, kontoen giver",
                 ordered[0],
-                details=(_figures(forventet=account, beregnet=account - gap, difference=-gap),
-                         "forventet: kontoens udgift; beregnet: summen af modtagernes beløb"),
+                details=(_figures(kontoen=account, modtagerne=account - gap, difference=-gap),),
                 hint="ret kontolinjen; finansieringen følger modtagerne" if account_wrong
                 else "ret den modtager eller den kontolinje, der er forkert",
                 related=tuple(ordered[1:]))

@@ -8,7 +8,7 @@ from decimal import Decimal
 from aktstykker_gen import formatting
 from aktstykker_gen.diagnostics import Severity, Span
 from aktstykker_gen.kinds.aktstykke.model import Hovedkonto, Tekstanmærkning
-from aktstykker_gen.kinds.aktstykke.rules.common import Spec, literal_amounts
+from aktstykker_gen.kinds.aktstykke.rules.common import Spec, literal_amounts, pinpoint
 from aktstykker_gen.kinds.aktstykke.view import AktstykkeView, UnknownReference, net
 from aktstykker_gen.references import references
 from aktstykker_gen.rules import Finding, RuleSet
@@ -46,7 +46,7 @@ def unique_numbers(spec: Spec) -> Iterator[Finding]:
             yield Finding(f"tekstanmærkning nr. {anmærkning.nr} står to gange under "
                           f"'{anmærkning.gruppe.value}'", spec.span(anmærkning, "nr"),
                           related=(spec.span(first, "nr"),),
-                          hint="giv den næste ledige nummer i gruppen")
+                          hint="giv den det næste ledige nummer i gruppen")
 
 
 @rules.rule("AKT403", "beløb i en tekstanmærkning er ad-kontoens", Severity.ERROR,
@@ -69,24 +69,26 @@ def amounts_agree(spec: Spec) -> Iterator[Finding]:
             for reference in references(stk):
                 if reference.namespace in ("konto", "kontonavn") and reference.key in touched:
                     if reference.key != anmærkning.ad:
-                        yield _mismatch(anmærkning, span, f"nævner {reference}, ikke ad-kontoen", own)
+                        yield _mismatch(anmærkning, pinpoint(spec, span, str(reference)),
+                                        f"nævner {reference}, ikke ad-kontoen", own)
                     continue
                 if reference.namespace == "modtager":
                     if reference.key not in shares and any(m.id == reference.key
                                                            for m in model.modtagere):
-                        yield _mismatch(anmærkning, span, f"nævner {reference}, som ikke betales "
-                                        "fra ad-kontoen", own)
+                        yield _mismatch(anmærkning, pinpoint(spec, span, str(reference)),
+                                        f"nævner {reference}, som ikke betales fra ad-kontoen", own)
                     continue
                 try:
                     value = view.value(reference)
                 except UnknownReference:
                     continue  # AKT601 reports it
                 if isinstance(value, Decimal) and value not in accepted:
-                    yield _mismatch(anmærkning, span, f"nævner {reference} = "
-                                    f"{formatting.number(value)} mio. kr.", own)
+                    yield _mismatch(anmærkning, pinpoint(spec, span, str(reference)),
+                                    f"nævner {reference} = {formatting.number(value)} mio. kr.", own)
             for literal in literal_amounts(stk):
                 if literal.value not in accepted:
-                    yield _mismatch(anmærkning, span, f"nævner '{literal.text}'", own)
+                    yield _mismatch(anmærkning, pinpoint(spec, span, literal.text.split()[0]),
+                                    f"nævner '{literal.text}'", own)
 
 
 def _mismatch(anmærkning: Tekstanmærkning, span: Span | None, what: str, own: Decimal) -> Finding:
