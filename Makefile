@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
 SPECS  := $(shell find specs -name '*.yaml' | sort)
 
-.PHONY: demo test setup system-deps lint lock clean
+.PHONY: demo test setup system-deps lint lock clean bench
 
 demo: $(READY)
 	$(BIN)/aktstykke build $(SPECS) -o output
@@ -17,6 +17,10 @@ lint: $(READY)
 	$(BIN)/ruff check aktstykker_gen tests
 
 setup: $(READY)
+
+# How fast `aktstykke check` answers, and that it imports no renderer (writes benchmarks/results.md).
+bench: $(READY)
+	$(BIN)/python benchmarks/check_speed.py
 
 system-deps:
 	@bash scripts/system-deps.sh

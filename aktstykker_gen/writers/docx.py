@@ -43,8 +43,8 @@ def write_docx(doc: Document, parts: Path) -> bytes:
             writer.block(part, in_section=False)
     moment = datetime.datetime.combine(doc.date, datetime.time())
     properties = package.core_properties
-    properties.title, properties.author = doc.title, doc.author
-    properties.last_modified_by, properties.language = doc.author, doc.lang
+    properties.title, properties.author = _property(doc.title), _property(doc.author)
+    properties.last_modified_by, properties.language = _property(doc.author), doc.lang
     properties.created = properties.modified = moment
     properties.revision = 1
     out = BytesIO()
@@ -148,6 +148,11 @@ def _zip_folder(folder: Path) -> bytes:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             archive.writestr(path.relative_to(folder).as_posix(), path.read_bytes())
     return out.getvalue()
+
+
+def _property(text: str) -> str:
+    """Word's document properties hold at most 255 characters; the text itself is unchanged."""
+    return text if len(text) <= 255 else text[:254] + "…"
 
 
 def _normalised_zip(data: bytes, moment: datetime.datetime) -> bytes:

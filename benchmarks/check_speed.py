@@ -1,0 +1,123 @@
+"""How fast `aktstykke check` answers on the seed spec, and what it imports.
+
+Runs `aktstykke check <seed>` in a fresh process (one warm-up, then RUNS timed runs),
+prints median/min/max and writes them to benchmarks/results.md. Then runs the same
+check under `python -X importtime` and lists the top-level packages it imported.
+
+The target is a median of at most 0.3 s (printed as PASS or MISS; timing depends on
+the machine, so it does not set the exit code). The exit code is non-zero only if the
+check imported a renderer: weasyprint, docx, jinja2 or lxml.
+
+    .venv/bin/python benchmarks/check_speed.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = Path("specs") / "2025-10-01-personlig-medicin.yaml"
+RESULTS = ROOT / "benchmarks" / "results.md"
+TARGET = 0.3  # seconds, median
+RENDERERS = ("weasyprint", "docx", "jinja2", "lxml")
+
+
+def command() -> list[str]:
+    """The installed `aktstykke` script next to this interpreter, else `python -m`."""
+    script = Path(sys.executable).with_name("aktstykke")
+    if script.exists():
+        return [str(script), "check", str(SEED)]
+    return [sys.executable, "-m", "aktstykker_gen", "check", str(SEED)]
+
+
+def nproc() -> int:
+    """Cores this process may use, as `nproc` counts them."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def timed_run(argv: list[str]) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"check_speed: {' '.join(argv)} exited {done.returncode}:\n{done.stderr}")
+    return elapsed
+
+
+def imported_packages() -> list[str]:
+    """Top-level packages imported by `python -X importtime -m aktstykker_gen check <seed>`."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "aktstykker_gen", "check", str(SEED)],
+        cwd=ROOT, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"check_speed: the importtime run exited {done.returncode}:\n{done.stderr}")
+    packages = set()
+    for line in done.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            module = line.rsplit("|", 1)[1].strip()
+            if module != "imported package":  # the header line
+                packages.add(module.split(".")[0])
+    return sorted(packages)
+
+
+def write_results(argv: list[str], times: list[float], median: float) -> None:
+    display = " ".join([Path(argv[0]).name if argv[0].endswith("aktstykke") else "python",
+                        *argv[1:]])
+    rows = [
+        "# `aktstykke check` speed",
+        "",
+        "Written by `benchmarks/check_speed.py` (`make bench`): wall time of a fresh process,",
+        f"one warm-up then {len(times)} runs. Target: median ≤ {TARGET} s.",
+        "",
+        "| command | machine (nproc) | date | runs | median (s) | min (s) | max (s) | target |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        f"| `{display}` | {nproc()} cores, {platform.machine()}, Python "
+        f"{platform.python_version()} | {datetime.date.today().isoformat()} | {len(times)} "
+        f"| {median:.3f} | {min(times):.3f} | {max(times):.3f} "
+        f"| {'PASS' if median <= TARGET else 'MISS'} |",
+        "",
+    ]
+    RESULTS.write_text("\n".join(rows), encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="timed runs after the warm-up (≥ 5)")
+    runs = max(5, parser.parse_args().runs)
+
+    argv = command()
+    timed_run(argv)  # warm-up: fills the OS file cache and __pycache__
+    times = [timed_run(argv) for _ in range(runs)]
+    median = statistics.median(times)
+    verdict = "PASS" if median <= TARGET else "MISS"
+    print(f"{' '.join(argv)}")
+    print(f"  {runs} runs: median {median:.3f} s, min {min(times):.3f} s, max {max(times):.3f} s"
+          f" (nproc {nproc()})")
+    print(f"  target median <= {TARGET} s: {verdict}")
+    write_results(argv, times, median)
+    print(f"  written to {RESULTS.relative_to(ROOT)}")
+
+    packages = imported_packages()
+    stdlib = [p for p in packages if p in sys.stdlib_module_names or p.startswith("_")]
+    others = [p for p in packages if p not in stdlib]
+    print(f"top-level packages imported (or tried): {len(stdlib)} from the standard library, and "
+          f"{', '.join(others)}")
+    renderers = [p for p in RENDERERS if p in packages]
+    if renderers:
+        print(f"FAIL: `aktstykke check` imported renderer packages: {', '.join(renderers)}",
+              file=sys.stderr)
+        return 1
+    print(f"OK: no renderer imported ({', '.join(RENDERERS)})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
