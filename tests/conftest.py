@@ -11,7 +11,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEED_SPEC = ROOT / "specs" / "2025-10-01-personlig-medicin.yaml"
 SEED_TEXT = Path(__file__).resolve().parent / "seed" / "aktstykke-2025-10-01-personlig-medicin.txt"
-SHARED_DATA = ROOT.parent / "shared" / "data"
+# The real account-plan exports are shared, not copied into the project (override with the env).
+SHARED_DATA = Path(os.environ.get("AKTSTYKKER_SHARED_DATA", ROOT.parent / "shared" / "data"))
 
 
 def require(available: bool, reason: str) -> None:
