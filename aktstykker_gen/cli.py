@@ -23,6 +23,7 @@ from aktstykker_gen.diagnostics import Diagnostic, Severity, SpecError, format_d
 if TYPE_CHECKING:
     from aktstykker_gen.kontoplan import Kontoplan
     from aktstykker_gen.pipeline import Checked
+    from aktstykker_gen.reading import Reading
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 UNREADABLE = "AKT008"
@@ -75,6 +76,17 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("-o", "--output", type=Path, default=Path("output"), metavar="DIR",
                        help="output folder (default: output/)")
     build.set_defaults(run=_build)
+
+    diff = commands.add_parser("diff", help="show what changed between two versions")
+    diff.add_argument("old", type=Path, metavar="OLD", help="a spec, or a built .docx/.pdf/.txt")
+    diff.add_argument("new", type=Path, metavar="NEW", help="a spec, or a built .docx/.pdf/.txt")
+    diff.add_argument("--word-diff", action="store_true", help="mark the changed words in a line")
+    diff.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    diff.set_defaults(run=_diff)
+
+    textconv = commands.add_parser("textconv", help="print the text of a spec or built file")
+    textconv.add_argument("file", type=Path, metavar="FILE")
+    textconv.set_defaults(run=_textconv)
 
     rules = commands.add_parser("rules", help="list every diagnostic code")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -220,6 +232,40 @@ def _build(args: argparse.Namespace) -> int:
         written = write_outputs(render_outputs(outcome.checked), args.output, outcome.path.stem)
         print("bygget: " + ", ".join(str(p) for p in written), file=sys.stderr)
     return _exit_code(outcomes)
+
+
+def _reading(path: Path) -> Reading:
+    """What a reader sees in `path`; a spec's diagnostics are shown as warnings."""
+    from aktstykker_gen.reading import UnreadableFile, read
+
+    try:
+        reading = read(path)
+    except UnreadableFile as error:
+        raise UsageError(str(error)) from None
+    except SpecError as error:
+        _report(error.diagnostics)
+        raise UsageError(f"{path}: kan ikke læses som aktstykke (se ovenfor)") from None
+    _report(reading.warnings)
+    return reading
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from aktstykker_gen.reading import same_text
+    from aktstykker_gen.textdiff import diff_lines
+
+    old, new = _reading(args.old), _reading(args.new)
+    if same_text(old, new):
+        return EXIT_OK
+    colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+    print(f"--- {args.old}\n+++ {args.new}")
+    for line in diff_lines(old, new, word_diff=args.word_diff, colour=colour):
+        print(line)
+    return EXIT_ERRORS
+
+
+def _textconv(args: argparse.Namespace) -> int:
+    print("\n".join(_reading(args.file).lines).rstrip("\n"))
+    return EXIT_OK
 
 
 def _rules(args: argparse.Namespace) -> int:
