@@ -31,6 +31,7 @@ from aktstykker_gen.document import (
     Table,
 )
 from aktstykker_gen.writers.layout import column_widths_mm, table_width_mm
+from aktstykker_gen.writers.moment import moment
 
 
 def write_docx(doc: Document, parts: Path) -> bytes:
@@ -41,15 +42,15 @@ def write_docx(doc: Document, parts: Path) -> bytes:
             writer.section(part)
         else:
             writer.block(part, in_section=False)
-    moment = datetime.datetime.combine(doc.date, datetime.time())
+    stamp = moment(doc)
     properties = package.core_properties
     properties.title, properties.author = _property(doc.title), _property(doc.author)
     properties.last_modified_by, properties.language = _property(doc.author), doc.lang
-    properties.created = properties.modified = moment
+    properties.created = properties.modified = stamp
     properties.revision = 1
     out = BytesIO()
     package.save(out)
-    return _normalised_zip(out.getvalue(), moment)
+    return _normalised_zip(out.getvalue(), stamp)
 
 
 class _Writer:

@@ -19,10 +19,11 @@ from aktstykker_gen.document import (
     Table,
 )
 from aktstykker_gen.writers.layout import column_widths_mm, table_width_mm
+from aktstykker_gen.writers.moment import moment
 
 
 def write_html(doc: Document) -> str:
-    created = f"{doc.date.isoformat()}T00:00:00Z"
+    created = moment(doc).isoformat() + "Z"
     head = (
         '<!DOCTYPE html>\n'
         f'<html lang="{escape(doc.lang)}"><head><meta charset="utf-8">'
