@@ -84,6 +84,14 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     diff.set_defaults(run=_diff)
 
+    redline = commands.add_parser("redline", help="a DOCX of NEW with tracked changes from OLD")
+    redline.add_argument("old", type=Path, metavar="OLD", help="the earlier spec")
+    redline.add_argument("new", type=Path, metavar="NEW", help="the later spec")
+    redline.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.docx")
+    redline.add_argument("--author", help="who the changes are by (default: NEW's "
+                         "'sagsbehandler', else git's user.name)")
+    redline.set_defaults(run=_redline)
+
     textconv = commands.add_parser("textconv", help="print the text of a spec or built file")
     textconv.add_argument("file", type=Path, metavar="FILE")
     textconv.set_defaults(run=_textconv)
@@ -261,6 +269,48 @@ def _diff(args: argparse.Namespace) -> int:
     for line in diff_lines(old, new, word_diff=args.word_diff, colour=colour):
         print(line)
     return EXIT_ERRORS
+
+
+def _redline(args: argparse.Namespace) -> int:
+    from aktstykker_gen import assets
+    from aktstykker_gen.build import write_outputs
+    from aktstykker_gen.redline import redline
+    from aktstykker_gen.writers.docx import Revision, write_docx
+    from aktstykker_gen.writers.moment import moment
+
+    if args.output.suffix.lower() != ".docx":
+        raise UsageError(f"{args.output}: en redline skrives som .docx")
+    (old, _, old_warnings), (new, model, new_warnings) = _rendered(args.old), _rendered(args.new)
+    _report(old_warnings + new_warnings)
+    author = args.author or getattr(model, "sagsbehandler", None) or _git_user() or "aktstykke"
+    data = write_docx(redline(old, new), assets.templates_dir() / "docx",
+                      Revision(author, moment(new)))
+    [written] = write_outputs({".docx": data}, args.output.parent, args.output.stem)
+    print(f"skrevet: {written}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _rendered(path: Path) -> tuple[Any, Any, list[Diagnostic]]:
+    from aktstykker_gen.reading import rendered
+
+    if path.suffix.lower() not in (".yaml", ".yml") or not path.is_file():
+        raise UsageError(f"{path}: en redline sammenligner to specifikationer (.yaml)")
+    try:
+        return rendered(path)
+    except SpecError as error:
+        _report(error.diagnostics)
+        raise UsageError(f"{path}: kan ikke læses som aktstykke (se ovenfor)") from None
+
+
+def _git_user() -> str | None:
+    import subprocess
+
+    try:
+        done = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True,
+                              timeout=10)
+    except OSError:
+        return None
+    return done.stdout.strip() or None
 
 
 def _textconv(args: argparse.Namespace) -> int:

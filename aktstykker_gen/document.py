@@ -38,6 +38,24 @@ ROLES = frozenset({
 })
 
 
+class Revised(str):
+    """Text marked against an earlier version: each segment unchanged, inserted or deleted.
+
+    It reads as the new text wherever a plain string is expected, so every writer can
+    show it; the DOCX writer alone turns the segments into Word's tracked changes. Made
+    by `redline.py`, never by a template.
+    """
+
+    segments: tuple[tuple[str | None, str], ...]   # ("ins" | "del" | None, text)
+    whole: str | None                              # "ins" or "del" when all of it is
+
+    def __new__(cls, segments: tuple[tuple[str | None, str], ...],
+                whole: str | None = None) -> Revised:
+        text = super().__new__(cls, "".join(t for change, t in segments if change != "del"))
+        text.segments, text.whole = segments, whole
+        return text
+
+
 @dataclass(frozen=True)
 class Paragraph:
     text: str

@@ -12,8 +12,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from aktstykker_gen.diagnostics import Diagnostic, Severity
+
+if TYPE_CHECKING:
+    from aktstykker_gen.document import Document
 
 SPEC_SUFFIXES = (".yaml", ".yml")
 SUFFIXES = (*SPEC_SUFFIXES, ".txt", ".docx", ".pdf")
@@ -47,13 +51,21 @@ def read(path: Path) -> Reading:
     return Reading([_plain(line) for line in _pdf(path)], flowing=True)
 
 
-def _spec(path: Path) -> Reading:
+def rendered(path: Path) -> tuple[Document, Any, list[Diagnostic]]:
+    """A spec's document tree and model, rendered even with check errors (returned as warnings);
+    raises SpecError when the spec cannot even be typed."""
     from aktstykker_gen.pipeline import check, render
+
+    checked = check(path)
+    warnings = [replace(d, severity=Severity.WARNING) for d in checked.diagnostics]
+    return render(checked), checked.spec.model, warnings
+
+
+def _spec(path: Path) -> Reading:
     from aktstykker_gen.writers.text import write_text
 
-    checked = check(path)   # raises SpecError when the spec cannot even be typed
-    warnings = [replace(d, severity=Severity.WARNING) for d in checked.diagnostics]
-    return Reading(write_text(render(checked)).split("\n"), warnings)
+    tree, _, warnings = rendered(path)
+    return Reading(write_text(tree).split("\n"), warnings)
 
 
 def _docx(path: Path) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import zipfile
+from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from aktstykker_gen.document import (
     Document,
     Paragraph,
     Quote,
+    Revised,
     Row,
     Section,
     Table,
@@ -34,9 +36,18 @@ from aktstykker_gen.writers.layout import column_widths_mm, table_width_mm
 from aktstykker_gen.writers.moment import moment
 
 
-def write_docx(doc: Document, parts: Path) -> bytes:
+@dataclass(frozen=True)
+class Revision:
+    """Who made the changes of a redline, and when: stamped on every tracked change."""
+
+    author: str
+    date: datetime.datetime
+
+
+def write_docx(doc: Document, parts: Path, revision: Revision | None = None) -> bytes:
+    """The tree as DOCX; with `revision`, its `Revised` texts become Word's tracked changes."""
     package = open_package(BytesIO(_zip_folder(parts)))
-    writer = _Writer(package)
+    writer = _Writer(package, revision)
     for part in doc.body:
         if isinstance(part, Section):
             writer.section(part)
@@ -54,19 +65,58 @@ def write_docx(doc: Document, parts: Path) -> bytes:
 
 
 class _Writer:
-    def __init__(self, package: Any) -> None:
+    def __init__(self, package: Any, revision: Revision | None = None) -> None:
         self.package = package
         self.styles = {style.style_id: style for style in package.styles}
+        self.revision = revision
+        self.revisions = 0
 
     def paragraph(self, text: str, style: str) -> Any:
-        return self.package.add_paragraph(text, style=self.styles[style])
+        paragraph = self.package.add_paragraph(style=self.styles[style])
+        self.text(paragraph, text)
+        return paragraph
+
+    def text(self, paragraph: Any, text: str) -> None:
+        if not (self.revision and isinstance(text, Revised)):
+            if text:
+                paragraph.add_run(text)
+            return
+        for change, part in text.segments:
+            run = paragraph.add_run(part)
+            if change:
+                self.track(run._r, change)
+        if text.whole:
+            properties = OxmlElement("w:rPr")
+            properties.append(self.change(text.whole))
+            paragraph._p.get_or_add_pPr().append(properties)
+
+    def change(self, kind: str) -> Any:
+        """A w:ins or w:del element with the next id, the author and the date."""
+        assert self.revision is not None
+        self.revisions += 1
+        element = OxmlElement(f"w:{kind}")
+        element.set(qn("w:id"), str(self.revisions))
+        element.set(qn("w:author"), self.revision.author)
+        element.set(qn("w:date"), self.revision.date.strftime("%Y-%m-%dT%H:%M:%SZ"))
+        return element
+
+    def track(self, run: Any, kind: str) -> None:
+        wrapper = self.change(kind)
+        run.addprevious(wrapper)
+        wrapper.append(run)
+        if kind == "del":
+            for text in run.findall(qn("w:t")):
+                text.tag = qn("w:delText")
 
     def section(self, section: Section) -> None:
         blocks = list(section.blocks)
-        if blocks and isinstance(blocks[0], Paragraph):
-            self.paragraph(f"{section.letter}.\t{blocks.pop(0).text}", "section-first")
-        else:
-            self.paragraph(f"{section.letter}.", "section-first")
+        first = blocks.pop(0) if blocks and isinstance(blocks[0], Paragraph) else None
+        paragraph = self.package.add_paragraph(style=self.styles["section-first"])
+        whole = getattr(first.text, "whole", None) if first else None
+        letter = f"{section.letter}." + ("\t" if first else "")
+        self.text(paragraph, Revised(((whole, letter),)) if whole else letter)
+        if first:
+            self.text(paragraph, first.text)
         for block in blocks:
             self.block(block, in_section=True)
 
@@ -118,9 +168,11 @@ class _Writer:
             paragraph.style = self.styles["table-amount" if amount else
                                           f"table-label-{min(row.level, 3)}"]
             paragraph.paragraph_format.keep_with_next = keep_next
-            if cell.text:
-                paragraph.add_run(cell.text)
+            self.text(paragraph, cell.text)
             column += cell.span
+        wholes = {getattr(cell.text, "whole", None) for cell in row.cells}
+        if self.revision and len(wholes) == 1 and None not in wholes:
+            row_properties.append(self.change(wholes.pop()))
 
 
 GROUP_GAP, TABLE_GAP = 140, 240  # twips

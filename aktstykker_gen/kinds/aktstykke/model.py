@@ -143,6 +143,9 @@ class Aktstykke(Model):
         default_factory=dict, description="Andre navngivne beløb, som prosaen henviser til.")
     tekstanmærkninger: list[Tekstanmærkning] = Field(default_factory=list)
     tekst: Afsnit
+    sagsbehandler: Tekst | None = Field(
+        None, description="Den ansvarlige sagsbehandler; står som forfatter af ændringer i en "
+                          "redline. Vises ikke i aktstykket.")
     underskrivere: list[Tekst] = Field(
         default_factory=list, description="Ministeren, så departementschefen.")
     adressat: Tekst = "Finansudvalget"
