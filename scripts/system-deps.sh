@@ -12,6 +12,9 @@ have_lib 'libpango-1.0.so' || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
 have_lib 'libharfbuzz-subset.so' || missing+=(libharfbuzz-subset0)
 # pdftotext/pdftoppm: looking at the PDFs (tests use pure-Python readers).
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+# LibreOffice (headless): a real client that must read our redline DOCX and its tracked changes.
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+command -v git >/dev/null 2>&1 || missing+=(git)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

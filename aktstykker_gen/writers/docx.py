@@ -112,7 +112,8 @@ class _Writer:
         blocks = list(section.blocks)
         first = blocks.pop(0) if blocks and isinstance(blocks[0], Paragraph) else None
         paragraph = self.package.add_paragraph(style=self.styles["section-first"])
-        whole = getattr(first.text, "whole", None) if first else None
+        # The letter is a change only when the whole section is new or gone.
+        whole = _whole(section.blocks)
         letter = f"{section.letter}." + ("\t" if first else "")
         self.text(paragraph, Revised(((whole, letter),)) if whole else letter)
         if first:
@@ -176,6 +177,21 @@ class _Writer:
 
 
 GROUP_GAP, TABLE_GAP = 140, 240  # twips
+
+
+def _whole(blocks: tuple[Block, ...]) -> str | None:
+    """"ins" or "del" when every text in the blocks is wholly inserted or deleted, else None."""
+    def texts(block: Block) -> list[str]:
+        if isinstance(block, Paragraph):
+            return [block.text]
+        if isinstance(block, BulletList):
+            return list(block.items)
+        if isinstance(block, Quote):
+            return [p.text for p in block.paragraphs]
+        return [c.text for row in (*block.head, *(r for g in block.groups for r in g))
+                for c in row.cells]
+    wholes = {getattr(text, "whole", None) for block in blocks for text in texts(block)}
+    return wholes.pop() if len(wholes) == 1 else None
 
 
 def _cell_properties(cell: Any, top: int, bottom: int) -> None:

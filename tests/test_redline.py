@@ -1,0 +1,184 @@
+"""Reviewers: `aktstykke redline OLD NEW -o FILE.docx` marks every change as a real tracked
+change. Accepting them all gives NEW's text, rejecting them all OLD's, and LibreOffice reads
+each insertion and deletion as one tracked-change region."""
+
+from __future__ import annotations
+
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import SEED_SPEC, require_tool
+from lxml import etree
+
+from aktstykker_gen import cli
+from aktstykker_gen.build import render_outputs
+from aktstykker_gen.pipeline import check
+from aktstykker_gen.reading import key
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {"w": W}
+
+CONSISTENT = [  # the regions' 6,6 becomes 6,7 and the financing 30,0 becomes 30,1
+    ("udgift: {2025: 6.6}", "udgift: {2025: 6.7}"),
+    ("konto: 16.71.08, beløb: {2025: 6.6}", "konto: 16.71.08, beløb: {2025: 6.7}"),
+    ("udgift: {2025: -30.0}", "udgift: {2025: -30.1}"),
+]
+STRUCTURAL = [  # a bullet and a row removed and added, a paragraph added, names changed
+    ("            udgift: {2025: 0.2}\n",
+     "            udgift: {2025: 0.2}\n          - nr: 16\n"
+     "            navn: Husleje, leje af arealer, leasing\n            udgift: {2025: 0.1}\n"),
+    ("        - Der tilbydes tværgående rådgivning til patienter og pårørende\n", ""),
+    ("  c:\n", "  c:\n    - Sagen har været drøftet med Danske Regioner.\n"),
+    ("navn: Nationalt Genom Center\n", "navn: Nationalt Genomcenter\n"),
+    ("  - Sophie Løhde\n", "  - Jens Hansen\n"),
+]
+
+
+def spec(folder: Path, name: str, edits: list[tuple[str, str]], extra: str = "") -> Path:
+    text = SEED_SPEC.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    path = folder / f"{name}.yaml"
+    path.write_text(text + extra, encoding="utf-8")
+    return path
+
+
+def redline(folder: Path, old: Path, new: Path, *args: str) -> Path:
+    out = folder / "changes.docx"
+    assert cli.main(["redline", str(old), str(new), "-o", str(out), *args]) == 0
+    return out
+
+
+def body(path: Path) -> etree._Element:
+    with zipfile.ZipFile(path) as archive:
+        return etree.fromstring(archive.read("word/document.xml"))
+
+
+def resolved(root: etree._Element, accept: bool) -> list[str]:
+    """The text after accepting (or rejecting) every change, read like a DOCX reader would:
+    paragraphs, and table rows as their cells."""
+    gone, kept = ("del", "ins") if accept else ("ins", "del")
+    root = etree.fromstring(etree.tostring(root))
+    for mark in root.xpath(f"//w:pPr/w:rPr/w:{gone}", namespaces=NS):
+        # As Word does: without its mark, what is left of a paragraph joins the next one.
+        paragraph = mark.getparent().getparent().getparent()
+        following = paragraph.getnext()
+        if following is not None and following.tag == f"{{{W}}}p":
+            anchor = following.find("w:pPr", NS)
+            for child in reversed([c for c in paragraph if c.tag != f"{{{W}}}pPr"]):
+                if anchor is not None:
+                    anchor.addnext(child)
+                else:
+                    following.insert(0, child)
+        paragraph.getparent().remove(paragraph)
+    for mark in root.xpath(f"//w:trPr/w:{gone}", namespaces=NS):
+        row = mark.getparent().getparent()
+        row.getparent().remove(row)
+    for element in root.xpath(f"//w:{gone}", namespaces=NS):
+        if element.getparent().tag not in (f"{{{W}}}rPr", f"{{{W}}}trPr"):
+            element.getparent().remove(element)
+    for element in root.xpath(f"//w:{kept}[not(parent::w:rPr) and not(parent::w:trPr)]",
+                              namespaces=NS):
+        for child in list(element):
+            element.addprevious(child)
+        element.getparent().remove(element)
+    for text in root.xpath("//w:delText", namespaces=NS):
+        text.tag = f"{{{W}}}t"
+    return _lines(root)
+
+
+def _lines(root: etree._Element) -> list[str]:
+    def text(element: etree._Element) -> str:
+        return "".join("\t" if node.tag == f"{{{W}}}tab" else node.text or ""
+                       for node in element.iter(f"{{{W}}}t", f"{{{W}}}tab"))
+
+    lines = []
+    for block in root.find("w:body", NS):
+        if block.tag == f"{{{W}}}p":
+            lines.append(text(block))
+        elif block.tag == f"{{{W}}}tbl":
+            lines.extend("  ".join(text(c) for c in row.findall("w:tc", NS))
+                         for row in block.findall("w:tr", NS))
+    return [key(line) for line in lines]
+
+
+def plain_docx_lines(path: Path) -> list[str]:
+    """The text of the ordinary DOCX built from a spec."""
+    with zipfile.ZipFile(__import__("io").BytesIO(render_outputs(check(path))[".docx"])) as z:
+        return _lines(etree.fromstring(z.read("word/document.xml")))
+
+
+@pytest.fixture(params=["consistent", "structural"])
+def versions(request, tmp_path) -> tuple[Path, Path]:
+    edits = CONSISTENT if request.param == "consistent" else STRUCTURAL
+    return SEED_SPEC, spec(tmp_path, "new", edits)
+
+
+def test_accepting_every_change_gives_the_new_text(tmp_path, versions):
+    old, new = versions
+    assert resolved(body(redline(tmp_path, old, new)), accept=True) == plain_docx_lines(new)
+
+
+def test_rejecting_every_change_gives_the_old_text(tmp_path, versions):
+    old, new = versions
+    assert resolved(body(redline(tmp_path, old, new)), accept=False) == plain_docx_lines(old)
+
+
+def test_the_consistent_change_is_thirteen_replaced_amounts(tmp_path):
+    root = body(redline(tmp_path, SEED_SPEC, spec(tmp_path, "new", CONSISTENT)))
+    deleted = ["".join(d.itertext()) for d in root.iter(f"{{{W}}}del")]
+    inserted = ["".join(i.itertext()) for i in root.iter(f"{{{W}}}ins")]
+    assert sorted(set(deleted)) == ["30,0", "6,6", "-30,0"] or sorted(set(deleted)) == [
+        "-30,0", "30,0", "6,6"]
+    assert (len(deleted), len(inserted)) == (13, 13)
+    assert sorted(set(inserted)) == sorted({"30,1", "6,7", "-30,1"})
+
+
+def test_every_change_carries_the_author_and_the_spec_date(tmp_path):
+    root = body(redline(tmp_path, SEED_SPEC, spec(tmp_path, "new", CONSISTENT),
+                        "--author", "Karen Kontorfuldmægtig"))
+    changes = [*root.iter(f"{{{W}}}ins"), *root.iter(f"{{{W}}}del")]
+    assert {(c.get(f"{{{W}}}author"), c.get(f"{{{W}}}date")) for c in changes} == {
+        ("Karen Kontorfuldmægtig", "2025-10-01T00:00:00Z")}
+    assert len({c.get(f"{{{W}}}id") for c in changes}) == len(changes)
+
+
+def test_the_author_defaults_to_the_new_specs_sagsbehandler(tmp_path):
+    new = spec(tmp_path, "new", CONSISTENT, extra="sagsbehandler: Peter Fuldmægtig\n")
+    root = body(redline(tmp_path, SEED_SPEC, new))
+    assert {c.get(f"{{{W}}}author") for c in root.iter(f"{{{W}}}ins")} == {"Peter Fuldmægtig"}
+
+
+def test_two_equal_specs_give_a_redline_without_changes(tmp_path):
+    root = body(redline(tmp_path, SEED_SPEC, SEED_SPEC))
+    assert (len(list(root.iter(f"{{{W}}}ins"))), len(list(root.iter(f"{{{W}}}del")))) == (0, 0)
+
+
+def test_a_redline_is_byte_identical_when_rebuilt(tmp_path):
+    new = spec(tmp_path, "new", CONSISTENT)
+    first = redline(tmp_path, SEED_SPEC, new).read_bytes()
+    assert redline(tmp_path, SEED_SPEC, new).read_bytes() == first
+
+
+def test_redline_refuses_a_target_that_is_not_docx(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["redline", str(SEED_SPEC), str(SEED_SPEC), "-o", str(tmp_path / "x.pdf")])
+    assert exit_.value.code == 2 and "docx" in capsys.readouterr().err
+
+
+def test_libreoffice_reads_one_tracked_change_region_per_insertion_and_deletion(tmp_path):
+    soffice = require_tool("soffice")
+    out = redline(tmp_path, SEED_SPEC, spec(tmp_path, "new", CONSISTENT))
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                    "--convert-to", "odt", "--outdir", str(tmp_path), str(out)],
+                   check=True, capture_output=True, timeout=300)
+    with zipfile.ZipFile(tmp_path / "changes.odt") as odt:
+        content = etree.fromstring(odt.read("content.xml"))
+    text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+    regions = content.findall(f".//{{{text}}}changed-region")
+    kinds = sorted(child.tag.split("}")[1] for region in regions for child in region
+                   if child.tag.split("}")[1] in ("insertion", "deletion"))
+    assert kinds == ["deletion"] * 13 + ["insertion"] * 13
