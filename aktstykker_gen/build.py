@@ -33,19 +33,22 @@ def render_outputs(checked: Checked, templates: Path | None = None) -> dict[str,
 
 def write_outputs(outputs: dict[str, bytes], out_dir: Path, stem: str) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for suffix, data in outputs.items():
-        target = out_dir / f"{stem}{suffix}"
-        fd, temporary = tempfile.mkstemp(dir=out_dir, prefix=f".{stem}.", suffix=suffix + ".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(temporary, 0o644)
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-        written.append(target)
-    return written
+    return [write_atomically(out_dir / f"{stem}{suffix}", data) for suffix, data in outputs.items()]
+
+
+def write_atomically(target: Path, data: bytes) -> Path:
+    """Write `data` to a temporary file beside `target`, sync it, then rename it over
+    `target`: a reader, or a crash, sees the old file or the new one, never half of one."""
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}.",
+                                     suffix=target.suffix + ".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return target

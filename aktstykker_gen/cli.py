@@ -72,9 +72,11 @@ def _parser() -> argparse.ArgumentParser:
     check.set_defaults(run=_check)
 
     build = commands.add_parser("build", parents=[checking],
-                                help="render specs to DOCX, PDF and text")
+                                help="render specs (files, or folders of them) to DOCX, PDF and text")
     build.add_argument("-o", "--output", type=Path, default=Path("output"), metavar="DIR",
                        help="output folder (default: output/)")
+    build.add_argument("--force", action="store_true",
+                       help="byg alle specs igen, også dem der er uændrede siden sidst")
     build.set_defaults(run=_build)
 
     diff = commands.add_parser("diff", help="show what changed between two versions")
@@ -228,18 +230,36 @@ def _as_data(diagnostic: Diagnostic) -> dict[str, Any]:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from aktstykker_gen.build import render_outputs, write_outputs
+    """Build the specs given, and every spec under a folder given; see `batch` for how."""
+    import itertools
+    import time
 
-    outcomes = _check_all(args)
-    for outcome in outcomes:
-        _report(outcome.diagnostics)
-        if outcome.failed or outcome.checked is None:
-            print(f"{outcome.path}: ikke bygget (ret fejlene ovenfor); intet blev skrevet",
-                  file=sys.stderr)
-            continue
-        written = write_outputs(render_outputs(outcome.checked), args.output, outcome.path.stem)
-        print("bygget: " + ", ".join(str(p) for p in written), file=sys.stderr)
-    return _exit_code(outcomes)
+    from aktstykker_gen import batch
+
+    started = time.perf_counter()
+    _kontoplan(args)  # an unreadable --kontoplan is a usage error before anything is built
+    options = batch.Options(args.kontoplan, _selection(args), args.strict)
+    try:
+        plan = batch.plan(args.specs, args.output, options, force=args.force)
+    except batch.NoSpecs as error:
+        raise UsageError(str(error)) from None
+    progress = batch.Progress(sys.stderr, total=len(plan.settled) + len(plan.jobs))
+    progress.show()
+    results = []
+    for result in itertools.chain(plan.settled, batch.run(plan)):
+        progress.clear()
+        _report(list(result.diagnostics))
+        if verdict := result.verdict(args.output):
+            print(verdict, file=sys.stderr)
+        results.append(result)
+        progress.advance()
+    progress.clear()
+    print(batch.summary(results, time.perf_counter() - started), file=sys.stderr)
+    if any(r.internal for r in results):
+        return EXIT_INTERNAL
+    if any(d.code == UNREADABLE for r in results for d in r.diagnostics):
+        return EXIT_USAGE
+    return EXIT_ERRORS if any(r.failed for r in results) else EXIT_OK
 
 
 def _reading(path: Path) -> Reading:

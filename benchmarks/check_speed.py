@@ -23,9 +23,10 @@ import sys
 import time
 from pathlib import Path
 
+from results import RESULTS, write_section
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = Path("specs") / "2025-10-01-personlig-medicin.yaml"
-RESULTS = ROOT / "benchmarks" / "results.md"
 TARGET = 0.3  # seconds, median
 RENDERERS = ("weasyprint", "docx", "jinja2", "lxml")
 
@@ -72,7 +73,6 @@ def write_results(argv: list[str], times: list[float], median: float) -> None:
     display = " ".join([Path(argv[0]).name if argv[0].endswith("aktstykke") else "python",
                         *argv[1:]])
     rows = [
-        "# `aktstykke check` speed",
         "",
         "Written by `benchmarks/check_speed.py` (`make bench`): wall time of a fresh process,",
         f"one warm-up then {len(times)} runs. Target: median ≤ {TARGET} s.",
@@ -85,7 +85,7 @@ def write_results(argv: list[str], times: list[float], median: float) -> None:
         f"| {'PASS' if median <= TARGET else 'MISS'} |",
         "",
     ]
-    RESULTS.write_text("\n".join(rows), encoding="utf-8")
+    write_section("# `aktstykke check` speed", rows)
 
 
 def main() -> int:

@@ -1,0 +1,76 @@
+"""What the last builds into an output folder were made from, so unchanged specs are skipped.
+
+`<out>/.aktstykke-manifest.json` maps each spec's stem to the SHA-256 of its inputs and of
+every file its build wrote. A spec is up to date only while both still match: an output
+deleted, edited or left over from another build (the mixed set of an interrupted run)
+makes it stale, and it is built again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from aktstykker_gen.build import write_atomically
+
+NAME = ".aktstykke-manifest.json"
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def folder_digest(folder: Path) -> str:
+    """One hash of every file under `folder`, by relative path and content."""
+    digest = hashlib.sha256()
+    files = sorted((p.relative_to(folder).as_posix(), p) for p in folder.rglob("*")
+                   if p.is_file() and "__pycache__" not in p.parts)
+    for name, path in files:
+        digest.update(f"{name}\0{sha256(path.read_bytes())}\0".encode())
+    return digest.hexdigest()
+
+
+class Manifest:
+    """The manifest of one output folder; `record` writes it at once, atomically."""
+
+    def __init__(self, out_dir: Path, entries: dict[str, dict]) -> None:
+        self.path = out_dir / NAME
+        self.entries = entries
+
+    @classmethod
+    def load(cls, out_dir: Path) -> Manifest:
+        """The manifest as last written; one that is missing or unreadable is empty."""
+        try:
+            data = json.loads((out_dir / NAME).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = {}
+        entries = data if isinstance(data, dict) else {}
+        return cls(out_dir, {stem: entry for stem, entry in entries.items() if _valid(entry)})
+
+    def is_current(self, stem: str, inputs: str) -> bool:
+        """Whether `stem` was built from `inputs` and all its outputs are still those files."""
+        entry = self.entries.get(stem)
+        return entry is not None and entry["inputs"] == inputs and all(
+            _file_hash(self.path.parent / name) == digest
+            for name, digest in entry["outputs"].items())
+
+    def record(self, stem: str, inputs: str, outputs: dict[str, str]) -> None:
+        """Note a complete build of `stem`: its inputs and each written file's hash."""
+        self.entries[stem] = {"inputs": inputs, "outputs": outputs}
+        text = json.dumps(self.entries, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+        write_atomically(self.path, text.encode("utf-8"))
+
+
+def _valid(entry: object) -> bool:
+    """An entry as `record` writes it: an input hash and at least one output's hash."""
+    return (isinstance(entry, dict) and isinstance(entry.get("inputs"), str)
+            and isinstance(entry.get("outputs"), dict) and bool(entry["outputs"])
+            and all(isinstance(v, str) for v in entry["outputs"].values()))
+
+
+def _file_hash(path: Path) -> str | None:
+    try:
+        return sha256(path.read_bytes())
+    except OSError:
+        return None
