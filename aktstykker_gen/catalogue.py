@@ -40,6 +40,10 @@ STAGE_CODES = (
           description="Beløb læses som skrevet (30,0 eller 30.0), aldrig som binære kommatal."),
     Entry("AKT008", "filen kan læses", Severity.ERROR, "syntaks",
           description="Filen findes ikke eller kan ikke åbnes; giver exit-kode 2."),
+    Entry("AKT009", "specifikationen holder sig inden for grænserne", Severity.ERROR, "syntaks",
+          description="Filens størrelse, indlejringsdybden og længden af en tekst er begrænset, "
+                      "så en fejlagtig eller fjendtlig fil afvises hurtigt og med begrænset "
+                      "hukommelse."),
 )
 
 

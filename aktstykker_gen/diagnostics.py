@@ -56,13 +56,23 @@ def format_diagnostic(diagnostic: Diagnostic, source_lines: list[str] | None = N
         f"{diagnostic.file}: " if diagnostic.file else ""
     out = [f"{where}{diagnostic.severity.value}[{diagnostic.code}]: {diagnostic.message}"]
     if span and source_lines and 0 < span.line <= len(source_lines):
-        text = source_lines[span.line - 1].rstrip("\n")
+        text, column = _window(source_lines[span.line - 1].rstrip("\n"), span.column)
         gutter = f"{span.line:>4} | "
         out.append(gutter + text)
-        width = max(1, min(span.length, len(text) - span.column + 1))
-        out.append(" " * (len(gutter) - 2) + "| " + " " * (span.column - 1) + "^" * width)
+        width = max(1, min(span.length, len(text) - column + 1))
+        out.append(" " * (len(gutter) - 2) + "| " + " " * (column - 1) + "^" * width)
     out.extend(f"  = {detail}" for detail in diagnostic.details)
     out.extend(f"  = se også {r.file}:{r.line}:{r.column}" for r in diagnostic.related)
     if diagnostic.hint:
         out.append(f"  hjælp: {diagnostic.hint}")
     return "\n".join(out)
+
+
+def _window(text: str, column: int, width: int = 100) -> tuple[str, int]:
+    """A long source line cut to the part around the column, marked with '…'."""
+    if len(text) <= width:
+        return text, column
+    start = max(0, min(column - 1 - width // 4, len(text) - width))
+    shown = ("…" if start else "") + text[start:start + width] \
+        + ("…" if start + width < len(text) else "")
+    return shown, column - start + (1 if start else 0)

@@ -70,14 +70,26 @@ _PROBLEMS = (
 )
 
 
+# Limits that keep a mistaken or hostile file cheap to refuse. A real aktstykke is some
+# 10 KB, nests 8 levels and has no text longer than a few thousand characters.
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 32
+MAX_TEXT = 20_000
+
+
 def load_spec(path: Path, display_name: str | None = None) -> LoadedSpec:
     name = display_name or str(path)
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
     except OSError as error:
         message = _OS_ERRORS.get(error.errno or 0, f"kan ikke læse filen ({error.strerror})")
         hint = "kontroller stien og rettighederne"
         raise SpecError([_error("AKT008", message, None, hint, name)]) from None
+    if len(raw) > MAX_BYTES:
+        raise SpecError([_error(
+            "AKT009", f"filen er større end {MAX_BYTES // (1024 * 1024)} MB", None,
+            "en specifikation er ren tekst på få KB; er det den rigtige fil?", name)])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -95,13 +107,27 @@ class _AliasUsed(Exception):
         self.mark = mark
 
 
+class _TooDeep(Exception):
+    def __init__(self, mark: yaml.Mark) -> None:
+        self.mark = mark
+
+
 class _Loader(yaml.SafeLoader):
-    """Refuses aliases where they stand: no value is ever shared, so none can be expanded."""
+    """Refuses aliases where they stand (no value is ever shared, so none can be expanded)
+    and nesting deeper than any spec needs (composing is recursive)."""
+
+    depth = 0
 
     def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
             raise _AliasUsed(self.peek_event().start_mark)
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        if self.depth >= MAX_DEPTH:
+            raise _TooDeep(self.peek_event().start_mark)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        finally:
+            self.depth -= 1
 
 
 def load_text(text: str, name: str) -> LoadedSpec:
@@ -112,6 +138,11 @@ def load_text(text: str, name: str) -> LoadedSpec:
         hint = "skriv værdien ud; beløb genbruges i prosa med en reference som {konto:16.71.08}"
         raise SpecError([_error("AKT002", "YAML-aliasser (*navn) understøttes ikke", span, hint)]) \
             from None
+    except _TooDeep as deep:
+        span = Span(name, deep.mark.line + 1, deep.mark.column + 1)
+        raise SpecError([_error("AKT009", f"værdierne er indlejret mere end {MAX_DEPTH} niveauer",
+                                span, "en specifikation bruger under 10 niveauer; ret "
+                                      "indrykningen eller parenteserne")]) from None
     except yaml.reader.ReaderError as error:
         line, column = _position(text, error.position)
         message = f"usynligt styretegn U+{error.character:04X} (fx kopieret fra Word)"
@@ -174,6 +205,13 @@ class _Builder:
             self.refuse_tag(node)
             return None
         if node.style is None and node.tag == _YAML + "null":
+            return None
+        if len(node.value) > MAX_TEXT:
+            self.diagnostics.append(_error(
+                "AKT009", f"teksten er på {len(node.value):,} tegn; højst {MAX_TEXT:,}"
+                .replace(",", "."), Span(self.name, node.start_mark.line + 1,
+                                         node.start_mark.column + 1),
+                "del teksten i flere afsnit"))
             return None
         control = _CONTROL.search(node.value)
         if control:
