@@ -1,9 +1,10 @@
 """Build many specs at once: find them, skip the unchanged ones, build the rest in parallel.
 
 Each spec is checked, rendered and written by one worker process. The parent plans,
-collects the results and owns the manifest, which it updates as soon as a spec's files
-are all written. A spec that fails, even by a crash in the renderer, is that spec's
-result and does not stop the others.
+removes the temporary files a killed build left, collects the results and owns the manifest,
+which it updates as soon as a spec's files are all written. A spec that fails, even by a
+crash in the renderer or a file that cannot be written, is that spec's result and does not
+stop the others.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from aktstykker_gen import __version__, assets
+from aktstykker_gen.build import WriteError, remove_stale_temporaries
 from aktstykker_gen.diagnostics import Diagnostic, Severity, SpecError
 from aktstykker_gen.manifest import Manifest, folder_digest, sha256
 
@@ -121,10 +123,16 @@ def plan(paths: Sequence[Path], out_dir: Path, options: Options, force: bool = F
 
 def run(plan: Plan) -> Iterator[Result]:
     """Build the planned jobs, each result as it is ready; a built spec enters the manifest
-    before its result is yielded."""
+    before its result is yielded (a manifest that cannot be written is an error of that spec,
+    whose files were written)."""
+    remove_stale_temporaries(plan.manifest.out_dir)
     for job, result in _results(plan.jobs, os.cpu_count() or 1):
         if result.built and job.inputs is not None:
-            plan.manifest.record(job.spec.stem, job.inputs, result.outputs)
+            try:
+                plan.manifest.record(job.spec.stem, job.inputs, result.outputs)
+            except WriteError as error:
+                result = dataclasses.replace(result, diagnostics=(*result.diagnostics,
+                                                                  error.diagnostic()))
         yield result
 
 
@@ -149,7 +157,10 @@ def _build_one(job: Job) -> Result:
     if any(d.is_error for d in diagnostics):
         return Result(job.spec, diagnostics)
     outputs = render_outputs(checked)
-    written = write_outputs(outputs, job.out_dir, job.spec.stem)
+    try:
+        written = write_outputs(outputs, job.out_dir, job.spec.stem)
+    except WriteError as error:
+        return Result(job.spec, (*diagnostics, error.diagnostic()))
     return Result(job.spec, diagnostics, {p.name: sha256(outputs[p.suffix]) for p in written})
 
 

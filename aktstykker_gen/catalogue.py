@@ -44,6 +44,9 @@ STAGE_CODES = (
           description="Filens størrelse, indlejringsdybden og længden af en tekst er begrænset, "
                       "så en fejlagtig eller fjendtlig fil afvises hurtigt og med begrænset "
                       "hukommelse."),
+    Entry("AKT010", "output kan skrives", Severity.ERROR, "output",
+          description="En fil kunne ikke skrives (fx ingen adgang eller fuld disk); intet halvt "
+                      "skrevet output efterlades, og en tidligere fil står urørt. Exit-kode 2."),
 )
 
 

@@ -1,7 +1,7 @@
 """The `aktstykke` command: list rules, check and build specs.
 
 Exit codes: 0 fine, 1 a spec has errors (or warnings under --strict),
-2 wrong usage or a file that cannot be read, 3 internal error (a bug:
+2 wrong usage, a file that cannot be read (AKT008) or written (AKT010), 3 internal error (a bug:
 reported as such, never disguised as a diagnostic). Renderers are imported
 only by the commands that render, so `check` starts fast.
 """
@@ -235,6 +235,7 @@ def _build(args: argparse.Namespace) -> int:
     import time
 
     from aktstykker_gen import batch
+    from aktstykker_gen.build import UNWRITABLE
 
     started = time.perf_counter()
     _kontoplan(args)  # an unreadable --kontoplan is a usage error before anything is built
@@ -257,7 +258,7 @@ def _build(args: argparse.Namespace) -> int:
     print(batch.summary(results, time.perf_counter() - started), file=sys.stderr)
     if any(r.internal for r in results):
         return EXIT_INTERNAL
-    if any(d.code == UNREADABLE for r in results for d in r.diagnostics):
+    if any(d.code in (UNREADABLE, UNWRITABLE) for r in results for d in r.diagnostics):
         return EXIT_USAGE
     return EXIT_ERRORS if any(r.failed for r in results) else EXIT_OK
 
@@ -293,7 +294,7 @@ def _diff(args: argparse.Namespace) -> int:
 
 def _redline(args: argparse.Namespace) -> int:
     from aktstykker_gen import assets
-    from aktstykker_gen.build import write_outputs
+    from aktstykker_gen.build import WriteError, write_outputs
     from aktstykker_gen.redline import redline
     from aktstykker_gen.writers.docx import Revision, write_docx
     from aktstykker_gen.writers.moment import moment
@@ -305,7 +306,11 @@ def _redline(args: argparse.Namespace) -> int:
     author = args.author or getattr(model, "sagsbehandler", None) or _git_user() or "aktstykke"
     data = write_docx(redline(old, new), assets.templates_dir() / "docx",
                       Revision(author, moment(new)))
-    [written] = write_outputs({".docx": data}, args.output.parent, args.output.stem)
+    try:
+        [written] = write_outputs({".docx": data}, args.output.parent, args.output.stem)
+    except WriteError as error:
+        _report([error.diagnostic()])
+        return EXIT_USAGE
     print(f"skrevet: {written}", file=sys.stderr)
     return EXIT_OK
 

@@ -32,10 +32,11 @@ def folder_digest(folder: Path) -> str:
 
 
 class Manifest:
-    """The manifest of one output folder; `record` writes it at once, atomically."""
+    """The manifest of one output folder; `record` writes it at once, atomically (or raises
+    `WriteError`)."""
 
     def __init__(self, out_dir: Path, entries: dict[str, dict]) -> None:
-        self.path = out_dir / NAME
+        self.out_dir = out_dir
         self.entries = entries
 
     @classmethod
@@ -52,14 +53,14 @@ class Manifest:
         """Whether `stem` was built from `inputs` and all its outputs are still those files."""
         entry = self.entries.get(stem)
         return entry is not None and entry["inputs"] == inputs and all(
-            _file_hash(self.path.parent / name) == digest
+            _file_hash(self.out_dir / name) == digest
             for name, digest in entry["outputs"].items())
 
     def record(self, stem: str, inputs: str, outputs: dict[str, str]) -> None:
         """Note a complete build of `stem`: its inputs and each written file's hash."""
         self.entries[stem] = {"inputs": inputs, "outputs": outputs}
         text = json.dumps(self.entries, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
-        write_atomically(self.path, text.encode("utf-8"))
+        write_atomically(self.out_dir, {NAME: text.encode("utf-8")})
 
 
 def _valid(entry: object) -> bool:

@@ -182,3 +182,11 @@ def test_libreoffice_reads_one_tracked_change_region_per_insertion_and_deletion(
     kinds = sorted(child.tag.split("}")[1] for region in regions for child in region
                    if child.tag.split("}")[1] in ("insertion", "deletion"))
     assert kinds == ["deletion"] * 13 + ["insertion"] * 13
+
+
+def test_a_redline_that_cannot_be_written_is_akt010_exit_2(tmp_path, capsys):
+    blocker = tmp_path / "ikke-en-mappe"
+    blocker.write_text("en fil, hvor mappen skulle være", encoding="utf-8")
+    code = cli.main(["redline", str(SEED_SPEC), str(SEED_SPEC), "-o", str(blocker / "x.docx")])
+    err = capsys.readouterr().err
+    assert (code, f"{blocker}: error[AKT010]" in err, "internal" in err) == (2, True, False)
