@@ -17,11 +17,13 @@ lint: $(READY)
 
 setup: $(READY)
 
-# How fast `aktstykke check` answers, and that it imports no renderer; how long `aktstykke build`
-# takes for 100 specs, from scratch and unchanged (both write benchmarks/results.md).
+# Every benchmark in one run (benchmarks/run_all.py; each writes its section of
+# benchmarks/results.md, under a summary): check and build of the seed, cold; the usual route
+# (Word template + LibreOffice, so system-deps first); a warm re-render; 100 specs on all
+# cores; one aktstykke of 100-800 account rows.
 bench: $(READY)
-	$(BIN)/python benchmarks/check_speed.py
-	$(BIN)/python benchmarks/batch_build.py
+	@bash scripts/system-deps.sh
+	$(BIN)/python benchmarks/run_all.py
 
 system-deps:
 	@bash scripts/system-deps.sh
