@@ -72,8 +72,15 @@ class _Writer:
         self.revisions = 0
 
     def paragraph(self, text: str, style: str) -> Any:
-        paragraph = self.package.add_paragraph(style=self.styles[style])
+        paragraph = self.styled(self.package.add_paragraph(), style)
         self.text(paragraph, text)
+        return paragraph
+
+    def styled(self, paragraph: Any, style_id: str) -> Any:
+        """Set the style by its id: python-docx's lookup by name costs a scan per paragraph."""
+        if style_id not in self.styles:
+            raise KeyError(f"no style {style_id!r} in the DOCX template")
+        paragraph._p.get_or_add_pPr().get_or_add_pStyle().val = style_id
         return paragraph
 
     def text(self, paragraph: Any, text: str) -> None:
@@ -111,7 +118,7 @@ class _Writer:
     def section(self, section: Section) -> None:
         blocks = list(section.blocks)
         first = blocks.pop(0) if blocks and isinstance(blocks[0], Paragraph) else None
-        paragraph = self.package.add_paragraph(style=self.styles["section-first"])
+        paragraph = self.styled(self.package.add_paragraph(), "section-first")
         # The letter is a change only when the whole section is new or gone.
         whole = _whole(section.blocks)
         letter = f"{section.letter}." + ("\t" if first else "")
@@ -166,8 +173,7 @@ class _Writer:
             _cell_properties(target, *padding)
             paragraph = target.paragraphs[0]
             amount = columns[column] == "amount"
-            paragraph.style = self.styles["table-amount" if amount else
-                                          f"table-label-{min(row.level, 3)}"]
+            self.styled(paragraph, "table-amount" if amount else f"table-label-{min(row.level, 3)}")
             paragraph.paragraph_format.keep_with_next = keep_next
             self.text(paragraph, cell.text)
             column += cell.span
