@@ -316,9 +316,9 @@ def _redline(args: argparse.Namespace) -> int:
 
 
 def _rendered(path: Path) -> tuple[Any, Any, list[Diagnostic]]:
-    from aktstykker_gen.reading import rendered
+    from aktstykker_gen.reading import SPEC_SUFFIXES, rendered
 
-    if path.suffix.lower() not in (".yaml", ".yml") or not path.is_file():
+    if path.suffix.lower() not in SPEC_SUFFIXES or not path.is_file():
         raise UsageError(f"{path}: en redline sammenligner to specifikationer (.yaml)")
     try:
         return rendered(path)

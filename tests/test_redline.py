@@ -4,6 +4,7 @@ each insertion and deletion as one tracked-change region."""
 
 from __future__ import annotations
 
+import io
 import subprocess
 import zipfile
 from pathlib import Path
@@ -107,7 +108,7 @@ def _lines(root: etree._Element) -> list[str]:
 
 def plain_docx_lines(path: Path) -> list[str]:
     """The text of the ordinary DOCX built from a spec."""
-    with zipfile.ZipFile(__import__("io").BytesIO(render_outputs(check(path))[".docx"])) as z:
+    with zipfile.ZipFile(io.BytesIO(render_outputs(check(path))[".docx"])) as z:
         return _lines(etree.fromstring(z.read("word/document.xml")))
 
 

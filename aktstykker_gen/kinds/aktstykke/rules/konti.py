@@ -13,6 +13,7 @@ from pathlib import Path
 from aktstykker_gen.diagnostics import Severity, Span
 from aktstykker_gen.kinds.aktstykke.model import Hovedkonto
 from aktstykker_gen.kinds.aktstykke.rules.common import Spec, amounts
+from aktstykker_gen.kinds.aktstykke.view import lines
 from aktstykker_gen.kontoplan import names_agree
 from aktstykker_gen.rules import Finding, RuleSet
 
@@ -125,25 +126,23 @@ def has_bevillingstype(spec: Spec) -> Iterator[Finding]:
 def standardkonto_name(spec: Spec) -> Iterator[Finding]:
     """A standardkonto's number decides its meaning; a different name means one of them is wrong."""
     for hovedkonto in _all(spec):
-        for underkonto in hovedkonto.underkonti:
-            for line in underkonto.standardkonti:
-                known = standardkonti().get(line.nr)
-                if known and not _same_name(line.navn, known.navn):
-                    yield Finding(f"standardkonto {line.nr} hedder '{known.navn}', ikke '{line.navn}'",
-                                  spec.span(line, "navn"), related=(spec.span(line, "nr"),),
-                                  hint="ret navnet eller nummeret (Budgetvejledningen, bilag 5)")
+        for line in lines(hovedkonto):
+            known = standardkonti().get(line.nr)
+            if known and not _same_name(line.navn, known.navn):
+                yield Finding(f"standardkonto {line.nr} hedder '{known.navn}', ikke '{line.navn}'",
+                              spec.span(line, "navn"), related=(spec.span(line, "nr"),),
+                              hint="ret navnet eller nummeret (Budgetvejledningen, bilag 5)")
 
 
 @rules.rule("AKT306", "standardkontoen er kendt", Severity.WARNING, "konti")
 def known_standardkonto(spec: Spec) -> Iterator[Finding]:
     """Only the standardkonti used in aktstykker are known here; another may be right, so warn."""
     for hovedkonto in _all(spec):
-        for underkonto in hovedkonto.underkonti:
-            for line in underkonto.standardkonti:
-                if line.nr not in standardkonti():
-                    yield Finding(f"standardkonto {line.nr} er ikke blandt de kendte standardkonti",
-                                  spec.span(line, "nr"),
-                                  hint="kontroller nummeret mod Budgetvejledningen, bilag 5")
+        for line in lines(hovedkonto):
+            if line.nr not in standardkonti():
+                yield Finding(f"standardkonto {line.nr} er ikke blandt de kendte standardkonti",
+                              spec.span(line, "nr"),
+                              hint="kontroller nummeret mod Budgetvejledningen, bilag 5")
 
 
 @rules.rule("AKT307", "standardkontoen er tilladt på bevillingstypen", Severity.ERROR, "konti")
@@ -153,17 +152,16 @@ def allowed_on_bevillingstype(spec: Spec) -> Iterator[Finding]:
     for hovedkonto in _all(spec):
         if hovedkonto.bevillingstype is None:
             continue
-        for underkonto in hovedkonto.underkonti:
-            for line in underkonto.standardkonti:
-                known = standardkonti().get(line.nr)
-                if known and known.tilladt is not None \
-                        and hovedkonto.bevillingstype.value not in known.tilladt:
-                    yield Finding(
-                        f"standardkonto {line.nr} ({known.navn}) må ikke bruges på "
-                        f"bevillingstypen '{hovedkonto.bevillingstype.value}'", spec.span(line, "nr"),
-                        related=(spec.span(hovedkonto, "bevillingstype"),),
-                        details=("tilladt på: " + ", ".join(sorted(known.tilladt)),),
-                        hint="vælg en anden standardkonto, eller ret hovedkontoens bevillingstype")
+        for line in lines(hovedkonto):
+            known = standardkonti().get(line.nr)
+            if known and known.tilladt is not None \
+                    and hovedkonto.bevillingstype.value not in known.tilladt:
+                yield Finding(
+                    f"standardkonto {line.nr} ({known.navn}) må ikke bruges på "
+                    f"bevillingstypen '{hovedkonto.bevillingstype.value}'", spec.span(line, "nr"),
+                    related=(spec.span(hovedkonto, "bevillingstype"),),
+                    details=("tilladt på: " + ", ".join(sorted(known.tilladt)),),
+                    hint="vælg en anden standardkonto, eller ret hovedkontoens bevillingstype")
 
 
 @rules.rule("AKT308", "beløb har højst én decimal", Severity.WARNING, "konti")
