@@ -5,7 +5,10 @@ turns it into this tree and refuses anything outside the vocabulary, so a
 template cannot smuggle layout past the writers and the writers need to
 know nothing about aktstykker:
 
-    <document lang title author date>    the root, with the metadata
+    <document lang title author date status>
+                                         the root, with the metadata; status is
+                                         "udkast" (draft: writers add the UDKAST mark)
+                                         or "endelig"
     <p role="…">                         a paragraph; roles are listed in ROLES
     <ul><li>                             a bullet list
     <section letter="a">                 a lettered section (a–f)
@@ -109,6 +112,7 @@ class Document:
     author: str
     date: datetime.date
     body: tuple[Block | Section, ...]
+    draft: bool = False
 
 
 class TemplateOutputError(ValueError):
@@ -126,10 +130,14 @@ def parse(xml: str) -> Document:
     except etree.XMLSyntaxError as error:
         raise TemplateOutputError(f"template output is not well-formed: {error}") from None
     _expect(root, "document")
+    status = root.get("status", "endelig")
+    if status not in ("udkast", "endelig"):
+        raise TemplateOutputError(f"unknown document status {status!r}")
     return Document(
         lang=root.get("lang", "da"), title=root.get("title", ""), author=root.get("author", ""),
         date=datetime.date.fromisoformat(root.get("date", "")),
-        body=tuple(_section(e) if e.tag == "section" else _block(e) for e in root))
+        body=tuple(_section(e) if e.tag == "section" else _block(e) for e in root),
+        draft=status == "udkast")
 
 
 def _expect(element: etree._Element, *tags: str) -> None:

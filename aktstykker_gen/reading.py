@@ -2,7 +2,8 @@
 
 A spec is rendered (even with check errors, which come back as warnings) and
 written as the canonical text. A built file is read from what its pages show:
-a DOCX's paragraphs and table rows, a PDF's text layer without page numbers,
+a DOCX's paragraphs and table rows, a PDF's text layer without page numbers
+or a draft's UDKAST mark,
 never a copy of the text stored on the side.
 """
 
@@ -23,6 +24,7 @@ SPEC_SUFFIXES = (".yaml", ".yml")
 SUFFIXES = (*SPEC_SUFFIXES, ".txt", ".docx", ".pdf")
 _BULLET = re.compile(r"^[-\u2013\u2022]\s+")
 _PAGE_NUMBER = re.compile(r"\n\s*\d{1,4}\s*$")
+_DRAFT_MARK = "UDKAST"   # a draft's mark on each page: not part of the text
 
 
 class UnreadableFile(ValueError):
@@ -96,7 +98,8 @@ def _pdf(path: Path) -> list[str]:
         pages = [page.extract_text() or "" for page in PdfReader(str(path)).pages]
     except (PdfReadError, OSError, ValueError) as error:
         raise UnreadableFile(f"{path}: er ikke en PDF-fil ({error})") from None
-    return "\n".join(_PAGE_NUMBER.sub("", page) for page in pages).split("\n")
+    lines = "\n".join(_PAGE_NUMBER.sub("", page) for page in pages).split("\n")
+    return [line for line in lines if line.strip() != _DRAFT_MARK]
 
 
 def _plain(line: str) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document as open_package
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm
 from docx.table import Table as DocxTable
@@ -48,6 +48,8 @@ def write_docx(doc: Document, parts: Path, revision: Revision | None = None) -> 
     """The tree as DOCX; with `revision`, its `Revised` texts become Word's tracked changes."""
     package = open_package(BytesIO(_zip_folder(parts)))
     writer = _Writer(package, revision)
+    if doc.draft:
+        writer.draft_mark()
     for part in doc.body:
         if isinstance(part, Section):
             writer.section(part)
@@ -82,6 +84,14 @@ class _Writer:
             raise KeyError(f"no style {style_id!r} in the DOCX template")
         paragraph._p.get_or_add_pPr().get_or_add_pStyle().val = style_id
         return paragraph
+
+    def draft_mark(self) -> None:
+        """UDKAST in every page's header, and Word's own watermark across the page."""
+        header = self.package.sections[0].header
+        header.is_linked_to_previous = False
+        paragraph = self.styled(header.paragraphs[0], "draft-mark")
+        paragraph.add_run("UDKAST")
+        paragraph._p.append(parse_xml(_WATERMARK))
 
     def text(self, paragraph: Any, text: str) -> None:
         if not (self.revision and isinstance(text, Revised)):
@@ -214,6 +224,30 @@ def _cell_properties(cell: Any, top: int, bottom: int) -> None:
             margins.append(margin)
         properties.append(margins)
     properties.append(v_align)
+
+
+# Word's watermark (Design → Watermark) is a VML text path in the header; Word and
+# LibreOffice both show it pale across each page.
+_WATERMARK = """\
+<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+     xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office">
+  <w:pict>
+    <v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800"
+                 path="m@7,l@8,m@5,21600l@6,21600e">
+      <v:path textpathok="t" o:connecttype="custom"/>
+      <v:textpath on="t" fitshape="t"/>
+      <o:lock v:ext="edit" text="t" shapetype="t"/>
+    </v:shapetype>
+    <v:shape id="PowerPlusWaterMarkObject1" o:spid="_x0000_s1025" type="#_x0000_t136"
+             style="position:absolute;margin-left:0;margin-top:0;width:440pt;height:110pt;\
+rotation:315;z-index:-251654144;mso-position-horizontal:center;\
+mso-position-horizontal-relative:margin;mso-position-vertical:center;\
+mso-position-vertical-relative:margin" o:allowincell="f" fillcolor="#b00000" stroked="f">
+      <v:fill opacity=".13"/>
+      <v:textpath style="font-family:&quot;Liberation Serif&quot;;font-size:1pt" string="UDKAST"/>
+    </v:shape>
+  </w:pict>
+</w:r>"""
 
 
 def _zip_folder(folder: Path) -> bytes:

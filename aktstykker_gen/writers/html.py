@@ -31,9 +31,14 @@ def write_html(doc: Document) -> str:
         f'<meta name="author" content="{escape(doc.author)}">'
         f'<meta name="dcterms.created" content="{created}">'
         f'<meta name="dcterms.modified" content="{created}">'
-        "</head><body>\n")
+        "</head>" + ('<body class="draft">\n' + DRAFT_MARK if doc.draft else "<body>\n"))
     body = "\n".join(_section(p) if isinstance(p, Section) else _block(p) for p in doc.body)
     return head + body + "\n</body></html>\n"
+
+
+# A draft's mark: across every page (a fixed box repeats on each PDF page) and, through
+# the stylesheet's named page, at the top of each page's margin.
+DRAFT_MARK = '<div class="draft-mark" aria-hidden="true">UDKAST</div>\n'
 
 
 def _section(section: Section) -> str:

@@ -25,6 +25,13 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Status(str, Enum):
+    """A draft carries a visible UDKAST mark, so it is never mistaken for the document sent."""
+
+    udkast = "udkast"
+    endelig = "endelig"
+
+
 class Bevillingstype(str, Enum):
     driftsbevilling = "driftsbevilling"
     statsvirksomhed = "statsvirksomhed"
@@ -126,6 +133,9 @@ class Afgørelse(Model):
 
 class Aktstykke(Model):
     art: Literal["aktstykke"] = "aktstykke"
+    status: Status = Field(
+        Status.udkast, description="udkast (standard): PDF, DOCX og forhåndsvisning bærer "
+                                   "mærket UDKAST. endelig: aktstykket, som det sendes.")
     titel: Tekst = Field(description="Sagens titel; bruges i dokumentets egenskaber.")
     ministerium: Tekst
     sted: Tekst = "København"
