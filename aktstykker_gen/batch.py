@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from aktstykker_gen import __version__, assets
-from aktstykker_gen.build import WriteError, remove_stale_temporaries
+from aktstykker_gen.build import WriteError, prepare_renderers, remove_stale_temporaries
 from aktstykker_gen.diagnostics import Diagnostic, Severity, SpecError
 from aktstykker_gen.manifest import Manifest, folder_digest, sha256
 
@@ -168,9 +168,10 @@ def _results(jobs: list[Job], workers: int) -> Iterator[tuple[Job, Result]]:
     """One spec, or one core: in this process. Otherwise a pool, results as they finish."""
     workers = min(workers, len(jobs))
     if workers <= 1:
+        prepare_renderers()
         yield from ((job, build_one(job)) for job in jobs)
         return
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_prepare_worker)
     try:
         futures = {pool.submit(build_one, job): job for job in jobs}
         for future in as_completed(futures):
@@ -184,9 +185,10 @@ def _results(jobs: list[Job], workers: int) -> Iterator[tuple[Job, Result]]:
         pool.shutdown(cancel_futures=True)
 
 
-def _ignore_interrupts() -> None:
+def _prepare_worker() -> None:
     """Ctrl-C is for the parent, which stops the pool; workers finish their spec quietly."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    prepare_renderers()
 
 
 def _context(options: Options) -> str:

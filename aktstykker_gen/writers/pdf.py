@@ -12,12 +12,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher, URLFetcherResponse
-
 from aktstykker_gen.document import Document
 from aktstykker_gen.writers.html import write_html
+from aktstykker_gen.writers.libraries import one_library_lookup
+
+with one_library_lookup():
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 
 class PackageOnlyFetcher(URLFetcher):
