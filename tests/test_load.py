@@ -8,6 +8,9 @@ import os
 
 import pytest
 
+from conftest import ROOT, SEED_SPEC
+
+from aktstykker_gen import load
 from aktstykker_gen.diagnostics import Severity, Span, SpecError
 from aktstykker_gen.load import load_spec, load_text
 
@@ -289,3 +292,40 @@ def test_a_missing_file_is_akt008(tmp_path):
     [diagnostic] = caught.value.diagnostics
     assert (diagnostic.code, diagnostic.message, diagnostic.file) == (
         "AKT008", "filen findes ikke", str(tmp_path / "findes-ikke.yaml"))
+
+
+# -- two parsers, one result -------------------------------------------------------------------
+
+ALL_YAML = sorted(p for folder in ("specs", "tests") for p in (ROOT / folder).rglob("*.yaml"))
+
+
+def loaded_or_diagnostics(path):
+    try:
+        spec = load_spec(path)
+    except SpecError as error:
+        return [str(d) for d in error.diagnostics]
+    return spec.data, spec.values, spec.keys
+
+
+@pytest.mark.parametrize("path", ALL_YAML, ids=lambda p: str(p.relative_to(ROOT)))
+def test_libyaml_and_pyyaml_give_the_same_data_source_map_and_diagnostics(path, monkeypatch):
+    """libyaml composes large specs fast; PyYAML is the reference every position is written
+    for. Every spec and error case in the repository loads alike through both."""
+    fast = loaded_or_diagnostics(path)
+    monkeypatch.setattr(load, "CParser", None)
+    assert fast == loaded_or_diagnostics(path)
+
+
+def test_the_seed_is_composed_by_libyaml(monkeypatch):
+    def refuse(text):
+        raise AssertionError("the reference parser was asked")
+
+    monkeypatch.setattr(load, "_Loader", refuse)
+    assert load_spec(SEED_SPEC).data["titel"] == "Strategi for personlig medicin"
+
+
+def test_an_empty_plain_value_is_composed_by_pyyaml_which_marks_it_where_it_stands():
+    text = "udgift: {2025: }\n"
+    node = load._compose(text)
+    empty = node.value[0][1].value[0][1]
+    assert (empty.value, empty.start_mark.column) == ("", 14)   # libyaml would say 15
