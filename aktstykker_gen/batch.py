@@ -16,7 +16,6 @@ import os
 import signal
 import traceback
 from collections.abc import Collection, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -171,6 +170,8 @@ def _results(jobs: list[Job], workers: int) -> Iterator[tuple[Job, Result]]:
         prepare_renderers()
         yield from ((job, build_one(job)) for job in jobs)
         return
+    from concurrent.futures import ProcessPoolExecutor, as_completed  # 10 ms; not for one spec
+
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_prepare_worker)
     try:
         futures = {pool.submit(build_one, job): job for job in jobs}
