@@ -1,7 +1,7 @@
-"""Where the templates, stylesheets, fonts and DOCX parts are.
+"""Where the templates, stylesheets, fonts, DOCX parts and the JSON Schema are.
 
-In a wheel they sit inside the package (`aktstykker_gen/templates`); in a
-source checkout they are the repository's top-level `templates/`. This is
+In a wheel they sit inside the package (`aktstykker_gen/templates`, `…/schema`); in a
+source checkout they are the repository's top-level `templates/` and `schema/`. This is
 the one place that knows both, and everything else asks it.
 """
 
@@ -23,3 +23,13 @@ def fonts_dir() -> Path:
 
 def docx_dir() -> Path:
     return templates_dir() / "docx"
+
+
+# The JSON Schema of the spec format (`aktstykke schema`), where a repository keeps it; specs
+# name it in their first line, for the editor.
+SCHEMA = Path("schema") / "aktstykke.schema.json"
+
+
+def schema_file() -> Path:
+    installed = _PACKAGE / SCHEMA
+    return installed if installed.is_file() else _PACKAGE.parent / SCHEMA

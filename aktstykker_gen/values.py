@@ -10,7 +10,7 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 _DANISH = re.compile(r"-?\d{1,3}(\.\d{3})*(,\d+)?|-?\d+(,\d+)?")
@@ -59,7 +59,18 @@ def _amount(value: Any) -> Decimal:
         "amount", "'{value}' er ikke et beløb", {"value": "" if value is None else value})
 
 
-Amount = Annotated[Decimal, BeforeValidator(_amount)]
+# What an editor's JSON Schema can say about an amount: a YAML number within the bounds, or a
+# text in one of the forms `parse_amount` reads (at most FINEST = 6 decimals). It cannot see
+# the text of a number, so `5e0` or `.5` pass here and are refused only by `aktstykke check`.
+_AMOUNT_TEXT = (r"^[ \u00a0]*[-\u2212]?[ \u00a0]*(\d+(\.\d{1,6})?|\d{1,3}(\.\d{3})*(,\d{1,6})?"
+                r"|\d+(,\d{1,6})?|\d{1,3}([ \u00a0]\d{3})+(,\d{1,6})?)[ \u00a0]*$")
+AMOUNT_JSON_SCHEMA = {
+    "description": "Beløb i mio. kr., fx 30.0, 30,0, -30,0 eller 1.288,4.",
+    "anyOf": [{"type": "number", "exclusiveMinimum": -int(LIMIT), "exclusiveMaximum": int(LIMIT)},
+              {"type": "string", "pattern": _AMOUNT_TEXT}],
+}
+
+Amount = Annotated[Decimal, BeforeValidator(_amount), WithJsonSchema(AMOUNT_JSON_SCHEMA)]
 
 
 def _flag(value: Any) -> bool:

@@ -36,3 +36,12 @@ def test_checking_the_seed_imports_no_renderer():
     assert "aktstykker_gen.pipeline" in modules, "the importtime report was not parsed"
     loaded = sorted(m for m in modules if m.split(".")[0] in RENDERERS)
     assert not loaded, f"check imported renderer modules: {loaded}"
+
+
+def test_printing_the_schema_imports_no_renderer():
+    """`aktstykke schema` needs only the model, like `check`: no renderer is imported."""
+    code, modules = imported_modules("schema")
+    assert code == 0
+    assert "aktstykker_gen.schema" in modules, "the importtime report was not parsed"
+    loaded = sorted(m for m in modules if m.split(".")[0] in RENDERERS)
+    assert not loaded, f"schema imported renderer modules: {loaded}"

@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 
 import pytest
-
 from conftest import ROOT, SEED_SPEC
 
 from aktstykker_gen import load

@@ -1,7 +1,9 @@
-"""Prose: it names amounts by reference to the data, never by writing them out."""
+"""Prose: it names amounts by reference to the data, never by writing them out, and nothing is
+left marked UDFYLD."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from aktstykker_gen.diagnostics import Severity, Span
@@ -62,3 +64,23 @@ def unique_recipient_ids(spec: Spec) -> Iterator[Finding]:
             yield Finding(f"to modtagere har id'et '{modtager.id}'", spec.span(modtager, "id"),
                           related=(seen[modtager.id],), hint="giv hver modtager sit eget id")
         seen.setdefault(modtager.id, spec.span(modtager, "id"))
+
+
+# `aktstykke new` marks each place to fill in with the word UDFYLD (scaffold.py), in a text or in
+# a comment, followed by what goes there, to the end of the line, a ']', a '#' or a quote:
+# "UDFYLD sagens titel", "# UDFYLD: aktstykkets dato", "[UDFYLD: formålet] …".
+UDFYLD = re.compile(r"\bUDFYLD\b:?\s*([^#\]\"'\n]*)")
+
+
+@rules.rule("AKT605", "intet står tilbage at udfylde", Severity.ERROR, "prosa")
+def nothing_left_to_fill_in(spec: Spec) -> Iterator[Finding]:
+    """A spec made by `aktstykke new` marks what the clerk must still write with UDFYLD; the
+    mark may stand in a comment (a date, a number), so the spec's text is searched, not its data.
+    The document is not finished while one is left."""
+    source = spec.validated.source
+    for number, line in enumerate(source.text.split("\n"), start=1):
+        for mark in UDFYLD.finditer(line):
+            what = mark[1].strip()
+            yield Finding(f"skal udfyldes: {what}" if what else "her står UDFYLD",
+                          Span(source.file, number, mark.start() + 1, len("UDFYLD")),
+                          hint="skriv det, der mangler, og slet UDFYLD")

@@ -1,0 +1,136 @@
+"""`aktstykke new`: a spec to start from, a skeleton or a copy of an earlier aktstykke.
+
+What the clerk must still write is marked UDFYLD, which `check` lists as AKT605 until it is
+gone; everything else is a value the spec format accepts, so the editor's JSON Schema finds
+nothing wrong with a new file. Every file begins with the line that points the editor's YAML
+language server at the committed schema. A copy is made on the text, not by loading and
+dumping the YAML, so the earlier spec's comments and layout stay.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+from pathlib import Path
+from string import Template
+
+from aktstykker_gen import assets
+
+SKELETON = Path(__file__).resolve().parent / "kinds" / "aktstykke" / "data" / "skelet.yaml"
+
+# A file name in the folder: letters, digits, '_', '-' and '.', not hidden, not an option.
+_SAFE_NAME = re.compile(r"\w[\w.-]*")
+_TOP_KEY = re.compile(r"(\w+):(?:\s|$)")
+_LANGUAGE_SERVER = "# yaml-language-server:"
+
+# What an earlier aktstykke had that a new one does not have yet: cleared, with a word on when
+# it is filled in (a draft builds without them, so they are not marked UDFYLD).
+_CLEARED = {
+    "nummer": "nummer:             # når Folketinget har givet aktstykket et nummer",
+    "folketingsår": "folketingsår:       # sammen med nummeret, fx 2025-26",
+    "afgørelse": "afgørelse:          # når Finansudvalget har afgjort sagen",
+}
+
+
+class ScaffoldError(Exception):
+    """A new spec cannot be written; said plainly (exit 2)."""
+
+
+def new(name: str, folder: Path, source: Path | None, today: datetime.date) -> Path:
+    """Write `folder/name.yaml`: a skeleton, or a copy of `source`. Never overwrites a file."""
+    path = _target(name, folder)
+    body = copy(_read(source), today) if source else skeleton(today)
+    _write(path, schema_line(path) + body)
+    return path
+
+
+def skeleton(today: datetime.date) -> str:
+    """Every section and field a clerk needs, with the standard phrasings to start from."""
+    text = SKELETON.read_text(encoding="utf-8")
+    return Template(text).substitute(dato=today.isoformat(), finansaar=today.year)
+
+
+def copy(text: str, today: datetime.date) -> str:
+    """An earlier spec as a new draft: nummer, folketingsår and afgørelse cleared, the dato
+    marked UDFYLD (today's date stands there until the clerk writes the real one), status
+    udkast."""
+    lines = [line for line in text.split("\n") if not line.startswith(_LANGUAGE_SERVER)]
+    result: list[str] = []
+    index = 0
+    while index < len(lines):
+        key = _top_key(lines[index])
+        end = _block_end(lines, index) if key else index
+        if key in _CLEARED:
+            result.append(_CLEARED[key])
+        elif key == "dato":
+            result.append(f"dato: {today.isoformat()}   # UDFYLD: aktstykkets dato (ÅÅÅÅ-MM-DD)")
+        elif key == "status":
+            result.append("status: udkast")
+        else:
+            result.extend(lines[index:end + 1])
+        index = end + 1
+    if "status" not in {_top_key(line) for line in result}:   # after art:, else before the first key
+        keys = [i for i, line in enumerate(result) if _top_key(line)]
+        after_art = [i + 1 for i in keys if _top_key(result[i]) == "art"]
+        result.insert((after_art or keys or [len(result)])[0], "status: udkast")
+    return "\n".join(result)
+
+
+def schema_line(spec: Path) -> str:
+    """The comment that gives the YAML language server the schema, relative to the spec."""
+    folder = spec.parent.resolve()
+    schema = next((parent / assets.SCHEMA for parent in (folder, *folder.parents)
+                   if (parent / assets.SCHEMA).is_file()), assets.schema_file())
+    try:
+        where = Path(os.path.relpath(schema, folder)).as_posix()
+    except ValueError:   # on another drive (Windows): no relative path leads there
+        where = schema.as_uri()
+    return f"{_LANGUAGE_SERVER} $schema={where}\n"
+
+
+def _top_key(line: str) -> str | None:
+    match = _TOP_KEY.match(line)
+    return match[1] if match else None
+
+
+def _block_end(lines: list[str], start: int) -> int:
+    """The last line of the value that begins at `start`: the indented lines below it."""
+    end = start
+    for index in range(start + 1, len(lines)):
+        if lines[index].strip() and not lines[index][0].isspace():
+            break
+        if lines[index].strip():
+            end = index
+    return end
+
+
+def _target(name: str, folder: Path) -> Path:
+    if not _SAFE_NAME.fullmatch(name):
+        raise ScaffoldError(f"'{name}' kan ikke bruges som filnavn: brug bogstaver, cifre, '-', "
+                            "'_' og '.', og begynd med et bogstav eller et ciffer")
+    if not folder.is_dir():
+        raise ScaffoldError(f"mappen {folder} findes ikke (angiv en anden med --dir)")
+    return folder / (name if name.endswith((".yaml", ".yml")) else f"{name}.yaml")
+
+
+def _read(source: Path) -> str:
+    try:
+        return source.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ScaffoldError(f"{source}: filen findes ikke") from None
+    except UnicodeDecodeError:
+        raise ScaffoldError(f"{source}: filen er ikke UTF-8") from None
+    except OSError as error:
+        raise ScaffoldError(f"{source}: kan ikke læses ({error.strerror})") from None
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        with path.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise ScaffoldError(f"{path} findes allerede; 'aktstykke new' overskriver aldrig en fil "
+                            "(vælg et andet navn)") from None
+    except OSError as error:
+        raise ScaffoldError(f"{path}: kan ikke skrives ({error.strerror})") from None

@@ -1,0 +1,225 @@
+"""`aktstykke new NAME [--from SPEC] [--dir DIR]`: a spec to start from.
+
+A new file is valid to the editor's JSON Schema; `check` lists each place marked UDFYLD as an
+error with its file:line:col (AKT605) and nothing else as an error; a copy of an earlier spec
+keeps its text and builds once its date is written. `new` never overwrites a file.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SEED_SPEC
+from editorview import editor_view
+from jsonschema import Draft202012Validator
+
+from aktstykker_gen import cli, scaffold
+
+SCHEMA = ROOT / "schema" / "aktstykke.schema.json"
+SCHEMA_LINE = re.compile(r"# yaml-language-server: \$schema=(\S+)")
+PAATEGNING = ROOT / "specs" / "examples" / "med-paategning.yaml"
+
+
+def run(*args: str) -> int:
+    try:
+        return cli.main(list(args))
+    except SystemExit as exit_:   # usage errors leave through argparse
+        return int(exit_.code or 0)
+
+
+def new(folder: Path, *args: str) -> Path:
+    assert run("new", "--dir", str(folder), *args) == 0
+    return folder / f"{args[0]}.yaml"
+
+
+def schema_problems(path: Path) -> list[str]:
+    validator = Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")),
+                                     format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+            for e in validator.iter_errors(editor_view(path.read_text(encoding="utf-8")))]
+
+
+def check(path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[dict]]:
+    capsys.readouterr()
+    code = run("check", "--format", "json", str(path))
+    return code, json.loads(capsys.readouterr().out)
+
+
+def marked_lines(path: Path) -> list[int]:
+    return [number for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1)
+            for _ in re.finditer(r"\bUDFYLD\b", line)]
+
+
+def test_the_skeleton_is_valid_to_the_editor(tmp_path):
+    assert schema_problems(new(tmp_path, "ny-sag")) == []
+
+
+def test_check_lists_every_place_to_fill_in_and_nothing_else_as_an_error(tmp_path, capsys):
+    spec = new(tmp_path, "ny-sag")
+    code, found = check(spec, capsys)
+    assert code == 1
+    errors = [d for d in found if d["severity"] == "error"]
+    assert {d["code"] for d in errors} == {"AKT605"}
+    assert sorted(d["line"] for d in errors) == marked_lines(spec)
+    assert len(errors) >= 10   # title, ministry, date, accounts, amounts, prose, signatories
+
+
+def test_check_of_the_skeleton_prints_positions_not_a_traceback(tmp_path):
+    spec = new(tmp_path, "ny-sag")
+    done = subprocess.run([sys.executable, "-m", "aktstykker_gen", "check", str(spec)],
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+    positions = re.findall(rf"^{re.escape(str(spec))}:(\d+):\d+: error\[AKT605\]", done.stderr,
+                           re.MULTILINE)
+    assert sorted(map(int, positions)) == marked_lines(spec)
+
+
+def test_the_skeleton_has_every_section_and_the_standard_phrasings(tmp_path):
+    text = new(tmp_path, "ny-sag").read_text(encoding="utf-8")
+    data = editor_view(text)
+    assert set(data["tekst"]) == {"a", "b", "c", "e", "f"}   # d only when another authority agrees
+    for phrase in ("anmoder om Finansudvalgets tilslutning til at tilføre {udgift} i",
+                   "Aktstykket forelægges for Folketingets Finansudvalg nu",
+                   "Finansministeriets tilslutning foreligger.",
+                   "indsæt: kontoliste", "indsæt: specifikation", "indsæt: forslag"):
+        assert phrase in text
+    for field in ("titel", "ministerium", "dato", "finansår", "udgifter", "finansiering",
+                  "underskrivere", "status"):
+        assert field in data
+
+
+def test_new_never_overwrites_a_file(tmp_path, capsys):
+    spec = tmp_path / "findes.yaml"
+    spec.write_text("# mit arbejde\n", encoding="utf-8")
+    assert run("new", "--dir", str(tmp_path), "findes") == 2
+    assert spec.read_text(encoding="utf-8") == "# mit arbejde\n"
+    err = capsys.readouterr().err
+    assert "findes allerede" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("name", ["../udenfor", "mappe/sag", ".skjult", "-x", "", "a b",
+                                  "sag\\x"])
+def test_new_refuses_a_name_that_is_not_a_plain_file_name(tmp_path, capsys, name):
+    assert run("new", "--dir", str(tmp_path), "--", name) == 2
+    assert list(tmp_path.iterdir()) == []
+    assert "kan ikke bruges som filnavn" in capsys.readouterr().err
+
+
+def test_new_refuses_a_folder_that_does_not_exist(tmp_path, capsys):
+    assert run("new", "--dir", str(tmp_path / "ingen"), "sag") == 2
+    assert "findes ikke" in capsys.readouterr().err
+
+
+def test_new_writes_in_specs_by_default(tmp_path, monkeypatch):
+    (tmp_path / "specs").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert run("new", "sag.yaml") == 0
+    assert (tmp_path / "specs" / "sag.yaml").is_file()
+
+
+def test_every_new_file_names_the_committed_schema_in_its_first_line(tmp_path):
+    for spec in (new(tmp_path, "skelet"), new(tmp_path, "kopi", "--from", str(SEED_SPEC))):
+        first = spec.read_text(encoding="utf-8").split("\n", 1)[0]
+        match = SCHEMA_LINE.fullmatch(first)
+        assert match, first
+        assert not Path(match[1]).is_absolute()
+        assert (spec.parent / match[1]).resolve() == SCHEMA.resolve()
+
+
+def test_a_repository_with_its_own_schema_is_pointed_at_it(tmp_path):
+    """A clerk's own spec repository that commits the schema gets a short, portable path."""
+    (tmp_path / "schema").mkdir()
+    (tmp_path / "schema" / "aktstykke.schema.json").write_text(SCHEMA.read_text(encoding="utf-8"))
+    (tmp_path / "specs" / "2026").mkdir(parents=True)
+    spec = new(tmp_path / "specs" / "2026", "sag")
+    assert spec.read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../../schema/aktstykke.schema.json\n")
+
+
+def test_a_schema_on_another_drive_is_named_by_its_uri(tmp_path, monkeypatch):
+    """Windows has no relative path from one drive to another; the line then holds a file URI."""
+    def no_relative_path(path: str, start: str) -> str:
+        raise ValueError("path is on mount 'C:', start on mount 'X:'")
+
+    monkeypatch.setattr(scaffold.os.path, "relpath", no_relative_path)
+    first = new(tmp_path, "sag").read_text(encoding="utf-8").split("\n", 1)[0]
+    assert first == f"# yaml-language-server: $schema={SCHEMA.resolve().as_uri()}"
+
+
+def test_a_copy_keeps_the_text_and_clears_what_belongs_to_the_earlier_aktstykke(tmp_path):
+    spec = new(tmp_path, "kopi", "--from", str(PAATEGNING))
+    old = PAATEGNING.read_text(encoding="utf-8").split("\n")
+    copied = spec.read_text(encoding="utf-8").split("\n")
+    changes = [line for line in difflib.ndiff(old, copied[1:]) if line[:2] in ("- ", "+ ")]
+    removed = [line[2:] for line in changes if line.startswith("- ")]
+    added = [line[2:] for line in changes if line.startswith("+ ")]
+    # Only these lines change; comments, layout and every other field stay as they were.
+    assert removed == [line for line in old if line.split(":")[0] in ("dato", "nummer",
+                                                                      "folketingsår")] \
+        + old[old.index("afgørelse:"):-1]
+    assert [line.split(":")[0] for line in added] == [
+        "status", "dato", "nummer", "folketingsår", "afgørelse"]
+    data = editor_view("\n".join(copied))
+    assert data["nummer"] is None and data["folketingsår"] is None and data["afgørelse"] is None
+    assert data["status"] == "udkast"
+    assert "påtegninger" not in "\n".join(copied)
+    assert re.search(r"^dato: \d{4}-\d{2}-\d{2} +# UDFYLD: ", "\n".join(copied), re.MULTILINE)
+    assert schema_problems(spec) == []
+
+
+def test_a_copy_of_the_seed_lists_its_date_and_builds_once_a_date_is_written(tmp_path, capsys):
+    """The acceptance test of issue 6: `new x --from` the seed, check, write a date, build."""
+    spec = new(tmp_path, "x", "--from", str(SEED_SPEC))
+    assert schema_problems(spec) == []
+    text = spec.read_text(encoding="utf-8")
+    assert "status: endelig" not in text and "status: udkast" in text
+
+    code, found = check(spec, capsys)
+    assert code == 1
+    errors = [d for d in found if d["severity"] == "error"]
+    dato_line = next(n for n, line in enumerate(text.split("\n"), 1) if line.startswith("dato:"))
+    assert [(d["code"], d["line"]) for d in errors] == [("AKT605", dato_line)]
+
+    spec.write_text(re.sub(r"^dato: .*$", "dato: 2026-10-01", text, flags=re.MULTILINE),
+                    encoding="utf-8")
+    assert check(spec, capsys)[0] == 0      # a warning that finansår 2025 is not 2026 is fine
+    out = tmp_path / "out"
+    assert run("build", str(spec), "-o", str(out)) == 0
+    assert {p.name for p in out.iterdir() if not p.name.startswith(".")} == {
+        "x.pdf", "x.docx", "x.txt"}
+
+
+def test_a_copy_without_status_gets_status_udkast_after_art(tmp_path):
+    spec = new(tmp_path, "kopi", "--from", str(PAATEGNING))
+    lines = spec.read_text(encoding="utf-8").split("\n")
+    assert "status:" not in PAATEGNING.read_text(encoding="utf-8")
+    assert lines[lines.index("art: aktstykke") + 1] == "status: udkast"
+
+
+def test_from_a_file_that_does_not_exist_is_a_usage_error(tmp_path, capsys):
+    assert run("new", "--dir", str(tmp_path), "sag", "--from", str(tmp_path / "ingen.yaml")) == 2
+    assert "findes ikke" in capsys.readouterr().err
+    assert not (tmp_path / "sag.yaml").exists()
+
+
+def test_the_command_runs_as_a_clerk_runs_it(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "aktstykker_gen", "new", "sag", "--dir",
+                           str(tmp_path)], capture_output=True, text=True, encoding="utf-8",
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "skrevet:" in done.stderr and (tmp_path / "sag.yaml").is_file()
+
+
+def test_a_copy_without_art_gets_status_before_its_first_field():
+    text = "# Et gammelt aktstykke.\ntitel: Sag\ndato: 2025-01-02   # sendt\nfinansår: 2025\n"
+    assert scaffold.copy(text, datetime.date(2026, 3, 1)).split("\n") == [
+        "# Et gammelt aktstykke.", "status: udkast", "titel: Sag",
+        "dato: 2026-03-01   # UDFYLD: aktstykkets dato (ÅÅÅÅ-MM-DD)", "finansår: 2025", ""]
