@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
 
-.PHONY: demo test setup system-deps lint lock clean bench
+.PHONY: demo test setup system-deps lint lock clean bench preview-screenshot schema
 
 demo: $(READY)
 	$(BIN)/aktstykke build specs -o output
@@ -17,13 +17,24 @@ lint: $(READY)
 
 setup: $(READY)
 
+# The JSON Schema that specs name in their first line, for editors (docs/editing.md); made from
+# the model, and a test fails when the committed file is stale.
+schema: $(READY)
+	$(BIN)/aktstykke schema > schema/aktstykke.schema.json.new
+	mv schema/aktstykke.schema.json.new schema/aktstykke.schema.json
+
 # Every benchmark in one run (benchmarks/run_all.py; each writes its section of
 # benchmarks/results.md, under a summary): check and build of the seed, cold; the usual route
 # (Word template + LibreOffice, so system-deps first); a warm re-render; 100 specs on all
-# cores; one aktstykke of 100-800 account rows.
+# cores; one aktstykke of 100-800 account rows; the live preview's latency (Chromium).
 bench: $(READY)
 	@bash scripts/system-deps.sh
 	$(BIN)/python benchmarks/run_all.py
+
+# docs/preview.png: what `aktstykke watch` shows, in headless Chromium.
+preview-screenshot: $(READY)
+	@bash scripts/system-deps.sh
+	$(BIN)/python scripts/preview_screenshot.py
 
 system-deps:
 	@bash scripts/system-deps.sh

@@ -1,6 +1,6 @@
 """Where the templates, stylesheets, fonts, DOCX parts and the JSON Schema are.
 
-In a wheel they sit inside the package (`aktstykker_gen/templates`, `…/schema`); in a
+In a wheel they sit inside the package (`aktstykker_gen/templates`, `…/schemas`); in a
 source checkout they are the repository's top-level `templates/` and `schema/`. This is
 the one place that knows both, and everything else asks it.
 """
@@ -27,9 +27,10 @@ def docx_dir() -> Path:
 
 # The JSON Schema of the spec format (`aktstykke schema`), where a repository keeps it; specs
 # name it in their first line, for the editor.
+# (In the wheel the folder is `schemas`, so it cannot be mistaken for the module schema.py.)
 SCHEMA = Path("schema") / "aktstykke.schema.json"
 
 
 def schema_file() -> Path:
-    installed = _PACKAGE / SCHEMA
+    installed = _PACKAGE / "schemas" / SCHEMA.name
     return installed if installed.is_file() else _PACKAGE.parent / SCHEMA

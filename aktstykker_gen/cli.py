@@ -98,9 +98,29 @@ def _parser() -> argparse.ArgumentParser:
     textconv.add_argument("file", type=Path, metavar="FILE")
     textconv.set_defaults(run=_textconv)
 
+    watch = commands.add_parser("watch", help="live preview of a spec in the browser, "
+                                "updated on each save")
+    watch.add_argument("spec", type=Path, metavar="SPEC")
+    watch.add_argument("--port", type=_port, default=8765, metavar="N",
+                       help="port on 127.0.0.1 (default: 8765; 0: a free one)")
+    watch.set_defaults(run=_watch)
+
     rules = commands.add_parser("rules", help="list every diagnostic code")
     rules.add_argument("--format", choices=("text", "json"), default="text")
     rules.set_defaults(run=_rules)
+
+    new = commands.add_parser("new", help="start a spec: a skeleton, or a copy of an earlier one")
+    new.add_argument("name", metavar="NAME", help="filnavnet, fx 2026-03-01-ny-sag (.yaml tilføjes)")
+    new.add_argument("--from", dest="source", type=Path, metavar="SPEC",
+                     help="kopiér en tidligere spec som nyt udkast (nummer, folketingsår og "
+                          "afgørelse ryddes, dato markeres UDFYLD)")
+    new.add_argument("--dir", type=Path, default=Path("specs"), metavar="DIR",
+                     help="mappen, den nye spec skrives i (standard: specs/)")
+    new.set_defaults(run=_new)
+
+    schema = commands.add_parser("schema", help="print the spec format as a JSON Schema, for "
+                                 "editors (make schema writes schema/aktstykke.schema.json)")
+    schema.set_defaults(run=_schema)
     return parser
 
 
@@ -343,6 +363,32 @@ def _textconv(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _port(text: str) -> int:
+    port = int(text)
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text} is not a port (0–65535)")
+    return port
+
+
+def _watch(args: argparse.Namespace) -> int:
+    """Serve the live preview until Ctrl-C, which is how it is meant to stop: exit 0."""
+    from aktstykker_gen.preview.server import ServeError, serve
+
+    if not args.spec.is_file():
+        raise UsageError(f"{args.spec}: ingen sådan fil")
+
+    def ready(url: str) -> None:
+        print(f"aktstykke watch: {args.spec} vises på {url}  (Ctrl-C stopper)", flush=True)
+
+    try:
+        serve(args.spec, args.port, ready)
+    except ServeError as error:
+        raise UsageError(str(error)) from None
+    except KeyboardInterrupt:
+        print("aktstykke watch: stoppet", file=sys.stderr)
+    return EXIT_OK
+
+
 def _rules(args: argparse.Namespace) -> int:
     from aktstykker_gen.catalogue import entries
 
@@ -354,4 +400,25 @@ def _rules(args: argparse.Namespace) -> int:
         return EXIT_OK
     for e in entries():
         print(f"{e.code}  {e.severity.value:<7}  {e.group:<17}  {e.title}")
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    import datetime
+
+    from aktstykker_gen.scaffold import ScaffoldError, new
+
+    try:
+        path = new(args.name, args.dir, args.source, datetime.date.today())
+    except ScaffoldError as error:
+        raise UsageError(str(error)) from None
+    print(f"skrevet: {path}\nudfyld det, der er markeret UDFYLD; 'aktstykke check {path}' viser "
+          "hvert sted", file=sys.stderr)
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from aktstykker_gen.schema import render
+
+    sys.stdout.write(render())
     return EXIT_OK

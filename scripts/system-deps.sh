@@ -15,6 +15,9 @@ command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 # LibreOffice (headless): a real client that must read our redline DOCX and its tracked changes.
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 command -v git >/dev/null 2>&1 || missing+=(git)
+# Chromium and its WebDriver: the browser test of the live preview (`aktstykke watch`).
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -30,7 +30,7 @@ def test_the_wheel_carries_templates_fonts_and_docx_parts(wheel: Path) -> None:
                    "aktstykker_gen/templates/fonts/OFL.txt",
                    "aktstykker_gen/templates/docx/word/styles.xml",
                    "aktstykker_gen/templates/docx/[Content_Types].xml",
-                   "aktstykker_gen/schema/aktstykke.schema.json",   # for `aktstykke new`
+                   "aktstykker_gen/schemas/aktstykke.schema.json",   # for `aktstykke new`
                    "aktstykker_gen/preview/static/preview.js",   # `aktstykke watch`'s page
                    "aktstykker_gen/preview/static/preview.css"):
         assert needed in names
