@@ -20,10 +20,15 @@ import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aktstykker_gen import assets
 from aktstykker_gen.diagnostics import Diagnostic, Severity
 from aktstykker_gen.pipeline import Checked, render
+
+if TYPE_CHECKING:
+    from aktstykker_gen.document import Document
+    from aktstykker_gen.kinds import Kind
 
 FORMATS = (".docx", ".pdf", ".txt")
 UNWRITABLE = "AKT010"
@@ -77,17 +82,28 @@ def prepare_renderers() -> None:
 
 
 def render_outputs(checked: Checked, templates: Path | None = None) -> dict[str, bytes]:
-    from aktstykker_gen.writers.docx import write_docx
-    from aktstykker_gen.writers.pdf import write_pdf
-    from aktstykker_gen.writers.text import write_text
-
     folder = templates or assets.templates_dir()
     tree = render(checked, folder)
-    return {
-        ".txt": write_text(tree).encode("utf-8"),
-        ".docx": write_docx(tree, folder / "docx"),
-        ".pdf": write_pdf(tree, folder / checked.kind.stylesheet, folder),
-    }
+    return {suffix: write_format(tree, checked.kind, suffix, folder) for suffix in FORMATS}
+
+
+FORMATS = (".txt", ".docx", ".pdf")
+
+
+def write_format(tree: Document, kind: Kind, suffix: str, templates: Path | None = None) -> bytes:
+    """One output of the tree, by its suffix: for a build, and for a preview's downloads."""
+    folder = templates or assets.templates_dir()
+    if suffix == ".txt":
+        from aktstykker_gen.writers.text import write_text
+
+        return write_text(tree).encode("utf-8")
+    if suffix == ".docx":
+        from aktstykker_gen.writers.docx import write_docx
+
+        return write_docx(tree, folder / "docx")
+    from aktstykker_gen.writers.pdf import write_pdf
+
+    return write_pdf(tree, folder / kind.stylesheet, folder)
 
 
 def write_outputs(outputs: dict[str, bytes], out_dir: Path, stem: str) -> list[Path]:

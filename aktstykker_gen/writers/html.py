@@ -31,14 +31,27 @@ def write_html(doc: Document) -> str:
         f'<meta name="author" content="{escape(doc.author)}">'
         f'<meta name="dcterms.created" content="{created}">'
         f'<meta name="dcterms.modified" content="{created}">'
-        "</head>" + ('<body class="draft">\n' + DRAFT_MARK if doc.draft else "<body>\n"))
-    body = "\n".join(_section(p) if isinstance(p, Section) else _block(p) for p in doc.body)
-    return head + body + "\n</body></html>\n"
+        "</head>")
+    classes = body_classes(doc)
+    body = f'<body class="{classes}">' if classes else "<body>"
+    return head + body + "\n" + write_body(doc) + "\n</body></html>\n"
+
+
+def body_classes(doc: Document) -> str:
+    """The classes the stylesheet keys the whole document on (a draft's mark)."""
+    return "draft" if doc.draft else ""
+
+
+def write_body(doc: Document) -> str:
+    """The document's content, for the PDF's page and for the preview's sheet alike."""
+    parts = [DRAFT_MARK] if doc.draft else []
+    parts += [_section(p) if isinstance(p, Section) else _block(p) for p in doc.body]
+    return "\n".join(parts)
 
 
 # A draft's mark: across every page (a fixed box repeats on each PDF page) and, through
 # the stylesheet's named page, at the top of each page's margin.
-DRAFT_MARK = '<div class="draft-mark" aria-hidden="true">UDKAST</div>\n'
+DRAFT_MARK = '<div class="draft-mark" aria-hidden="true">UDKAST</div>'
 
 
 def _section(section: Section) -> str:
