@@ -41,6 +41,10 @@ ROLES = frozenset({
 })
 
 
+# The word a draft is marked with on every page; it is never part of the text.
+DRAFT_MARK = "UDKAST"
+
+
 class Revised(str):
     """Text marked against an earlier version: each segment unchanged, inserted or deleted.
 

@@ -24,7 +24,6 @@ SPEC_SUFFIXES = (".yaml", ".yml")
 SUFFIXES = (*SPEC_SUFFIXES, ".txt", ".docx", ".pdf")
 _BULLET = re.compile(r"^[-\u2013\u2022]\s+")
 _PAGE_NUMBER = re.compile(r"\n\s*\d{1,4}\s*$")
-_DRAFT_MARK = "UDKAST"   # a draft's mark on each page: not part of the text
 
 
 class UnreadableFile(ValueError):
@@ -94,12 +93,14 @@ def _pdf(path: Path) -> list[str]:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    from aktstykker_gen.document import DRAFT_MARK
+
     try:
         pages = [page.extract_text() or "" for page in PdfReader(str(path)).pages]
     except (PdfReadError, OSError, ValueError) as error:
         raise UnreadableFile(f"{path}: er ikke en PDF-fil ({error})") from None
     lines = "\n".join(_PAGE_NUMBER.sub("", page) for page in pages).split("\n")
-    return [line for line in lines if line.strip() != _DRAFT_MARK]
+    return [line for line in lines if line.strip() != DRAFT_MARK]
 
 
 def _plain(line: str) -> str:

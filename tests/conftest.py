@@ -15,6 +15,15 @@ SEED_TEXT = Path(__file__).resolve().parent / "seed" / "aktstykke-2025-10-01-per
 SHARED_DATA = Path(os.environ.get("AKTSTYKKER_SHARED_DATA", ROOT.parent / "shared" / "data"))
 
 
+def seed_with(*changes: tuple[str, str]) -> str:
+    """The seed spec's text with each (old, new) replaced; each old text must occur once."""
+    text = SEED_SPEC.read_text(encoding="utf-8")
+    for old, new in changes:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    return text
+
+
 def require(available: bool, reason: str) -> None:
     """Skip with the reason locally; under CI=true a missing prerequisite is a failure."""
     if available:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import SEED_SPEC
+from conftest import SEED_SPEC, seed_with
 from pypdf import PdfReader
 
 from aktstykker_gen.build import render_outputs
@@ -21,11 +21,9 @@ FINAL_LINE = "status: endelig\n"
 
 @pytest.fixture(scope="module")
 def draft_and_final(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, bytes]]:
-    text = SEED_SPEC.read_text(encoding="utf-8")
-    assert FINAL_LINE in text
     folder = tmp_path_factory.mktemp("status")
     draft = folder / "draft.yaml"
-    draft.write_text(text.replace(FINAL_LINE, ""), encoding="utf-8")
+    draft.write_text(seed_with((FINAL_LINE, "")), encoding="utf-8")
     return {"draft": render_outputs(check(draft)), "final": render_outputs(check(SEED_SPEC))}
 
 
@@ -41,7 +39,7 @@ def header_xml(package: bytes) -> str:
 
 def test_a_spec_without_status_is_a_draft(tmp_path: Path) -> None:
     spec = tmp_path / "a.yaml"
-    spec.write_text(SEED_SPEC.read_text(encoding="utf-8").replace(FINAL_LINE, ""), "utf-8")
+    spec.write_text(seed_with((FINAL_LINE, "")), "utf-8")
     assert render(check(spec)).draft is True
     assert render(check(SEED_SPEC)).draft is False
 
@@ -80,7 +78,7 @@ def test_the_mark_is_not_part_of_the_text(draft_and_final) -> None:
 
 def test_the_html_a_preview_shows_carries_the_mark_only_for_a_draft(tmp_path: Path) -> None:
     spec = tmp_path / "a.yaml"
-    spec.write_text(SEED_SPEC.read_text(encoding="utf-8").replace(FINAL_LINE, ""), "utf-8")
+    spec.write_text(seed_with((FINAL_LINE, "")), "utf-8")
     draft_html = write_html(render(check(spec)))
     assert '<body class="draft">' in draft_html and ">UDKAST</div>" in draft_html
     assert "UDKAST" not in write_html(render(check(SEED_SPEC)))

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import SEED_SPEC
+from conftest import seed_with
 
 from aktstykker_gen.cli import main
 from aktstykker_gen.diagnostics import SpecError
@@ -26,14 +26,6 @@ from aktstykker_gen.preview.watcher import Watcher
 
 EXPENSE = ("udgift: {2025: 6.6}", "udgift: {2025: 6.7}")
 BROKEN = "titel: [ikke lukket\n"
-
-
-def seed_with(*changes: tuple[str, str]) -> str:
-    text = SEED_SPEC.read_text(encoding="utf-8")
-    for old, new in changes:
-        assert text.count(old) == 1
-        text = text.replace(old, new)
-    return text
 
 
 @pytest.fixture

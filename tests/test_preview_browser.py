@@ -14,21 +14,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED_SPEC, require
+from conftest import ROOT, require, seed_with
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import preview_browser  # noqa: E402
 
 WAIT = 20   # seconds: a ceiling for each condition, not a pause
 FINAL = "status: endelig\n"
-
-
-def seed_with(*changes: tuple[str, str]) -> str:
-    text = SEED_SPEC.read_text(encoding="utf-8")
-    for old, new in changes:
-        assert text.count(old) == 1
-        text = text.replace(old, new)
-    return text
 
 
 @pytest.fixture(scope="module")

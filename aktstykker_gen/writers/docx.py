@@ -22,6 +22,7 @@ from docx.shared import Mm
 from docx.table import Table as DocxTable
 
 from aktstykker_gen.document import (
+    DRAFT_MARK,
     Block,
     BulletList,
     Document,
@@ -90,8 +91,8 @@ class _Writer:
         header = self.package.sections[0].header
         header.is_linked_to_previous = False
         paragraph = self.styled(header.paragraphs[0], "draft-mark")
-        paragraph.add_run("UDKAST")
-        paragraph._p.append(parse_xml(_WATERMARK))
+        paragraph.add_run(DRAFT_MARK)
+        paragraph._p.append(parse_xml(_WATERMARK.replace("$mark", DRAFT_MARK)))
 
     def text(self, paragraph: Any, text: str) -> None:
         if not (self.revision and isinstance(text, Revised)):
@@ -244,7 +245,7 @@ rotation:315;z-index:-251654144;mso-position-horizontal:center;\
 mso-position-horizontal-relative:margin;mso-position-vertical:center;\
 mso-position-vertical-relative:margin" o:allowincell="f" fillcolor="#b00000" stroked="f">
       <v:fill opacity=".13"/>
-      <v:textpath style="font-family:&quot;Liberation Serif&quot;;font-size:1pt" string="UDKAST"/>
+      <v:textpath style="font-family:&quot;Liberation Serif&quot;;font-size:1pt" string="$mark"/>
     </v:shape>
   </w:pict>
 </w:r>"""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from aktstykker_gen.document import (
+    DRAFT_MARK,
     Block,
     BulletList,
     Document,
@@ -44,14 +45,14 @@ def body_classes(doc: Document) -> str:
 
 def write_body(doc: Document) -> str:
     """The document's content, for the PDF's page and for the preview's sheet alike."""
-    parts = [DRAFT_MARK] if doc.draft else []
+    parts = [DRAFT_BOX] if doc.draft else []
     parts += [_section(p) if isinstance(p, Section) else _block(p) for p in doc.body]
     return "\n".join(parts)
 
 
 # A draft's mark: across every page (a fixed box repeats on each PDF page) and, through
 # the stylesheet's named page, at the top of each page's margin.
-DRAFT_MARK = '<div class="draft-mark" aria-hidden="true">UDKAST</div>'
+DRAFT_BOX = f'<div class="draft-mark" aria-hidden="true">{DRAFT_MARK}</div>'
 
 
 def _section(section: Section) -> str:
