@@ -2,17 +2,25 @@
 
 Prose in a spec is data, never template code: the only thing it can do is
 name a value by a reference, and a reference resolves only against the
-spec's own data. Braces that do not form a reference (`{ 7*7 }`, `{x y}`)
-stay literal text.
+spec's own data. Braces that do not look like a reference (`{ 7*7 }`, `{a + b}`)
+stay literal text; a brace group that begins like one (`{udgift }`, `{Udgift}`,
+`{modtager:x:2025}`, `{beløb:}`: a name the kind knows, or a word and ':') but is not one is
+`malformed`, so a rule can refuse it rather than print the braces. `\\{` writes a brace on
+purpose: it prints `{` and is never read as a reference.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 
-REFERENCE = re.compile(r"\{([a-zæøå]+)(?::([0-9A-Za-zæøåÆØÅ._-]+))?\}")
+REFERENCE = re.compile(r"(?<!\\)\{([a-zæøå]+)(?::([0-9A-Za-zæøåÆØÅ._-]+))?\}")
+# A word after the brace: meant as a reference if it is a name the kind knows, or if the word
+# and a ':' follow the brace directly (`{x:}`; `{ bemærk: … }` is text).
+_BEGINS_LIKE_ONE = re.compile(r"(?<!\\)\{(\s*)([A-Za-zÆØÅæøå]+)(:?)")
+_GROUP_END = re.compile(r"[^}\n]{0,80}\}?")
+ESCAPED_BRACE = "\\{"
 
 
 @dataclass(frozen=True)
@@ -26,20 +34,42 @@ class Reference:
         return "{" + self.namespace + (f":{self.key}" if self.key else "") + "}"
 
 
+@dataclass(frozen=True)
+class Malformed:
+    """A brace group that begins like a reference but does not have its form."""
+
+    text: str
+    start: int
+
+
 def references(text: str) -> Iterator[Reference]:
     for match in REFERENCE.finditer(text):
         yield Reference(match[1], match[2], match.start(), match.end())
 
 
+def malformed(text: str, names: Collection[str]) -> Iterator[Malformed]:
+    """Brace groups that begin with one of `names` (in any case, spaces allowed) or directly
+    with a word and ':', but do not have a reference's form."""
+    for match in _BEGINS_LIKE_ONE.finditer(text):
+        meant = match[2].casefold() in names or (match[3] and not match[1])
+        if meant and not REFERENCE.match(text, match.start()):
+            group = _GROUP_END.match(text, match.start() + 1)
+            yield Malformed("{" + (group[0] if group else ""), match.start())
+
+
 def substitute(text: str, resolve: Callable[[Reference], str]) -> str:
-    """The text with each reference replaced by what `resolve` gives for it."""
+    """The text with each reference replaced by what `resolve` gives for it, and `\\{` by `{`."""
     parts: list[str] = []
     position = 0
     for reference in references(text):
         value = resolve(reference)
-        parts += [text[position:reference.start], value]
+        parts += [_literal(text[position:reference.start]), value]
         position = reference.end
         if value.endswith(".") and text.startswith(".", position):
             position += 1  # "… 30,0 mio. kr." ends the sentence with the unit's own dot
-    parts.append(text[position:])
+    parts.append(_literal(text[position:]))
     return "".join(parts)
+
+
+def _literal(text: str) -> str:
+    return text.replace(ESCAPED_BRACE, "{")

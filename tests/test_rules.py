@@ -267,7 +267,7 @@ def test_every_known_kind_of_reference_is_accepted(tmp_path):
 
 def test_braces_that_do_not_form_a_reference_are_plain_text(tmp_path):
     prose = ("    - Finansministeriets tilslutning foreligger.",
-             "    - 'Se { 7*7 }, {{ og }} og {Udgift}.'")
+             "    - 'Se { 7*7 }, {{ og }}, {a + b} og \\{udgift}.'")
     _, checked = check(tmp_path, altered(prose))
     assert checked.diagnostics == []
 

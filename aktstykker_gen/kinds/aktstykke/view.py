@@ -25,6 +25,8 @@ from aktstykker_gen.kinds.aktstykke.model import (
 from aktstykker_gen.references import Reference, substitute
 
 SIDER = ("udgift", "indtægt")
+# The names a prose reference can begin with: {udgift}, {konto:16.71.08}, …
+HENVISNINGER = ("udgift", "finansiering", "finansår", "konto", "kontonavn", "modtager", "beløb")
 GRUPPEORDEN = (Tekstanmærkningsgruppe.dispositionsrammer, Tekstanmærkningsgruppe.materielle)
 
 

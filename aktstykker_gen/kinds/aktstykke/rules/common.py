@@ -1,18 +1,17 @@
-"""What several rule groups need: the subject's type, where prose stands, every amount."""
+"""What several rule groups need: the subject's type, where texts stand, every amount."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import Enum
 
 from pydantic import BaseModel
 
 from aktstykker_gen.diagnostics import Span
 from aktstykker_gen.kinds.aktstykke.model import Aktstykke, Punkter, Tekstanmærkning
-from aktstykker_gen.kinds.aktstykke.view import SIDER, lines
-from aktstykker_gen.references import REFERENCE as _REFERENCE_SPAN
+from aktstykker_gen.kinds.aktstykke.view import SIDER, AktstykkeView, lines, net, total, years
 from aktstykker_gen.rules import Subject
 
 Spec = Subject[Aktstykke]
@@ -78,43 +77,56 @@ def amounts(model: Aktstykke) -> Iterator[Beløbssted]:
         yield Beløbssted(value, model, ("nettoændring", str(år)))
 
 
-_NUMBER = r"[-\u2212÷]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?"
-_UNIT = (r"(?:mia\.|milliarder?)(?:\s*kr(?:\.|oner))?|(?:mio\.|mill\.|millioner?)(?:\s*kr(?:\.|oner))?"
-         r"|t\.\s*kr\.|kr\.|kroner")
-_LITERAL = re.compile(rf"(?<![\w.,])(?P<number>{_NUMBER})(?:\s*(?P<unit>{_UNIT}))?(?!\w)",
-                      re.IGNORECASE)
-
-
-def _scale(unit: str | None) -> Decimal:
-    """How many mio. kr. one of the unit is."""
-    unit = (unit or "mio").casefold()
-    if unit.startswith(("mia", "milliard")):
-        return Decimal(1000)
-    if unit.startswith(("mio", "mill")):
-        return Decimal(1)
-    return Decimal("0.001") if unit.startswith("t.") else Decimal("0.000001")
+def data_amounts(model: Aktstykke) -> set[Decimal]:
+    """Every amount the document's data holds or derives, either sign: what a written amount
+    may agree with. Lines, recipients, named amounts and nettoændring as typed; each hovedkonto's
+    and each side's totals per year and over all years; the totals `{udgift}` and
+    `{finansiering}` name, per year and over all years."""
+    found = {sted.value for sted in amounts(model)}
+    view = AktstykkeView(model)
+    for modtager in model.modtagere:
+        found.add(sum(modtager.beløb.values(), Decimal(0)))
+    hovedkonti = model.udgifter + model.finansiering
+    all_years = years(model)
+    for hovedkonto in hovedkonti:
+        found.add(view.hovedkonto_beløb(hovedkonto))
+        for side in SIDER:
+            per_year = [total([hovedkonto], side, år) for år in all_years]
+            found.update(per_year)
+            found.add(sum(per_year, Decimal(0)))
+    for group, sign in ((model.udgifter, 1), (model.finansiering, -1)):
+        per_year = [sign * net(group, år) for år in all_years]
+        found.update(per_year)
+        found.add(sum(per_year, Decimal(0)))
+        for side in SIDER:
+            found.update(total(group, side, år) for år in all_years)
+    return found | {-value for value in found}
 
 
 @dataclass(frozen=True)
-class Bogstaveligt:
-    """An amount written out in prose, and its value in mio. kr."""
+class Tekstfelt:
+    """A text the document prints, outside the prose where references work."""
 
     text: str
-    value: Decimal
+    span: Span | None
+    field: str
 
 
-def literal_amounts(text: str) -> Iterator[Bogstaveligt]:
-    """Amounts written out: a number with a unit of kroner, or with a decimal comma.
+def other_texts(spec: Spec) -> Iterator[Tekstfelt]:
+    """Every printed text that is not prose: titles, names, formål, signatories, påtegninger.
+    Found by walking the model, so a field added later is read too."""
+    yield from _texts(spec, spec.model)
 
-    References (`{konto:16.71.08}`) are not literals; years, dates and numbers
-    of annotations ("Nr. 313", "1. juli 2025") have neither unit nor comma.
-    """
-    blanked = _REFERENCE_SPAN.sub(lambda m: " " * len(m[0]), text)
-    for match in _LITERAL.finditer(blanked):
-        number, unit = match["number"], match["unit"]
-        if unit is None and "," not in number:
+
+def _texts(spec: Spec, obj: BaseModel) -> Iterator[Tekstfelt]:
+    for name in type(obj).model_fields:
+        if name in ("tekst", "stk"):  # prose, read by `prose`
             continue
-        if unit is None and re.match(r"\s*(pct\.|procent|%)", blanked[match.end():]):
-            continue
-        cleaned = number.replace(".", "").replace(",", ".").replace("\u2212", "-").replace("÷", "-")
-        yield Bogstaveligt(match[0].strip(), Decimal(cleaned) * _scale(unit))
+        value = getattr(obj, name)
+        items = value if isinstance(value, list) else [value]
+        for i, item in enumerate(items):
+            parts = (name, i) if isinstance(value, list) else (name,)
+            if isinstance(item, BaseModel):
+                yield from _texts(spec, item)
+            elif isinstance(item, str) and not isinstance(item, Enum):
+                yield Tekstfelt(item, spec.span(obj, *parts), name)

@@ -6,11 +6,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from aktstykker_gen import formatting
 from aktstykker_gen.diagnostics import Severity, Span
-from aktstykker_gen.kinds.aktstykke.rules.common import Spec, literal_amounts, pinpoint, prose
-from aktstykker_gen.kinds.aktstykke.view import AktstykkeView, UnknownReference
-from aktstykker_gen.references import references
+from aktstykker_gen.kinds.aktstykke.rules.common import (
+    Spec,
+    data_amounts,
+    other_texts,
+    pinpoint,
+    prose,
+)
+from aktstykker_gen.kinds.aktstykke.view import HENVISNINGER, AktstykkeView, UnknownReference
+from aktstykker_gen.references import Reference, malformed, references
 from aktstykker_gen.rules import Finding, RuleSet
+from aktstykker_gen.written_amounts import WrittenAmount, written_amounts
 
 rules = RuleSet()
 
@@ -34,14 +42,73 @@ def known_references(spec: Spec) -> Iterator[Finding]:
 
 @rules.rule("AKT602", "beløb skrives ikke direkte i prosa", Severity.WARNING, "prosa")
 def no_literal_amounts(spec: Spec) -> Iterator[Finding]:
-    """An amount typed into prose is a second copy of a fact; it drifts when the data changes,
-    even if it matches today."""
+    """An amount typed into a text is a second copy of a fact; it drifts when the data changes,
+    even if it matches today. (One that does not match the data is AKT606; in a
+    tekstanmærkning, one that is not the ad-konto's is AKT403.)"""
+    known = data_amounts(spec.model)
+    for text, span in _every_text(spec):
+        for written in written_amounts(text):
+            if written.value in known:
+                yield Finding(f"beløbet '{written.text}' er skrevet direkte i teksten",
+                              _where(spec, span, written),
+                              hint="henvis til data i stedet, fx {konto:16.71.08} eller "
+                                   "{modtager:id}; andre beløb navngives under 'beløb:'")
+
+
+@rules.rule("AKT606", "et skrevet beløb findes i data", Severity.ERROR, "prosa")
+def written_amounts_agree(spec: Spec) -> Iterator[Finding]:
+    """An amount written out in any text (a paragraph, a bullet, a name, formål, a påtegning),
+    in any Danish form (`7 mio kr`, `kr. 7.000.000`, `syv mio. kr.`, `en halv mia. kr.`), must
+    be one the data holds: an account's, a recipient's, a named amount, or a total of them.
+    Otherwise the document states a figure nobody checks, or one the tables contradict."""
+    known = data_amounts(spec.model)
+    for text, span in _every_text(spec, laws=False):
+        for written in written_amounts(text):
+            if written.value not in known:
+                yield Finding(f"beløbet '{written.text}' findes ikke i aktstykkets data",
+                              _where(spec, span, written),
+                              details=(f"læst som {formatting.number(written.value)} mio. kr.",),
+                              hint="henvis til data, fx {udgift} eller {konto:16.71.08}; et "
+                                   "andet beløb navngives under 'beløb:' og nævnes som "
+                                   "{beløb:navn}")
+
+
+@rules.rule("AKT607", "en henvisning har formen {navn} eller {navn:nøgle}", Severity.ERROR,
+            "prosa")
+def well_formed_references(spec: Spec) -> Iterator[Finding]:
+    """A brace group that begins like a reference (`{udgift }`, `{Udgift}`, `{beløb:}`,
+    `{modtager:x:2025}`) but is not one would be printed with its braces. Outside the prose
+    (names, formål, påtegninger, signatories) no reference works, so none may stand there. A
+    brace meant as text is written `\\{`."""
     for piece in prose(spec):
-        for literal in literal_amounts(piece.text):
-            yield Finding(f"beløbet '{literal.text}' er skrevet direkte i teksten",
-                          pinpoint(spec, piece.span, literal.text.split()[0]),
-                          hint="henvis til data i stedet, fx {konto:16.71.08} eller "
-                               "{modtager:id}; andre beløb navngives under 'beløb:'")
+        for bad in malformed(piece.text, HENVISNINGER):
+            yield Finding(f"'{bad.text}' ligner en henvisning, men har ikke formen {{navn}} "
+                          "eller {navn:nøgle}", pinpoint(spec, piece.span, bad.text),
+                          hint=f"mulige henvisninger: {REFERENCES} (små bogstaver, ingen "
+                               "mellemrum); skal klammen stå i teksten, skriv \\{")
+    for felt in other_texts(spec):
+        for found in [*references(felt.text), *malformed(felt.text, HENVISNINGER)]:
+            shown = felt.text[found.start:found.end] if isinstance(found, Reference) \
+                else found.text
+            yield Finding(f"henvisninger virker ikke i '{felt.field}': '{shown}' ville stå "
+                          "med klammer", pinpoint(spec, felt.span, shown),
+                          hint="henvisninger virker kun i afsnittene, punkter og "
+                               "tekstanmærkninger; skriv teksten ud her")
+
+
+def _every_text(spec: Spec, laws: bool = True) -> Iterator[tuple[str, Span | None]]:
+    """Prose (with or without the law text of tekstanmærkninger) and every other printed text."""
+    for piece in prose(spec):
+        if laws or piece.anmærkning is None:
+            yield piece.text, piece.span
+    for felt in other_texts(spec):
+        yield felt.text, felt.span
+
+
+def _where(spec: Spec, span: Span | None, written: WrittenAmount) -> Span | None:
+    """The whole amount where it stands on one line, else its first word."""
+    found = pinpoint(spec, span, written.text)
+    return found if found is not span else pinpoint(spec, span, written.text.split()[0])
 
 
 @rules.rule("AKT603", "et navngivet beløb bruges", Severity.WARNING, "prosa")

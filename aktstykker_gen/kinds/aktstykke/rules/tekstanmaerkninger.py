@@ -8,10 +8,11 @@ from decimal import Decimal
 from aktstykker_gen import formatting
 from aktstykker_gen.diagnostics import Severity, Span
 from aktstykker_gen.kinds.aktstykke.model import Hovedkonto, Tekstanmærkning
-from aktstykker_gen.kinds.aktstykke.rules.common import Spec, literal_amounts, pinpoint
+from aktstykker_gen.kinds.aktstykke.rules.common import Spec, pinpoint
 from aktstykker_gen.kinds.aktstykke.view import AktstykkeView, UnknownReference, net
 from aktstykker_gen.references import references
 from aktstykker_gen.rules import Finding, RuleSet
+from aktstykker_gen.written_amounts import written_amounts
 
 rules = RuleSet()
 
@@ -62,7 +63,7 @@ def amounts_agree(spec: Spec) -> Iterator[Finding]:
         own = view.hovedkonto_beløb(account)
         shares = {m.id: m.beløb.get(model.finansår) for m in model.modtagere
                   if m.konto == anmærkning.ad}
-        accepted = {own, abs(own), abs(net([account], model.finansår)),
+        accepted = {abs(own), abs(net([account], model.finansår)),
                     *(v for v in shares.values() if v is not None)}
         for j, stk in enumerate(anmærkning.stk):
             span = spec.span(anmærkning, "stk", j)
@@ -85,10 +86,10 @@ def amounts_agree(spec: Spec) -> Iterator[Finding]:
                 if isinstance(value, Decimal) and value not in accepted:
                     yield _mismatch(anmærkning, pinpoint(spec, span, str(reference)),
                                     f"nævner {reference} = {formatting.number(value)} mio. kr.", own)
-            for literal in literal_amounts(stk):
-                if literal.value not in accepted:
-                    yield _mismatch(anmærkning, pinpoint(spec, span, literal.text.split()[0]),
-                                    f"nævner '{literal.text}'", own)
+            for written in written_amounts(stk):
+                if written.value not in accepted:
+                    yield _mismatch(anmærkning, pinpoint(spec, span, written.text.split()[0]),
+                                    f"nævner '{written.text}'", own)
 
 
 def _mismatch(anmærkning: Tekstanmærkning, span: Span | None, what: str, own: Decimal) -> Finding:
