@@ -16,7 +16,7 @@ from aktstykker_gen.kinds.aktstykke.rules.common import (
     prose,
 )
 from aktstykker_gen.kinds.aktstykke.view import HENVISNINGER, AktstykkeView, UnknownReference
-from aktstykker_gen.references import Reference, malformed, references
+from aktstykker_gen.references import malformed, references
 from aktstykker_gen.rules import Finding, RuleSet
 from aktstykker_gen.written_amounts import WrittenAmount, written_amounts
 
@@ -87,11 +87,11 @@ def well_formed_references(spec: Spec) -> Iterator[Finding]:
                           hint=f"mulige henvisninger: {REFERENCES} (små bogstaver, ingen "
                                "mellemrum); skal klammen stå i teksten, skriv \\{")
     for felt in other_texts(spec):
-        for found in [*references(felt.text), *malformed(felt.text, HENVISNINGER)]:
-            shown = felt.text[found.start:found.end] if isinstance(found, Reference) \
-                else found.text
-            yield Finding(f"henvisninger virker ikke i '{felt.field}': '{shown}' ville stå "
-                          "med klammer", pinpoint(spec, felt.span, shown),
+        shown = [str(r) for r in references(felt.text)] + \
+            [bad.text for bad in malformed(felt.text, HENVISNINGER)]
+        for text in shown:
+            yield Finding(f"henvisninger virker ikke i '{felt.field}': '{text}' ville stå "
+                          "med klammer", pinpoint(spec, felt.span, text),
                           hint="henvisninger virker kun i afsnittene, punkter og "
                                "tekstanmærkninger; skriv teksten ud her")
 
