@@ -12,8 +12,10 @@ demo: $(READY)
 test: $(READY)
 	$(BIN)/python -m pytest -q
 
+# ruff over the package and tests, mypy over the package ([tool.mypy] in pyproject.toml).
 lint: $(READY)
 	$(BIN)/ruff check aktstykker_gen tests
+	$(BIN)/mypy
 
 setup: $(READY)
 

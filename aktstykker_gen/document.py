@@ -181,7 +181,9 @@ def _paragraph(element: etree._Element) -> Paragraph:
 
 
 def _table(element: etree._Element) -> Table:
-    columns, head, groups = [], [], []
+    columns: list[str] = []
+    head: list[Row] = []
+    groups: list[tuple[Row, ...]] = []
     for part in element:
         _expect(part, "col", "thead", "tbody")
         if part.tag == "col":

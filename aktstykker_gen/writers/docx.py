@@ -128,7 +128,9 @@ class _Writer:
 
     def section(self, section: Section) -> None:
         blocks = list(section.blocks)
-        first = blocks.pop(0) if blocks and isinstance(blocks[0], Paragraph) else None
+        first = blocks[0] if blocks and isinstance(blocks[0], Paragraph) else None
+        if first is not None:
+            del blocks[0]
         paragraph = self.styled(self.package.add_paragraph(), "section-first")
         # The letter is a change only when the whole section is new or gone.
         whole = _whole(section.blocks)
@@ -189,8 +191,9 @@ class _Writer:
             self.text(paragraph, cell.text)
             column += cell.span
         wholes = {getattr(cell.text, "whole", None) for cell in row.cells}
-        if self.revision and len(wholes) == 1 and None not in wholes:
-            row_properties.append(self.change(wholes.pop()))
+        whole = wholes.pop() if len(wholes) == 1 else None
+        if self.revision and whole is not None:
+            row_properties.append(self.change(whole))
 
 
 GROUP_GAP, TABLE_GAP = 140, 240  # twips

@@ -59,8 +59,9 @@ def _section(section: Section) -> str:
     """The letter opens the section's first line, as in the DOCX, so text order is reading order."""
     blocks = list(section.blocks)
     letter = f'<span class="letter">{escape(section.letter)}.</span>'
-    if blocks and isinstance(blocks[0], Paragraph):
-        first = blocks.pop(0)
+    first = blocks[0] if blocks and isinstance(blocks[0], Paragraph) else None
+    if first is not None:
+        del blocks[0]
         opening = f'<p class="{first.role} section-first">{letter}{escape(first.text)}</p>'
     else:
         opening = f'<p class="section-first">{letter}</p>'

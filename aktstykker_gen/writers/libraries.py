@@ -18,7 +18,7 @@ import shutil
 import struct
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 
@@ -50,7 +50,7 @@ def one_library_lookup() -> Iterator[None]:
     if not sys.platform.startswith("linux"):
         yield
         return
-    original: Callable[[str], str | None] = ctypes.util.find_library
+    original = ctypes.util.find_library
     ctypes.util.find_library = find_in_linker_cache
     try:
         yield
