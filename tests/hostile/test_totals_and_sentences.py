@@ -597,3 +597,46 @@ def test_warnings_fail_check_strict(tmp_path, capsys, case):
     assert cli.main(["check", str(path)]) == 0
     assert cli.main(["check", "--strict", str(path)]) == 1
     assert f"warning[{case}]" in capsys.readouterr().err
+
+
+# -- a ministry that moves money on other ministries' §§ (akt. 283 of 2020-21) -------------------
+
+AKT283 = (("06.11.01", "Udenrigstjenesten", "8.3"), ("08.11.01", "Departementet", "0.4"),
+          ("08.21.01", "Erhvervsstyrelsen", "0.4"), ("08.32.25", "Rethink Value", "1.8"),
+          ("08.32.26", "Pulje til innovative indkøb i sundhedsvæsenet", "9.0"),
+          ("16.11.01", "Departementet", "33.3"), ("16.11.16", "Lægemiddelstyrelsen", "1.4"),
+          ("16.11.17", "Sundhedsdatastyrelsen", "0.5"),
+          ("16.11.40", "Fællessekretariat for Det Etiske Råd", "7.1"),
+          ("16.55.01", "Tilskud til MedCoM", "5.0"), ("21.31.13", "Det Kgl. Bibliotek", "0.5"),
+          ("19.11.06", "Styrelsen for Institutioner og Uddannelsesstøtte", "2.3"))
+
+
+@pytest.mark.parametrize("annotation", [None, "08.32.25", "16.11.16"])
+def test_akt_283_moves_money_on_other_ministries_paragraffer(tmp_path, annotation):
+    """Erhvervsministeriet adds to §§ 06, 16, 19 and 21 from a reserve on § 35: nothing to
+    report, and the list and the sentence state akt. 283's figures. Law text on its own § 08 is
+    quiet; on § 16 it is placed under § 16's owner, with AKT404's warning."""
+    konti = []
+    for nr, navn, amount in AKT283:
+        konto = udgift(nr, y2021=amount)
+        konto.navn = navn
+        konti.append(konto)
+    financing = reserve("35.11.22", y2021="-70.0")
+    financing.navn = "Reserve til eksportpakke"
+    spec = Spec(ministerium="Erhvervsministeriet", dato="2021-06-09", finansår=2021,
+                udgifter=konti, finansiering=[financing],
+                tekstanmærkninger=[(101, annotation, "Der kan gives tilsagn om tilskud.")]
+                if annotation else [])
+    out = run(tmp_path, spec)
+    if annotation == "16.11.16":
+        assert out.diagnostics == [("AKT404", "warning", line_of(out.text, "ad: 16.11.16"))]
+        built = shown(pipeline.check(tmp_path / "spec.yaml"))
+        assert f"under § 16. {ISM}." in built
+        return
+    assert out.diagnostics == [] and out.built is not None
+    for nr, navn, amount in AKT283:
+        assert f"- {mio(amount)} til § {nr}. {navn}\n" in out.built.replace(NBSP, " ")
+    assert ("Udgiften i 2021 på 70,0 mio. kr. finansieres af de på § 35.11.22. Reserve til "
+            "eksportpakke opførte midler.") in out.built.replace("\n   ", " ")
+    if annotation:
+        assert "under § 08. Erhvervsministeriet." in out.built

@@ -213,15 +213,16 @@ def expense_accounts_add(spec: Spec) -> Iterator[Finding]:
         for år in sorted({år for s in lines(hovedkonto) for side in SIDER
                           for år in getattr(s, side)}):
             value = net([hovedkonto], år)
-            span = _line_spans(spec, [hovedkonto], år)[0]
             if value < 0:
                 yield Finding(f"§ {hovedkonto.nr} står under udgifter, men nedbringer udgifterne "
-                              f"i {år}", span, details=(_figures(nettoudgift=value),),
+                              f"i {år}", _line_spans(spec, [hovedkonto], år)[0],
+                              details=(_figures(nettoudgift=value),),
                               hint="en reserve eller en anden konto, der finansierer udgifterne, "
                                    "står under 'finansiering'")
             elif value == 0 and år == model.finansår and any(
                     getattr(s, side).get(år) for s in lines(hovedkonto) for side in SIDER):
-                yield Finding(f"§ {hovedkonto.nr} tilføres intet i finansåret {år}", span,
+                yield Finding(f"§ {hovedkonto.nr} tilføres intet i finansåret {år}",
+                              _line_spans(spec, [hovedkonto], år)[0],
                               hint="Folketinget bevilger pr. hovedkonto: en flytning mellem "
                                    "kontoens underkonti ændrer ikke bevillingen; beskriv den i "
                                    "teksten, og slet kontoen under udgifter")
