@@ -12,6 +12,7 @@ it made.
 from __future__ import annotations
 
 import datetime
+import io
 import itertools
 import random
 import re
@@ -640,3 +641,42 @@ def test_akt_283_moves_money_on_other_ministries_paragraffer(tmp_path, annotatio
             "eksportpakke opførte midler.") in out.built.replace("\n   ", " ")
     if annotation:
         assert "under § 08. Erhvervsministeriet." in out.built
+
+
+# -- the PDF says what the text output says --------------------------------------------------------
+
+PDF_CASES = {
+    "delvis finansiering": (Spec(finansiering=[reserve("16.11.79", y2025="-6.0")],
+                                 nettoændring={2025: "4.0"}),
+                            "Udgiften i 2025 på 10,0 mio. kr. finansieres med 6,0 mio. kr. af de på "
+                            "§ 16.11.79. Reserve 16.11.79 opførte midler, mens 4,0 mio. kr. håndteres "
+                            "ved en direkte opskrivning af bevillingen på forslag til lov om "
+                            "tillægsbevilling for 2025."),
+    "nettoliste": (Spec(udgifter=[Konto("16.11.16", "Konto 16.11.16", [
+                            Linje("10", "22", "udgift", {2025: "12.0"}),
+                            Linje("10", "21", "indtægt", {2025: "2.0"})])]),
+                   "10,0 mio. kr. til § 16.11.16. Konto 16.11.16"),
+    "anden ministers paragraf": (Spec(ministerium="Transportministeriet", tekstanmærkninger=[
+                                     (101, "16.11.16", "Tilskud ydes som forskud.")]),
+                                 "optages følgende tekstanmærkning under § 16. "
+                                 "Indenrigs- og Sundhedsministeriet."),
+}
+
+
+@pytest.mark.parametrize("case", list(PDF_CASES))
+def test_the_pdf_states_the_same(tmp_path, case):
+    from pypdf import PdfReader
+    from textmeasure import normalise
+
+    from aktstykker_gen.build import render_outputs
+
+    spec, sentence = PDF_CASES[case]
+    path = tmp_path / "spec.yaml"
+    path.write_text(spec.yaml(), encoding="utf-8")
+    checked = pipeline.check(path)
+    assert {d.code for d in checked.diagnostics if d.is_error} == set()
+    outputs = render_outputs(checked)
+    pdf = "\n".join(page.extract_text() or ""
+                    for page in PdfReader(io.BytesIO(outputs[".pdf"])).pages)
+    assert normalise(sentence) in normalise(pdf)
+    assert normalise(sentence) in normalise(outputs[".txt"].decode("utf-8"))
