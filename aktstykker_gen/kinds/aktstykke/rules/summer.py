@@ -289,7 +289,8 @@ def financing_within_expense(spec: Spec) -> Iterator[Finding]:
 # Phrases that name the finansår of the tillægsbevilling itself; "finansloven for 2022" is left
 # alone: real aktstykker name the coming finanslov ("indarbejdes på finansloven for 2022").
 FINANSÅR_I_PROSA = re.compile(
-    r"\b(?:finansåret|tillægsbevilling(?:en|sloven)?\s+for(?:\s+finansåret)?)\s+(\d{4})(?![\d-])",
+    r"\b(?:finansår(?:et)?|tillægsbevilling(?:en|slov(?:en)?)?\s+for(?:\s+finansåret)?)"
+    r"\s+(\d{4})(?![\d-])",
     re.IGNORECASE)
 
 
