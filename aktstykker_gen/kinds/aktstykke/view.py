@@ -22,6 +22,7 @@ from aktstykker_gen.kinds.aktstykke.model import (
     Tekstanmærkningsgruppe,
     Underkonto,
 )
+from aktstykker_gen.kinds.aktstykke.paragraffer import paragraffer
 from aktstykker_gen.references import Reference, substitute
 
 SIDER = ("udgift", "indtægt")
@@ -78,6 +79,11 @@ def net(hovedkonti: Iterable[Hovedkonto], år: int) -> Decimal:
     """Effect on the state's balance: expenses minus income."""
     hovedkonti = list(hovedkonti)
     return total(hovedkonti, "udgift", år) - total(hovedkonti, "indtægt", år)
+
+
+def in_year(hovedkonto: Hovedkonto, år: int) -> bool:
+    """Whether any of the account's lines has an amount (either side) in the year."""
+    return any(år in line.udgift or år in line.indtægt for line in lines(hovedkonto))
 
 
 def years(model: Aktstykke) -> list[int]:
@@ -154,24 +160,43 @@ class AktstykkeView:
             "afsnit": [(letter, [self._block(b) for b in blocks])
                        for letter, blocks in model.tekst if blocks is not None],
             "kontoliste": [self._listed(h) for h in expenses],
-            "udgiftskonti": formatting.enumeration(self.kontonavn(h) for h in expenses),
+            # The request names the accounts that get an amount in the finansår.
+            "udgiftskonti": self._names(
+                h for h in expenses if in_year(h, model.finansår) and net([h], model.finansår)),
             "finansiering": {
                 "reserver": self._names(
                     h for h in financing if total([h], "udgift", model.finansår) < 0),
                 "merindtægter": self._names(
                     h for h in financing if total([h], "indtægt", model.finansår) > 0),
+                "delvis": self._partly_financed(),
             },
             # The tillægsbevilling holds the finansår only; the overview shows every year.
             "tillægsbevilling": self._table([k for k in self.kolonner if k.år == model.finansår]),
             "flerår": self._table(list(self.kolonner)),
             "tekstanmærkninger": {
                 "antal": len(model.tekstanmærkninger),
-                "paragraf": model.tekstanmærkninger[0].ad.split(".")[0]
-                if model.tekstanmærkninger else None,
+                "paragraffer": formatting.enumeration(self._paragraffer()),
                 "grupper": self._annotations(),
             },
             "afgørelse": formatting.short_date(model.afgørelse.dato) if model.afgørelse else None,
         }
+
+    def _partly_financed(self) -> dict[str, str] | None:
+        """The financed part and the rest, when a stated nettoændring leaves part of the
+        finansår's expense unfinanced: the financing sentence names both."""
+        år = self.model.finansår
+        rest = self.model.nettoændring.get(år, Decimal(0))
+        financed = -net(self.model.finansiering, år)
+        if rest <= 0 or financed <= 0:
+            return None
+        return {"finansieret": formatting.amount(financed), "rest": formatting.amount(rest)}
+
+    def _paragraffer(self) -> Iterable[str]:
+        """The §§ the tekstanmærkninger stand under, each with the ministry that owns it
+        (the sender's name for a § the tool does not know)."""
+        known = paragraffer()
+        numbers = sorted({t.ad.split(".")[0] for t in self.model.tekstanmærkninger})
+        return (f"§ {nr}. {known.get(nr, self.model.ministerium)}" for nr in numbers)
 
     def _names(self, hovedkonti: Iterable[Hovedkonto]) -> str | None:
         names = [self.kontonavn(h) for h in hovedkonti]
@@ -210,10 +235,9 @@ class AktstykkeView:
             for u in hovedkonto.underkonti))
 
     def _listed(self, hovedkonto: Hovedkonto) -> dict[str, str | None]:
-        by_year = [(år, sum((line_amount(line, "udgift", år) or Decimal(0)
-                             for line in lines(hovedkonto)), Decimal(0)))
-                   for år in years(self.model)
-                   if any(line_amount(line, "udgift", år) is not None for line in lines(hovedkonto))]
+        """The account's net per year it has a line in: the list adds up to {udgift}."""
+        by_year = [(år, net([hovedkonto], år)) for år in years(self.model)
+                   if in_year(hovedkonto, år)]
         if [år for år, _ in by_year] == [self.model.finansår]:
             beløb = formatting.amount(by_year[0][1])
         else:

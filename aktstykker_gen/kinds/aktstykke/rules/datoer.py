@@ -93,3 +93,54 @@ def number_with_session(spec: Spec) -> Iterator[Finding]:
     if model.folketingsår is not None and model.nummer is None:
         yield Finding("aktstykket har et folketingsår, men intet nummer",
                       spec.span(model, "folketingsår"), hint="angiv 'nummer:' eller slet begge")
+
+
+# Finansudvalget decides days to weeks after an aktstykke is sent (it meets on Thursdays);
+# one not decided by 31 December lapses as a rule (Budgetvejledningen 3.4.3).
+SÆDVANLIG_BEHANDLING = datetime.timedelta(days=92)
+HØJST_ET_ÅR = datetime.timedelta(days=366)
+
+
+@rules.rule("AKT506", "afgørelsen ligger inden for et år efter aktstykket", Severity.ERROR,
+            "datoer")
+def decided_within_a_year(spec: Spec) -> Iterator[Finding]:
+    """A decision more than a year after the aktstykke is dated is a typing slip (2052 for
+    2025): the aktstykke would have lapsed long before."""
+    model = spec.model
+    if model.afgørelse and model.afgørelse.dato - model.dato > HØJST_ET_ÅR:
+        yield Finding(f"afgørelsen ({model.afgørelse.dato}) ligger mere end et år efter "
+                      f"aktstykkets dato ({model.dato})", spec.span(model.afgørelse, "dato"),
+                      related=(spec.span(model, "dato"),), hint="ret en af de to datoer")
+
+
+@rules.rule("AKT507", "afgørelsen følger kort efter aktstykket", Severity.WARNING, "datoer")
+def decided_soon(spec: Spec) -> Iterator[Finding]:
+    """Finansudvalget decides days to weeks after an aktstykke is sent, and one not decided by
+    31 December of its finansår lapses as a rule; a later decision is unusual."""
+    model = spec.model
+    if model.afgørelse is None:
+        return
+    decided, span = model.afgørelse.dato, spec.span(model.afgørelse, "dato")
+    waited = decided - model.dato
+    if SÆDVANLIG_BEHANDLING < waited <= HØJST_ET_ÅR:
+        yield Finding(f"afgørelsen ({decided}) ligger {waited.days} dage efter aktstykkets dato",
+                      span, related=(spec.span(model, "dato"),),
+                      hint="kontroller datoerne; udvalget afgør som regel sagen inden for få uger")
+    elif waited <= SÆDVANLIG_BEHANDLING and model.dato.year <= model.finansår < decided.year:
+        yield Finding(f"afgørelsen ({decided}) ligger efter udgangen af finansåret {model.finansår}",
+                      span, related=(spec.span(model, "finansår"),),
+                      hint="et aktstykke, der ikke er afgjort inden 31. december, bortfalder "
+                           "som hovedregel; kontroller datoen og finansåret")
+
+
+@rules.rule("AKT508", "aktstykket dateres i eller lige efter finansåret", Severity.ERROR, "datoer")
+def dated_near_finansår(spec: Spec) -> Iterator[Finding]:
+    """An aktstykke asks for the tillægsbevilling of its finansår, which is passed in the spring
+    after it; a date two years or more from the finansår is a slip in one of them."""
+    model = spec.model
+    apart = model.dato.year - model.finansår
+    if abs(apart) >= 2:
+        yield Finding(f"aktstykkets dato ({model.dato}) ligger {abs(apart)} år "
+                      f"{'efter' if apart > 0 else 'før'} finansåret {model.finansår}",
+                      spec.span(model, "dato"), related=(spec.span(model, "finansår"),),
+                      hint="ret 'dato' eller 'finansår'")

@@ -3,22 +3,21 @@ amounts the unit can show, and (with --kontoplan) accounts that exist in the off
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from pathlib import Path
 
 from aktstykker_gen.diagnostics import Severity, Span
 from aktstykker_gen.kinds.aktstykke.model import Hovedkonto
+from aktstykker_gen.kinds.aktstykke.paragraffer import paragraffer
+from aktstykker_gen.kinds.aktstykke.paragraffer import rows as _rows
 from aktstykker_gen.kinds.aktstykke.rules.common import Spec, amounts
 from aktstykker_gen.kinds.aktstykke.view import lines
 from aktstykker_gen.kontoplan import names_agree
 from aktstykker_gen.rules import Finding, RuleSet
 
 rules = RuleSet()
-DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 @dataclass(frozen=True)
@@ -26,12 +25,6 @@ class KendtStandardkonto:
     nr: str
     navn: str
     tilladt: frozenset[str] | None   # bevillingstyper; None when the source does not say
-
-
-def _rows(name: str) -> list[dict[str, str]]:
-    with (DATA / name).open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader((line for line in handle if not line.startswith("#")),
-                                   delimiter=";"))
 
 
 @cache
@@ -46,12 +39,6 @@ def standardkonti() -> dict[str, KendtStandardkonto]:
         allowed = every if tilladt == "alle" else frozenset(tilladt.split(",")) if tilladt else None
         table[row["nr"]] = KendtStandardkonto(row["nr"], row["navn"], allowed)
     return table
-
-
-@cache
-def paragraffer() -> dict[str, str]:
-    """The finanslov's paragraffer, from `data/paragraffer.csv`."""
-    return {row["nr"]: row["navn"] for row in _rows("paragraffer.csv")}
 
 
 def _same_name(ours: str, known: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from aktstykker_gen.diagnostics import Severity, Span
-from aktstykker_gen.kinds.aktstykke.model import Indsættelse
+from aktstykker_gen.kinds.aktstykke.model import Hovedkonto, Indsættelse
 from aktstykker_gen.kinds.aktstykke.rules.common import Spec
 from aktstykker_gen.kinds.aktstykke.view import lines
 from aktstykker_gen.rules import Finding, RuleSet
@@ -142,3 +142,52 @@ def annotations_in_request(spec: Spec) -> Iterator[Finding]:
         yield Finding("aktstykkets tekstanmærkninger står ikke i afsnit e",
                       _key(spec, "e"), related=(spec.span(model, "tekstanmærkninger"),),
                       hint="tilføj '- indsæt: tekstanmærkninger' i afsnit e")
+
+
+@rules.rule("AKT109", "et orienterende aktstykke flytter ingen midler", Severity.ERROR, "struktur")
+def informing_moves_no_money(spec: Spec) -> Iterator[Finding]:
+    """An orienterende aktstykke asks nobody for consent (it has no e, and the committee only
+    takes it to efterretning), so nothing in it is appropriated: amounts on accounts, a
+    nettoændring or new tekstanmærkninger need an aktstykke that asks for tilslutning."""
+    model = spec.model
+    if not model.orienterende:
+        return
+    moved = {
+        "udgifter": any(_has_amount(h) for h in model.udgifter),
+        "finansiering": any(_has_amount(h) for h in model.finansiering),
+        "nettoændring": any(model.nettoændring.values()),
+        "tekstanmærkninger": bool(model.tekstanmærkninger),
+    }
+    for field, present in moved.items():
+        if present:
+            yield Finding(f"et orienterende aktstykke beder ikke om tilslutning, men har "
+                          f"'{field}'", spec.span(model, field),
+                          related=(spec.span(model, "orienterende"),),
+                          hint="fjern 'orienterende: true' og skriv afsnit c og e, så udvalget "
+                               f"tilslutter sig; eller slet '{field}', hvis aktstykket kun "
+                               "orienterer (beløb, prosaen nævner, står under 'beløb')")
+
+
+def _has_amount(hovedkonto: Hovedkonto) -> bool:
+    return any(any(line.udgift.values()) or any(line.indtægt.values())
+               for line in lines(hovedkonto))
+
+
+# The document puts "/ " before each signatory after the first; these are slashes to a reader.
+SKRÅSTREGER = "/\u2044\u2215\uff0f\u29f8"
+
+
+@rules.rule("AKT110", "en underskriver skrives uden skråstreg", Severity.ERROR, "struktur")
+def signatories_without_slash(spec: Spec) -> Iterator[Finding]:
+    """The document sets "/ " before every signatory after the first (the departementschef's
+    "/ Mads Grønnegaard-Kieler"); a name typed with a slash of its own would print "/ / Name",
+    and two names on one line would print as one signatory."""
+    model = spec.model
+    for i, navn in enumerate(model.underskrivere):
+        slashes = [c for c in navn if c in SKRÅSTREGER]
+        if slashes:
+            bare = " ".join(navn.translate({ord(c): " " for c in SKRÅSTREGER}).split())
+            yield Finding(f"underskriveren '{navn}' er skrevet med '{slashes[0]}'",
+                          spec.span(model, "underskrivere", i),
+                          hint=f"skriv kun navnet ('{bare}'), én underskriver pr. punkt; "
+                               "aktstykket sætter selv '/ ' foran de følgende underskrivere")

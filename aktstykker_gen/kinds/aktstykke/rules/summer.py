@@ -7,14 +7,16 @@ at the one most likely wrong: the one the *other* facts do not back up.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from aktstykker_gen import formatting
 from aktstykker_gen.diagnostics import Severity, Span
-from aktstykker_gen.kinds.aktstykke.model import Aktstykke, Hovedkonto, Modtager
-from aktstykker_gen.kinds.aktstykke.rules.common import Spec
-from aktstykker_gen.kinds.aktstykke.view import SIDER, lines, net, total, years
+from aktstykker_gen.kinds.aktstykke.model import Aktstykke, Hovedkonto, Indsættelse, Modtager
+from aktstykker_gen.kinds.aktstykke.rules.common import Spec, pinpoint, prose
+from aktstykker_gen.kinds.aktstykke.view import SIDER, in_year, lines, net, total, years
+from aktstykker_gen.references import references
 from aktstykker_gen.rules import Finding, RuleSet
 
 rules = RuleSet()
@@ -181,3 +183,130 @@ def line_has_amount(spec: Spec) -> Iterator[Finding]:
                 yield Finding(f"standardkonto {line.nr} under § {hovedkonto.nr} har intet beløb",
                               spec.span(line, "nr"),
                               hint="angiv 'udgift' eller 'indtægt' pr. finansår, eller slet linjen")
+
+
+@rules.rule("AKT207", "en modtager får et positivt beløb", Severity.ERROR, "summer")
+def recipients_receive(spec: Spec) -> Iterator[Finding]:
+    """An allocation is money a recipient receives. A negative one lets the others' allocations
+    exceed the account while the sum still agrees (AKT202 sees only the sum), and prose would
+    print "Der afsættes -2,8 mio. kr. til …"."""
+    for modtager in spec.model.modtagere:
+        for år, value in modtager.beløb.items():
+            if value < 0:
+                yield Finding(f"modtageren '{modtager.id}' får et negativt beløb i {år}",
+                              spec.span(modtager, "beløb", str(år)),
+                              details=(_figures(modtageren=value),),
+                              hint=f"fordel beløbet på § {modtager.konto} på modtagerne med "
+                                   "positive beløb; en modtager, der intet får, slettes")
+
+
+@rules.rule("AKT208", "en udgiftskonto tilføres et beløb", Severity.ERROR, "summer")
+def expense_accounts_add(spec: Spec) -> Iterator[Finding]:
+    """Each account under udgifter is listed as receiving its net ("17,0 mio. kr. til § …") and
+    named in the request ("der tilføres … til § …"). A negative net (a reserve typed under
+    udgifter) would print "-30,0 mio. kr. til" and cut the total the sentences state to what the
+    accounts get minus the reserve; amounts that cancel out in the finansår would ask to add
+    nothing. (An amount of 0 typed for the finansår is shown as typed and left out of the
+    request.)"""
+    model = spec.model
+    for hovedkonto in model.udgifter:
+        for år in sorted({år for s in lines(hovedkonto) for side in SIDER
+                          for år in getattr(s, side)}):
+            value = net([hovedkonto], år)
+            if value < 0:
+                yield Finding(f"§ {hovedkonto.nr} står under udgifter, men nedbringer udgifterne "
+                              f"i {år}", _line_spans(spec, [hovedkonto], år)[0],
+                              details=(_figures(nettoudgift=value),),
+                              hint="en reserve eller en anden konto, der finansierer udgifterne, "
+                                   "står under 'finansiering'")
+            elif value == 0 and år == model.finansår and any(
+                    getattr(s, side).get(år) for s in lines(hovedkonto) for side in SIDER):
+                yield Finding(f"§ {hovedkonto.nr} tilføres intet i finansåret {år}",
+                              _line_spans(spec, [hovedkonto], år)[0],
+                              hint="Folketinget bevilger pr. hovedkonto: en flytning mellem "
+                                   "kontoens underkonti ændrer ikke bevillingen; beskriv den i "
+                                   "teksten, og slet kontoen under udgifter")
+
+
+def _inserted(spec: Spec, name: str) -> Iterator[Indsættelse]:
+    for _, blocks in spec.model.tekst:
+        yield from (b for b in blocks or () if isinstance(b, Indsættelse) and b.indsæt == name)
+
+
+@rules.rule("AKT209", "udgiften og finansieringen i finansåret har et beløb at nævne",
+            Severity.ERROR, "summer")
+def something_to_state(spec: Spec) -> Iterator[Finding]:
+    """{udgift} and the financing sentence state the expense in the finansår and what pays for
+    it; with no expense (all of it in other years, or a reserve moved with no account to
+    receive it) or no financing in that year they would print "tilføre 0,0 mio. kr." or
+    "Udgiften i 2025 på 0,0 mio. kr. finansieres af"."""
+    model = spec.model
+    år = model.finansår
+    hovedkonti = model.udgifter + model.finansiering
+    if not any(in_year(h, år) for h in hovedkonti) or not any(
+            v for h in hovedkonti for s in lines(h) for v in (*s.udgift.values(), *s.indtægt.values())):
+        return   # AKT502 reports a finansår without amounts, AKT205 lines not yet filled in
+    expense, financing = net(model.udgifter, år), -net(model.finansiering, år)
+    if expense <= 0:
+        for piece in prose(spec):
+            for reference in references(piece.text):
+                if reference.namespace == "udgift" and reference.key is None:
+                    yield Finding(f"{reference} ville stå som {formatting.amount(expense)}: "
+                                  f"aktstykket har ingen udgift i finansåret {år}",
+                                  pinpoint(spec, piece.span, str(reference)),
+                                  hint="nævn beløbet for det år, det hører til, med "
+                                       "{konto:…} eller {beløb:…}; en reserve, der flyttes, "
+                                       "står under 'finansiering', kontoen, der får midlerne, "
+                                       "under 'udgifter'")
+    # A financing of the wrong sign is AKT203's, financing without lines in the year AKT106's.
+    if (expense <= 0 or financing == 0) and any(in_year(h, år) for h in model.finansiering):
+        for block in _inserted(spec, "finansiering"):
+            yield Finding(f"'indsæt: finansiering' har ingen udgift og finansiering at nævne i "
+                          f"finansåret {år}", spec.span(block),
+                          details=(_figures(udgift=expense, finansiering=financing),),
+                          hint="beskriv finansieringen med en tekst af dine egne, eller angiv "
+                               "udgiften under 'udgifter' og finansieringen under 'finansiering'")
+
+
+@rules.rule("AKT210", "finansieringen overstiger ikke udgiften", Severity.WARNING, "summer")
+def financing_within_expense(spec: Spec) -> Iterator[Finding]:
+    """The financing sentence says the expense is financed by the named accounts. Financing
+    beyond the expense (a negative nettoændring: money released and not spent) shows in the
+    tables, but the sentence does not say where the rest goes."""
+    model = spec.model
+    år = model.finansår
+    expense, financing = net(model.udgifter, år), -net(model.finansiering, år)
+    if not 0 < expense < financing or imbalance(model, år):
+        return   # AKT201 reports financing that the nettoændring does not account for
+    for block in _inserted(spec, "finansiering"):
+        yield Finding(f"finansieringen i {år} er {formatting.amount(financing - expense)} "
+                      "større end udgiften, men sætningen nævner kun udgiften",
+                      spec.span(block), details=(_figures(udgift=expense, finansiering=financing),),
+                      hint="skriv i en tekst, hvad de øvrige midler bruges til, eller nedbring "
+                           "finansieringen til udgiften")
+
+
+# Phrases that name the finansår of the tillægsbevilling itself; "finansloven for 2022" is left
+# alone: real aktstykker name the coming finanslov ("indarbejdes på finansloven for 2022").
+FINANSÅR_I_PROSA = re.compile(
+    r"\b(?:finansår(?:et)?|tillægsbevilling(?:en|slov(?:en)?)?\s+for(?:\s+finansåret)?)"
+    r"\s+(\d{4})(?![\d-])",
+    re.IGNORECASE)
+
+
+@rules.rule("AKT211", "prosaens finansår er tabellernes", Severity.WARNING, "summer")
+def finansår_in_prose(spec: Spec) -> Iterator[Finding]:
+    """Prose that names the finansår or the tillægsbevilling with a year no table holds
+    ("tillægsbevilling for 2024" in an aktstykke for 2025) is most often a copy of last year's
+    text; write {finansår} instead. Other years (background, later finanslove) are left alone."""
+    model = spec.model
+    held = set(years(model))
+    for piece in prose(spec):
+        for match in FINANSÅR_I_PROSA.finditer(piece.text):
+            year = int(match[1])
+            if year not in held:
+                yield Finding(f"teksten nævner '{match[0]}', men aktstykkets finansår er "
+                              f"{model.finansår}", pinpoint(spec, piece.span, match[0]),
+                              related=(spec.span(model, "finansår"),),
+                              hint="skriv {finansår}, så teksten følger finansåret; gælder "
+                                   "sætningen et andet år, så angiv det år i tabellerne")

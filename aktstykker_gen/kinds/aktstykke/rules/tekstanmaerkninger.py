@@ -8,6 +8,7 @@ from decimal import Decimal
 from aktstykker_gen import formatting
 from aktstykker_gen.diagnostics import Severity, Span
 from aktstykker_gen.kinds.aktstykke.model import Hovedkonto, Tekstanmærkning
+from aktstykker_gen.kinds.aktstykke.paragraffer import paragraffer, same_ministry
 from aktstykker_gen.kinds.aktstykke.rules.common import Spec, pinpoint
 from aktstykker_gen.kinds.aktstykke.view import AktstykkeView, UnknownReference, net
 from aktstykker_gen.references import references
@@ -98,3 +99,24 @@ def _mismatch(anmærkning: Tekstanmærkning, span: Span | None, what: str, own: 
         span,
         details=(f"forventet {formatting.number(own)} mio. kr. (§ {anmærkning.ad} i finansåret)",),
         hint=f"henvis til kontoens beløb med {{konto:{anmærkning.ad}}}")
+
+
+@rules.rule("AKT404", "tekstanmærkningen står under afsenderens paragraf", Severity.WARNING,
+            "tekstanmærkninger")
+def under_own_paragraf(spec: Spec) -> Iterator[Finding]:
+    """The request places each tekstanmærkning "under § 16. Indenrigs- og Sundhedsministeriet",
+    naming the ministry that owns the § (data/paragraffer.csv), not the one that sends the
+    aktstykke. A ministry may move money on other ministries' §§ (akt. 283 of 2020-21 does), but
+    law text under another ministry's § is unusual, and often a slip in 'ad' or a ministry
+    renamed since the list was made."""
+    model = spec.model
+    for anmærkning in model.tekstanmærkninger:
+        nr = anmærkning.ad[:2]
+        owner = paragraffer().get(nr)
+        if owner and "ministeri" in owner.casefold() \
+                and not same_ministry(owner, model.ministerium):
+            yield Finding(f"tekstanmærkning nr. {anmærkning.nr} står under § {nr}. {owner}, "
+                          f"ikke under afsenderen {model.ministerium}", spec.span(anmærkning, "ad"),
+                          related=(spec.span(model, "ministerium"),),
+                          hint=f"aktstykket placerer den under § {nr}. {owner}; er det ikke "
+                               "meningen, så ret 'ad' eller 'ministerium'")
