@@ -327,10 +327,10 @@ def _redline(args: argparse.Namespace) -> int:
 
     if args.output.suffix.lower() != ".docx":
         raise UsageError(f"{args.output}: en redline skrives som .docx")
+    typed = _author(args.author)
     (old, _, old_warnings), (new, model, new_warnings) = _rendered(args.old), _rendered(args.new)
     _report(old_warnings + new_warnings)
-    author = _author(args.author) or getattr(model, "sagsbehandler", None) or _git_user() \
-        or "aktstykke"
+    author = typed or getattr(model, "sagsbehandler", None) or _git_user() or "aktstykke"
     data = write_docx(redline(old, new), assets.templates_dir() / "docx",
                       Revision(author, moment(new)))
     try:
