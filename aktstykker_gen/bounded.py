@@ -57,12 +57,17 @@ def refuses_file(diagnostic: Diagnostic) -> bool:
     return diagnostic.span is None and diagnostic.code in (UNREADABLE, TOO_LARGE, NOT_A_FILE)
 
 
+def number(value: int) -> str:
+    """A count as Danish writes it: 20.000."""
+    return f"{value:,}".replace(",", ".")
+
+
 def size_text(limit: int) -> str:
     """A limit as people say it: '2 MB', '512 KB'."""
     for unit, size in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
         if limit >= size and limit % size == 0:
             return f"{limit // size} {unit}"
-    return f"{limit:,} bytes".replace(",", ".")
+    return f"{number(limit)} bytes"
 
 
 def read_bytes(path: Path, limit: int, hint: str | None = None, name: str | None = None) -> bytes:

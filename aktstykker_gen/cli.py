@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from aktstykker_gen import __version__
-from aktstykker_gen.bounded import Refused, read_bytes, read_text, refuses_file
+from aktstykker_gen.bounded import Refused, number, read_bytes, read_text, refuses_file
 from aktstykker_gen.diagnostics import Diagnostic, Severity, SpecError, format_diagnostic
 
 if TYPE_CHECKING:
@@ -363,7 +363,7 @@ def _author(name: str | None) -> str | None:
     if name is None:
         return None
     if len(name) > AUTHOR_CHARS:
-        raise UsageError(f"--author: navnet er på {len(name):,} tegn; højst {AUTHOR_CHARS}")
+        raise UsageError(f"--author: navnet er på {number(len(name))} tegn; højst {AUTHOR_CHARS}")
     for position, char in enumerate(name, start=1):
         if _invisible(char):
             raise UsageError(f"--author: usynligt tegn U+{ord(char):04X} på plads {position} i "

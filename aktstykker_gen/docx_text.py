@@ -18,7 +18,15 @@ from pathlib import Path
 from typing import Any
 
 from aktstykker_gen import limits
-from aktstykker_gen.bounded import TOO_LARGE, UNREADABLE, Refused, read_bytes, refusal, size_text
+from aktstykker_gen.bounded import (
+    TOO_LARGE,
+    UNREADABLE,
+    Refused,
+    number,
+    read_bytes,
+    refusal,
+    size_text,
+)
 
 _MAIN = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 _END_OF_DIRECTORY = b"PK\x05\x06"
@@ -52,19 +60,19 @@ def _check_directory(path: Path, raw: bytes) -> None:
         raise _not_docx(path, "ingen zip-indholdsfortegnelse")
     entries, directory_size = struct.unpack_from("<HI", raw, end + 10)
     if entries > limits.DOCX_ENTRIES or directory_size > limits.DOCX_ENTRIES * 1_024:
-        raise _too_large(path, f"zip-filen har {entries:,} dele; højst {limits.DOCX_ENTRIES:,}")
+        raise _too_many_parts(path, entries)
 
 
 def _check_members(path: Path, members: list[zipfile.ZipInfo]) -> None:
     if len(members) > limits.DOCX_ENTRIES:
-        raise _too_large(path, f"zip-filen har {len(members):,} dele; højst {limits.DOCX_ENTRIES:,}")
+        raise _too_many_parts(path, len(members))
     total = 0
     for info in members:
         total += info.file_size
         if info.file_size > limits.DOCX_RATIO_FROM and \
                 info.file_size > limits.DOCX_RATIO * max(1, info.compress_size):
             raise _too_large(path, f"delen {info.filename} pakkes ud til "
-                                   f"{info.file_size // max(1, info.compress_size):,} gange sin "
+                                   f"{number(info.file_size // max(1, info.compress_size))} gange sin "
                                    f"størrelse; højst {limits.DOCX_RATIO} gange (en zip-bombe?)")
         if total > limits.DOCX_TOTAL_BYTES:
             raise _too_large(path, f"delene pakkes ud til mere end "
@@ -123,7 +131,7 @@ def _body(path: Path, xml: bytes) -> Any:
         raise _not_docx(path, "dokumentdelen har ingen brødtekst")
     for cells, cell in enumerate(body.iter(qn("w:tc")), start=1):
         if cells > limits.DOCX_CELLS:
-            raise _too_large(path, f"tabellerne har over {limits.DOCX_CELLS:,} celler")
+            raise _too_large(path, f"tabellerne har over {number(limits.DOCX_CELLS)} celler")
         span = cell.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
         if span is not None and not _span_ok(span.get(qn("w:val"))):
             raise _too_large(path, f"en tabelcelle spænder over {span.get(qn('w:val'))[:20]} "
@@ -153,6 +161,11 @@ def _not_docx(path: Path, error: object) -> Refused:
     reason = error if isinstance(error, str) else type(error).__name__
     return refusal(path, UNREADABLE, f"er ikke en DOCX-fil ({reason})",
                    "giv en .docx skrevet af Word, LibreOffice eller 'aktstykke build'")
+
+
+def _too_many_parts(path: Path, parts: int) -> Refused:
+    return _too_large(path, f"zip-filen har {number(parts)} dele; højst "
+                            f"{number(limits.DOCX_ENTRIES)}")
 
 
 def _too_large(path: Path, message: str) -> Refused:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aktstykker_gen import limits
-from aktstykker_gen.bounded import TOO_LARGE, UNREADABLE, Refused, read_bytes, refusal
+from aktstykker_gen.bounded import TOO_LARGE, UNREADABLE, Refused, number, read_bytes, refusal
 from aktstykker_gen.diagnostics import Span
 
 _NODE = re.compile(r"(\d+)[ *](.*)")   # the 2026 export masks some names: "23*****"
@@ -65,7 +65,7 @@ def read_kontoplan(path: Path) -> Kontoplan:
                                    "Finanslovsdatabasen skriver", line) from None
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=";")
     too_long = f"linjen har over {_FIELDS} felter eller et felt på over " \
-        f"{limits.KONTOPLAN_FIELD:,} tegn"
+        f"{number(limits.KONTOPLAN_FIELD)} tegn"
     rows = []
     try:
         for row in reader:
@@ -79,13 +79,13 @@ def read_kontoplan(path: Path) -> Kontoplan:
         raise KontoplanError(path, f"ikke en semikolonsepareret eksport ({error})",
                              reader.line_num) from None
     nodes: list[tuple[str, Konto]] = []
-    for number, row in rows:
+    for line, row in rows:
         match = _NODE.fullmatch(row[0].strip())
         if match is None or len(match[1]) not in _LEVELS:
             raise KontoplanError(
                 path, f"forventede '\"<kontonummer> <navn>\"; <beløb>; …', "
-                      f"fandt {row[0][:60]!r}", number)
-        nodes.append((match[1], Konto(" ".join(match[2].split()), number)))
+                      f"fandt {row[0][:60]!r}", line)
+        nodes.append((match[1], Konto(" ".join(match[2].split()), line)))
     konti: dict[str, Konto] = {}
     for i, (code, konto) in enumerate(nodes):
         following = nodes[i + 1][0] if i + 1 < len(nodes) else ""

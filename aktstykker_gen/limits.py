@@ -29,7 +29,9 @@ DOCX_BYTES = 20 * MB
 DOCX_ENTRIES = 1_000              # parts in the zip; Word writes 10–40
 DOCX_TOTAL_BYTES = 50 * MB        # all parts unpacked, images too, as the zip declares them
 DOCX_BODY_BYTES = 5 * MB          # the text part unpacked; the seed's document.xml is 24 KB
-DOCX_RATIO = 100                  # unpacked / packed, for a part over RATIO_FROM; XML packs 5–15×
+DOCX_RATIO = 500                  # unpacked / packed, for a part over RATIO_FROM: Word's XML
+                                  # packs 5–20×, a table of identical rows some 250×, one byte
+                                  # repeated (a bomb) 1.000×
 DOCX_RATIO_FROM = 1 * MB
 DOCX_CELLS = 20_000               # table cells in the body; the seed has 120
 DOCX_SPAN = 63                    # columns one cell spans: Word's own maximum table width

@@ -13,7 +13,15 @@ import re
 from pathlib import Path
 
 from aktstykker_gen import limits
-from aktstykker_gen.bounded import TOO_LARGE, UNREADABLE, Refused, read_bytes, refusal, size_text
+from aktstykker_gen.bounded import (
+    TOO_LARGE,
+    UNREADABLE,
+    Refused,
+    number,
+    read_bytes,
+    refusal,
+    size_text,
+)
 
 _PAGE_NUMBER = re.compile(r"\n\s*\d{1,4}\s*$")
 
@@ -47,8 +55,11 @@ def pdf_lines(path: Path) -> list[str]:
                     raise _too_large(path, "siderne tegnes med mere end "
                                            f"{size_text(limits.PDF_CONTENT_BYTES)} instruktioner")
             texts = [page.extract_text() or "" for page in pages]
-    except LimitReachedError as error:
-        raise _too_large(path, f"filen går ud over en grænse for PDF-læsning ({error})") from None
+    except LimitReachedError as error:   # pypdf's own limits, set from ours above
+        if "page tree" in str(error):
+            raise _too_large(path, f"filen har over {number(limits.PDF_PAGES)} sider") from None
+        raise _too_large(path, f"en del af filen pakkes ud til over "
+                               f"{size_text(limits.PDF_STREAM_BYTES)}") from None
     except (PyPdfError, OSError, ValueError, KeyError, TypeError, AttributeError,
             RecursionError, IndexError) as error:
         raise refusal(path, UNREADABLE, f"er ikke en PDF-fil ({type(error).__name__})",
@@ -67,7 +78,7 @@ def _declared_pages(reader: object) -> int:
 
 def _check_pages(path: Path, pages: int) -> None:
     if pages > limits.PDF_PAGES:
-        raise _too_large(path, f"filen har {pages:,} sider; højst {limits.PDF_PAGES:,}")
+        raise _too_large(path, f"filen har {number(pages)} sider; højst {number(limits.PDF_PAGES)}")
 
 
 def _too_large(path: Path, message: str) -> Refused:

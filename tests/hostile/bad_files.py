@@ -29,6 +29,7 @@ class Shape:
     kind: str                          # "type", "size", "bomb", "damaged" or "content"
     make: Callable[[Path, dict[str, Path]], None]   # (path, the session's built seed files)
     suffixes: tuple[str, ...] | None = None          # None: made for any reader
+    says: str | None = None                          # what the refusal's message must contain
 
 
 def _fifo(path: Path, _: dict) -> None:
@@ -160,11 +161,11 @@ def _pdf_pages(count: int, declared: int | None = None) -> bytes:
                  *[b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"] * count])
 
 
-def _pdf_content_bomb() -> bytes:
-    """One page whose drawing instructions unpack from some KB to 60 MB."""
+def _pdf_drawing(megabytes: int) -> bytes:
+    """One page whose drawing instructions unpack from some KB to `megabytes`."""
     import zlib
 
-    content = zlib.compress(b"0 0 m " * (10 * 1024 * 1024), 9)
+    content = zlib.compress(b"0 0 m " * (megabytes * 1024 * 1024 // 6), 9)
     return _pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
                  b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                  b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
@@ -185,7 +186,7 @@ def _once(factory: Callable[[], bytes]) -> Callable[[Path, dict], None]:
 
     def make(path: Path, built: dict[str, Path]) -> None:
         if "file" not in made:
-            first = built["folder"] / f"{factory.__name__}{path.suffix}"
+            first = built["folder"] / f"bomb-{id(factory)}{path.suffix}"
             first.write_bytes(factory())
             made["file"] = first
         os.link(made["file"], path)
@@ -205,15 +206,19 @@ def _block_device() -> str | None:
 
 BLOCK_DEVICE = _block_device()
 
+NOT_A_FILE = "ikke en almindelig fil"
+TOO_LARGE = "filen er større end"
+
 GENERIC = [
-    Shape("fifo", "type", _fifo),
-    Shape("link-to-dev-zero", "type", _link_to("/dev/zero")),
-    Shape("link-to-dev-null", "type", _link_to("/dev/null")),
-    *([Shape("link-to-block-device", "type", _link_to(BLOCK_DEVICE))] if BLOCK_DEVICE else []),
-    Shape("directory", "type", _directory),
-    Shape("socket", "type", _socket),
-    Shape("sparse-3-gb", "size", _sparse),
-    Shape("one-byte-over-the-limit", "size", _over_limit),
+    Shape("fifo", "type", _fifo, says=NOT_A_FILE),
+    Shape("link-to-dev-zero", "type", _link_to("/dev/zero"), says=NOT_A_FILE),
+    Shape("link-to-dev-null", "type", _link_to("/dev/null"), says=NOT_A_FILE),
+    *([Shape("link-to-block-device", "type", _link_to(BLOCK_DEVICE), says=NOT_A_FILE)]
+      if BLOCK_DEVICE else []),
+    Shape("directory", "type", _directory, says=NOT_A_FILE),
+    Shape("socket", "type", _socket, says=NOT_A_FILE),
+    Shape("sparse-3-gb", "size", _sparse, says=TOO_LARGE),
+    Shape("one-byte-over-the-limit", "size", _over_limit, says=TOO_LARGE),
     Shape("latin-1", "content", _bytes(_DANISH.encode("latin-1"))),
     Shape("utf-16", "content", _bytes(_DANISH.encode("utf-16"))),
     Shape("empty", "content", _bytes(b"")),
@@ -221,32 +226,33 @@ GENERIC = [
 ]
 
 SPECIFIC = [
-    Shape("docx-zip-bomb", "bomb", _once(_zip_bomb), (".docx",)),
+    Shape("docx-zip-bomb", "bomb", _once(_zip_bomb), (".docx",), "gange sin størrelse"),
     Shape("docx-cell-spanning-100000-columns", "bomb",
           _once(lambda: _docx_with("<w:tbl><w:tr>" + _cell("x", 100_000) + "</w:tr></w:tbl>")),
-          (".docx",)),
+          (".docx",), "spænder over 100000 kolonner; højst 63"),
     Shape("docx-30000-cells", "bomb",
           _once(lambda: _docx_with("<w:tbl>" + ("<w:tr>" + _cell("x") * 100 + "</w:tr>") * 300
-                                   + "</w:tbl>")), (".docx",)),
+                                   + "</w:tbl>")), (".docx",), "over 20.000 celler"),
     Shape("docx-2000-parts", "bomb",
           _once(lambda: _docx_with("<w:p/>", {f"word/media/p{i}.xml": b"<a/>" for i in range(2000)})),
-          (".docx",)),
-    Shape("docx-part-lying-about-its-size", "damaged", _once(_lying_docx), (".docx",)),
-    Shape("docx-truncated", "damaged", _truncated(".docx"), (".docx",)),
-    Shape("pdf-5000-pages", "bomb", _once(lambda: _pdf_pages(5000)), (".pdf",)),
+          (".docx",), "dele; højst 1.000"),
+    Shape("docx-part-lying-about-its-size", "damaged", _once(_lying_docx), (".docx",),
+          "er ikke en DOCX-fil"),
+    Shape("docx-truncated", "damaged", _truncated(".docx"), (".docx",), "er ikke en DOCX-fil"),
+    Shape("pdf-5000-pages", "bomb", _once(lambda: _pdf_pages(5000)), (".pdf",),
+          "filen har 5.000 sider; højst 200"),
     Shape("pdf-5000-pages-declaring-1", "bomb", _once(lambda: _pdf_pages(5000, declared=1)),
-          (".pdf",)),
-    Shape("pdf-content-bomb", "bomb", _once(_pdf_content_bomb), (".pdf",)),
-    Shape("pdf-truncated", "damaged", _truncated(".pdf"), (".pdf",)),
+          (".pdf",), "filen har over 200 sider"),
+    Shape("pdf-drawing-of-60-mb", "bomb", _once(lambda: _pdf_drawing(60)), (".pdf",),
+          "pakkes ud til over 10 MB"),
+    Shape("pdf-drawing-of-3-mb", "bomb", _once(lambda: _pdf_drawing(3)), (".pdf",),
+          "mere end 2 MB instruktioner"),
+    Shape("pdf-truncated", "damaged", _truncated(".pdf"), (".pdf",), "er ikke en PDF-fil"),
     Shape("csv-field-over-the-csv-module-limit", "bomb",
-          _bytes(b'"16 ' + b"x" * 200_000 + b'"; 1,0\n'), (".csv",)),
+          _bytes(b'"16 ' + b"x" * 200_000 + b'"; 1,0\n'), (".csv",), "over 10.000 tegn"),
     Shape("csv-field-over-the-limit", "bomb",
-          _bytes(b'"16 Indenrigs"; ' + b"1" * (limits.KONTOPLAN_FIELD + 1) + b"\n"), (".csv",)),
+          _bytes(b'"16 Indenrigs"; ' + b"1" * (limits.KONTOPLAN_FIELD + 1) + b"\n"), (".csv",),
+          "over 10.000 tegn"),
 ]
 
 SHAPES = GENERIC + SPECIFIC
-
-
-def docx_paragraphs(text: str) -> bytes:
-    """A valid DOCX with one paragraph, for tests that need a good one."""
-    return _docx_with(f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>")

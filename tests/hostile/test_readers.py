@@ -250,6 +250,8 @@ def test_every_reader_refuses_every_bad_file(case: Case, runs) -> None:
         named = [where for where, c in found if c == code]
         assert named, f"no {code} in: {run.stderr[-2000:]}"
         assert any(where.split(":")[0].startswith(str(bad)) for where in named), run.stderr[-2000:]
+        if case.shape.says and case.shape.name not in case.reader.otherwise:
+            assert case.shape.says in run.stderr, run.stderr[-2000:]
     assert run.megabytes < MEGABYTES, f"{run.megabytes:.0f} MB"
     if exit_code == 2 and case.shape.name not in case.reader.otherwise:
         started = time.perf_counter()
