@@ -1,7 +1,8 @@
 """The `aktstykke` command: list rules, check and build specs.
 
 Exit codes: 0 fine, 1 a spec has errors (or warnings under --strict),
-2 wrong usage, a file that cannot be read (AKT008) or written (AKT010), 3 internal error (a bug:
+2 wrong usage, a file that cannot be read (AKT008), is over a reader's limit (AKT009) or is no
+regular file (AKT011; see bounded.py), or cannot be written (AKT010), 3 internal error (a bug:
 reported as such, never disguised as a diagnostic). Renderers are imported
 only by the commands that render, so `check` starts fast.
 """
