@@ -82,6 +82,9 @@ def read_bytes(path: Path, limit: int, hint: str | None = None, name: str | None
         descriptor = os.open(path, _OPEN_FLAGS)
     except OSError as error:
         raise _os_refusal(error, shown) from None
+    except ValueError:   # a NUL in the path: no file can have that name
+        raise refusal(shown, UNREADABLE, "stien indeholder et nul-tegn",
+                      "kontroller stien") from None
     try:
         _require_regular(os.fstat(descriptor), shown)   # swapped between stat and open
         chunks, total = [], 0

@@ -341,3 +341,16 @@ def test_a_docx_cell_spanning_columns_is_one_cell_of_its_row(tmp_path):
     path.write_bytes(_docx_with("<w:p><w:r><w:t>Overskrift</w:t></w:r></w:p><w:tbl><w:tr>"
                                 + _cell("16.71.08", 3) + _cell("6,6") + "</w:tr></w:tbl>"))
     assert read(path).lines == ["Overskrift", "16.71.08  6,6"]
+
+
+@pytest.mark.parametrize("command", [["check"], ["textconv"], ["new", "x", "--from"]])
+def test_a_path_with_a_nul_is_refused_not_a_crash(tmp_path, capsys, command):
+    from aktstykker_gen import cli
+
+    path = f"{tmp_path}/spec\x00.yaml"
+    try:
+        code = cli.main([*command, path])
+    except SystemExit as exited:   # textconv of a spec it cannot read ends as a usage error
+        code = exited.code
+    assert code == 2
+    assert "error[AKT008]: stien indeholder et nul-tegn" in capsys.readouterr().err
