@@ -20,9 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from aktstykker_gen import __version__, assets
+from aktstykker_gen import __version__, assets, limits
+from aktstykker_gen.bounded import Refused, read_bytes
 from aktstykker_gen.build import WriteError, prepare_renderers, remove_stale_temporaries
 from aktstykker_gen.diagnostics import Diagnostic, Severity, SpecError
+from aktstykker_gen.load import MAX_BYTES
 from aktstykker_gen.manifest import Manifest, folder_digest, sha256
 
 if TYPE_CHECKING:
@@ -201,7 +203,7 @@ def _context(options: Options) -> str:
         # must rebuild what it affects.
         "code": folder_digest(Path(__file__).resolve().parent),
         "templates": folder_digest(assets.templates_dir()),
-        "kontoplan": sha256(kontoplan.read_bytes()) if kontoplan else None,
+        "kontoplan": sha256(read_bytes(kontoplan, limits.KONTOPLAN_BYTES)) if kontoplan else None,
         "selected": sorted(options.selected) if options.selected is not None else None,
         "strict": options.strict,
         "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH"),
@@ -210,9 +212,9 @@ def _context(options: Options) -> str:
 
 def _inputs(spec: Path, context: str) -> str | None:
     try:
-        data = spec.read_bytes()
-    except OSError:
-        return None   # the worker's check reports why (AKT008)
+        data = read_bytes(spec, MAX_BYTES)
+    except Refused:
+        return None   # the worker's check reports why (AKT008, AKT009, AKT011)
     return sha256(context.encode() + b"\0" + data)
 
 

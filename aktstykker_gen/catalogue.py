@@ -39,14 +39,23 @@ STAGE_CODES = (
     Entry("AKT007", "beløb er eksakte decimaltal", Severity.ERROR, "skema",
           description="Beløb læses som skrevet (30,0 eller 30.0), aldrig som binære kommatal."),
     Entry("AKT008", "filen kan læses", Severity.ERROR, "syntaks",
-          description="Filen findes ikke eller kan ikke åbnes; giver exit-kode 2."),
-    Entry("AKT009", "specifikationen holder sig inden for grænserne", Severity.ERROR, "syntaks",
-          description="Filens størrelse, indlejringsdybden og længden af en tekst er begrænset, "
-                      "så en fejlagtig eller fjendtlig fil afvises hurtigt og med begrænset "
-                      "hukommelse."),
+          description="Filen findes ikke, kan ikke åbnes eller er ikke den slags fil, der er "
+                      "bedt om (fx en DOCX, der ikke er en zip-fil, eller en kontoplan, der ikke "
+                      "er en eksport fra Finanslovsdatabasen); giver exit-kode 2."),
+    Entry("AKT009", "filen holder sig inden for grænserne", Severity.ERROR, "syntaks",
+          description="Hver læser har en grænse (docs/limits.md): en specifikations størrelse, "
+                      "indlejringsdybde og længden af en tekst; en DOCX' udpakkede størrelse, "
+                      "antal dele og tabelceller; en PDF's sider. En fejlagtig eller fjendtlig "
+                      "fil afvises hurtigt og med begrænset hukommelse. En fil over sin "
+                      "størrelsesgrænse læses ikke (exit-kode 2); en tekst eller indlejring i en "
+                      "specifikation er en fejl på sin linje (exit-kode 1)."),
     Entry("AKT010", "output kan skrives", Severity.ERROR, "output",
           description="En fil kunne ikke skrives (fx ingen adgang eller fuld disk); intet halvt "
                       "skrevet output efterlades, og en tidligere fil står urørt. Exit-kode 2."),
+    Entry("AKT011", "filen er en almindelig fil", Severity.ERROR, "syntaks",
+          description="En mappe, en navngiven pipe (FIFO), en enhed som /dev/zero eller en "
+                      "socket læses ikke: en pipe venter for evigt på en skriver, og en enhed "
+                      "slutter aldrig. Typen kontrolleres, før filen åbnes. Exit-kode 2."),
 )
 
 

@@ -1,7 +1,8 @@
 """The `aktstykke` command: list rules, check and build specs.
 
 Exit codes: 0 fine, 1 a spec has errors (or warnings under --strict),
-2 wrong usage, a file that cannot be read (AKT008) or written (AKT010), 3 internal error (a bug:
+2 wrong usage, a file that cannot be read (AKT008), is over a reader's limit (AKT009) or is no
+regular file (AKT011; see bounded.py), or cannot be written (AKT010), 3 internal error (a bug:
 reported as such, never disguised as a diagnostic). Renderers are imported
 only by the commands that render, so `check` starts fast.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import re
 import sys
 import traceback
 from collections.abc import Sequence
@@ -18,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from aktstykker_gen import __version__
+from aktstykker_gen.bounded import Refused, number, read_bytes, read_text, refuses_file
 from aktstykker_gen.diagnostics import Diagnostic, Severity, SpecError, format_diagnostic
 
 if TYPE_CHECKING:
@@ -26,7 +29,7 @@ if TYPE_CHECKING:
     from aktstykker_gen.reading import Reading
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-UNREADABLE = "AKT008"
+_SURROGATE = re.compile("[\ud800-\udfff]")   # half a UTF-16 pair: a file name not in UTF-8
 
 
 class UsageError(Exception):
@@ -36,10 +39,15 @@ class UsageError(Exception):
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    if hasattr(sys.stdout, "reconfigure"):   # a file name that is not UTF-8 must not crash a print
+        sys.stdout.reconfigure(errors="backslashreplace")
     try:
         return int(args.run(args))
     except UsageError as error:
         parser.exit(EXIT_USAGE, f"aktstykke: {error}\n")
+    except Refused as refused:   # a file a reader will not read (bounded); it says why
+        _report([refused.diagnostic])
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # a bug: say so plainly, with what a maintainer needs
@@ -154,12 +162,9 @@ def _selection(args: argparse.Namespace) -> set[str] | None:
 def _kontoplan(args: argparse.Namespace) -> Kontoplan | None:
     if args.kontoplan is None:
         return None
-    from aktstykker_gen.kontoplan import KontoplanError, read_kontoplan
+    from aktstykker_gen.kontoplan import read_kontoplan
 
-    try:
-        return read_kontoplan(args.kontoplan)
-    except KontoplanError as error:
-        raise UsageError(f"--kontoplan: {error}") from None
+    return read_kontoplan(args.kontoplan)   # bounded.Refused names the file: exit 2
 
 
 @dataclasses.dataclass
@@ -192,12 +197,14 @@ def _check_all(args: argparse.Namespace) -> list[_Outcome]:
 
 
 def _exit_code(outcomes: list[_Outcome]) -> int:
-    if any(d.code == UNREADABLE for o in outcomes for d in o.diagnostics):
+    if any(refuses_file(d) for o in outcomes for d in o.diagnostics):
         return EXIT_USAGE
     return EXIT_ERRORS if any(o.failed for o in outcomes) else EXIT_OK
 
 
 def _report(diagnostics: list[Diagnostic]) -> None:
+    from aktstykker_gen.load import MAX_BYTES
+
     sources: dict[str, list[str]] = {}
     for diagnostic in diagnostics:
         lines = None
@@ -205,8 +212,8 @@ def _report(diagnostics: list[Diagnostic]) -> None:
             name = diagnostic.span.file
             if name not in sources:
                 try:
-                    sources[name] = Path(name).read_text(encoding="utf-8").split("\n")
-                except (OSError, UnicodeDecodeError):
+                    sources[name] = read_text(Path(name), MAX_BYTES).split("\n")
+                except Refused:
                     sources[name] = []
             lines = sources[name]
         print(format_diagnostic(diagnostic, lines), file=sys.stderr)
@@ -222,9 +229,11 @@ def _summary(outcomes: list[_Outcome]) -> str:
 def _check(args: argparse.Namespace) -> int:
     outcomes = _check_all(args)
     if args.format == "json":
-        json.dump([_as_data(d) for o in outcomes for d in o.diagnostics], sys.stdout,
-                  ensure_ascii=False, indent=2)
-        print()
+        text = json.dumps([_as_data(d) for o in outcomes for d in o.diagnostics],
+                          ensure_ascii=False, indent=2)
+        # Danish letters as they are; half a UTF-16 pair (from a file name that is not UTF-8)
+        # as the JSON escape \udxxx, which a strict UTF-8 stdout can write.
+        print(_SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", text))
     else:
         for outcome in outcomes:
             _report(outcome.diagnostics)
@@ -278,19 +287,17 @@ def _build(args: argparse.Namespace) -> int:
     print(batch.summary(results, time.perf_counter() - started), file=sys.stderr)
     if any(r.internal for r in results):
         return EXIT_INTERNAL
-    if any(d.code in (UNREADABLE, UNWRITABLE) for r in results for d in r.diagnostics):
+    if any(refuses_file(d) or d.code == UNWRITABLE for r in results for d in r.diagnostics):
         return EXIT_USAGE
     return EXIT_ERRORS if any(r.failed for r in results) else EXIT_OK
 
 
 def _reading(path: Path) -> Reading:
     """What a reader sees in `path`; a spec's diagnostics are shown as warnings."""
-    from aktstykker_gen.reading import UnreadableFile, read
+    from aktstykker_gen.reading import read
 
     try:
         reading = read(path)
-    except UnreadableFile as error:
-        raise UsageError(str(error)) from None
     except SpecError as error:
         _report(error.diagnostics)
         raise UsageError(f"{path}: kan ikke læses som aktstykke (se ovenfor)") from None
@@ -321,9 +328,10 @@ def _redline(args: argparse.Namespace) -> int:
 
     if args.output.suffix.lower() != ".docx":
         raise UsageError(f"{args.output}: en redline skrives som .docx")
+    typed = _author(args.author)
     (old, _, old_warnings), (new, model, new_warnings) = _rendered(args.old), _rendered(args.new)
     _report(old_warnings + new_warnings)
-    author = args.author or getattr(model, "sagsbehandler", None) or _git_user() or "aktstykke"
+    author = typed or getattr(model, "sagsbehandler", None) or _git_user() or "aktstykke"
     data = write_docx(redline(old, new), assets.templates_dir() / "docx",
                       Revision(author, moment(new)))
     try:
@@ -338,7 +346,7 @@ def _redline(args: argparse.Namespace) -> int:
 def _rendered(path: Path) -> tuple[Any, Any, list[Diagnostic]]:
     from aktstykker_gen.reading import SPEC_SUFFIXES, rendered
 
-    if path.suffix.lower() not in SPEC_SUFFIXES or not path.is_file():
+    if path.suffix.lower() not in SPEC_SUFFIXES:
         raise UsageError(f"{path}: en redline sammenligner to specifikationer (.yaml)")
     try:
         return rendered(path)
@@ -347,15 +355,42 @@ def _rendered(path: Path) -> tuple[Any, Any, list[Diagnostic]]:
         raise UsageError(f"{path}: kan ikke læses som aktstykke (se ovenfor)") from None
 
 
+def _author(name: str | None) -> str | None:
+    """--author as typed, or a usage error: the name is written into every tracked change, so
+    it is refused rather than silently altered, and a control or format character in a name is
+    always a paste mistake (XML cannot even hold most of them)."""
+    from aktstykker_gen.limits import AUTHOR_CHARS
+
+    if name is None:
+        return None
+    if len(name) > AUTHOR_CHARS:
+        raise UsageError(f"--author: navnet er på {number(len(name))} tegn; højst {AUTHOR_CHARS}")
+    for position, char in enumerate(name, start=1):
+        if _invisible(char):
+            raise UsageError(f"--author: usynligt tegn U+{ord(char):04X} på plads {position} i "
+                             f"navnet; skriv navnet uden det")
+    return name.strip() or None
+
+
+def _invisible(char: str) -> bool:
+    """A control, format, surrogate, private or unassigned character: nothing a name holds."""
+    import unicodedata
+
+    return unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn")
+
+
 def _git_user() -> str | None:
     import subprocess
+
+    from aktstykker_gen.limits import AUTHOR_CHARS
 
     try:
         done = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True,
                               timeout=10)
     except OSError:
         return None
-    return done.stdout.strip() or None
+    name = "".join(c for c in done.stdout.strip() if not _invisible(c))[:AUTHOR_CHARS]
+    return name.strip() or None   # not typed here, so cleaned rather than refused
 
 
 def _textconv(args: argparse.Namespace) -> int:
@@ -372,10 +407,10 @@ def _port(text: str) -> int:
 
 def _watch(args: argparse.Namespace) -> int:
     """Serve the live preview until Ctrl-C, which is how it is meant to stop: exit 0."""
+    from aktstykker_gen.load import MAX_BYTES
     from aktstykker_gen.preview.server import ServeError, serve
 
-    if not args.spec.is_file():
-        raise UsageError(f"{args.spec}: ingen sådan fil")
+    read_bytes(args.spec, MAX_BYTES)   # a file the preview can read, or bounded.Refused: exit 2
 
     def ready(url: str) -> None:
         print(f"aktstykke watch: {args.spec} vises på {url}  (Ctrl-C stopper)", flush=True)

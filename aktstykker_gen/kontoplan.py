@@ -12,16 +12,29 @@ whether an account exists in that year and what it is called.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from aktstykker_gen import limits
+from aktstykker_gen.bounded import TOO_LARGE, UNREADABLE, Refused, number, read_bytes, refusal
+from aktstykker_gen.diagnostics import Span
+
 _NODE = re.compile(r"(\d+)[ *](.*)")   # the 2026 export masks some names: "23*****"
 _LEVELS = {2, 3, 4, 6, 8}
+_FIELDS = 100   # a line is a name and one amount per year and column: some 20 fields
+_HINT = "brug en eksport fra Finanslovsdatabasen (cp1252, semikolonsepareret)"
 
 
-class KontoplanError(ValueError):
-    """The file is not a Finanslovsdatabasen export; the message says why, with the line."""
+class KontoplanError(Refused):
+    """The file is not a Finanslovsdatabasen export; the diagnostic says why, with the line
+    (AKT008, exit 2)."""
+
+    def __init__(self, path: Path, message: str, line: int | None = None,
+                 code: str = UNREADABLE) -> None:
+        span = Span(str(path), line, 1) if line else None
+        super().__init__(refusal(path, code, message, _HINT, span).diagnostic)
 
 
 @dataclass(frozen=True)
@@ -42,22 +55,37 @@ class Kontoplan:
 
 
 def read_kontoplan(path: Path) -> Kontoplan:
+    """The export at `path`, read through `bounded`; `Refused` (exit 2) when it is not one."""
+    raw = read_bytes(path, limits.KONTOPLAN_BYTES, limits.KONTOPLAN_HINT)
     try:
-        with path.open(encoding="cp1252", newline="") as handle:
-            reader = csv.reader(handle, delimiter=";")
-            rows = [(reader.line_num, row) for row in reader if row]
-    except OSError as error:
-        raise KontoplanError(f"{path}: kan ikke læses: {error.strerror}") from None
-    except UnicodeDecodeError:
-        raise KontoplanError(f"{path}: er ikke en cp1252-tekstfil fra Finanslovsdatabasen") from None
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError as error:
+        line = raw[:error.start].count(b"\n") + 1
+        raise KontoplanError(path, f"byte 0x{raw[error.start]:02x} findes ikke i cp1252, som "
+                                   "Finanslovsdatabasen skriver", line) from None
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=";")
+    too_long = f"linjen har over {_FIELDS} felter eller et felt på over " \
+        f"{number(limits.KONTOPLAN_FIELD)} tegn"
+    rows = []
+    try:
+        for row in reader:
+            if len(row) > _FIELDS or any(len(field) > limits.KONTOPLAN_FIELD for field in row):
+                raise KontoplanError(path, too_long, reader.line_num, TOO_LARGE)
+            if row:
+                rows.append((reader.line_num, row))
+    except csv.Error as error:   # the csv module's own field limit (128 K) is one way to fail
+        if "field limit" in str(error):
+            raise KontoplanError(path, too_long, reader.line_num, TOO_LARGE) from None
+        raise KontoplanError(path, f"ikke en semikolonsepareret eksport ({error})",
+                             reader.line_num) from None
     nodes: list[tuple[str, Konto]] = []
-    for number, row in rows:
+    for line, row in rows:
         match = _NODE.fullmatch(row[0].strip())
         if match is None or len(match[1]) not in _LEVELS:
             raise KontoplanError(
-                f"{path}:{number}: forventede '\"<kontonummer> <navn>\"; <beløb>; …', "
-                f"fandt {row[0][:60]!r}")
-        nodes.append((match[1], Konto(" ".join(match[2].split()), number)))
+                path, f"forventede '\"<kontonummer> <navn>\"; <beløb>; …', "
+                      f"fandt {row[0][:60]!r}", line)
+        nodes.append((match[1], Konto(" ".join(match[2].split()), line)))
     konti: dict[str, Konto] = {}
     for i, (code, konto) in enumerate(nodes):
         following = nodes[i + 1][0] if i + 1 < len(nodes) else ""
@@ -65,7 +93,7 @@ def read_kontoplan(path: Path) -> Kontoplan:
             continue  # a standardkonto line, not a §
         konti[code] = konto
     if not konti:
-        raise KontoplanError(f"{path}: filen indeholder ingen konti")
+        raise KontoplanError(path, "filen indeholder ingen konti")
     year = re.search(r"(?<!\d)(19|20|21)\d{2}(?!\d)", path.name)
     return Kontoplan(str(path), konti, int(year[0]) if year else None)
 

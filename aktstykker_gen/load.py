@@ -9,7 +9,6 @@ the typed model decides what each text means. Nothing here knows aktstykker.
 from __future__ import annotations
 
 import contextlib
-import errno
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from aktstykker_gen.bounded import Refused, decode_utf8, read_bytes
 from aktstykker_gen.diagnostics import Diagnostic, Severity, Span, SpecError
 
 try:
@@ -51,9 +51,6 @@ class LoadedSpec:
         return self.values.get(())
 
 
-_OS_ERRORS = {errno.ENOENT: "filen findes ikke", errno.EACCES: "ingen adgang til filen",
-              errno.EISDIR: "det er en mappe, ikke en fil"}
-
 # Characters no document may hold (XML 1.0 forbids them); PyYAML lets escapes such as "\x01"
 # through, and a text copied from Word may carry them.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
@@ -86,27 +83,15 @@ MAX_TEXT = 20_000
 
 
 def load_spec(path: Path, display_name: str | None = None) -> LoadedSpec:
+    """The spec at `path`, read through `bounded` (a regular file of at most MAX_BYTES)."""
     name = display_name or str(path)
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except OSError as error:
-        message = _OS_ERRORS.get(error.errno or 0, f"kan ikke læse filen ({error.strerror})")
-        hint = "kontroller stien og rettighederne"
-        raise SpecError([_error("AKT008", message, None, hint, name)]) from None
-    if len(raw) > MAX_BYTES:
-        raise SpecError([_error(
-            "AKT009", f"filen er større end {MAX_BYTES // (1024 * 1024)} MB", None,
-            "en specifikation er ren tekst på få KB; er det den rigtige fil?", name)])
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        before = raw[:error.start]
-        line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
-        message = f"filen er ikke gyldig UTF-8 (byte 0x{raw[error.start]:02x})"
-        hint = "gem specifikationen som UTF-8 (standard i alle moderne editorer)"
-        raise SpecError([_error("AKT001", message, Span(name, line, column), hint)]) from None
+        raw = read_bytes(path, MAX_BYTES, "en specifikation er ren tekst på få KB; er det den "
+                                          "rigtige fil?", name)
+        text = decode_utf8(raw, name, "gem specifikationen som UTF-8 (standard i alle moderne "
+                                      "editorer)")
+    except Refused as refused:
+        raise SpecError([refused.diagnostic]) from None
     return load_text(text, name)
 
 

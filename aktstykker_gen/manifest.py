@@ -12,6 +12,8 @@ import hashlib
 import json
 from pathlib import Path
 
+from aktstykker_gen import limits
+from aktstykker_gen.bounded import NOT_A_FILE, TOO_LARGE, Refused, read_bytes, read_text
 from aktstykker_gen.build import write_atomically
 
 NAME = ".aktstykke-manifest.json"
@@ -41,10 +43,17 @@ class Manifest:
 
     @classmethod
     def load(cls, out_dir: Path) -> Manifest:
-        """The manifest as last written; one that is missing or unreadable is empty."""
+        """The manifest as last written; one that is missing, unreadable or not JSON is empty.
+        One that is not a regular file (a FIFO, a device) or is over its limit raises
+        `bounded.Refused`: reading it could block or never end, and writing would replace it."""
         try:
-            data = json.loads((out_dir / NAME).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data = json.loads(read_text(out_dir / NAME, limits.MANIFEST_BYTES,
+                                        "slet filen; den skrives igen ved næste build"))
+        except Refused as refused:
+            if refused.diagnostic.code in (NOT_A_FILE, TOO_LARGE):
+                raise
+            data = {}
+        except ValueError:
             data = {}
         entries = data if isinstance(data, dict) else {}
         return cls(out_dir, {stem: entry for stem, entry in entries.items() if _valid(entry)})
@@ -67,11 +76,18 @@ def _valid(entry: object) -> bool:
     """An entry as `record` writes it: an input hash and at least one output's hash."""
     return (isinstance(entry, dict) and isinstance(entry.get("inputs"), str)
             and isinstance(entry.get("outputs"), dict) and bool(entry["outputs"])
-            and all(isinstance(v, str) for v in entry["outputs"].values()))
+            and all(isinstance(v, str) and _plain_name(k) for k, v in entry["outputs"].items()))
+
+
+def _plain_name(name: str) -> bool:
+    """A file in the output folder itself: a manifest never sends a build reading elsewhere."""
+    return Path(name).name == name and name not in ("", ".", "..")
 
 
 def _file_hash(path: Path) -> str | None:
+    """The hash of a built file; None (stale, so rebuilt) for one that is gone, not a regular
+    file or larger than any output."""
     try:
-        return sha256(path.read_bytes())
-    except OSError:
+        return sha256(read_bytes(path, limits.OUTPUT_BYTES))
+    except Refused:
         return None

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from aktstykker_gen import limits
+from aktstykker_gen.bounded import UNREADABLE, read_text, refusal
 from aktstykker_gen.diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:
@@ -23,11 +25,7 @@ if TYPE_CHECKING:
 SPEC_SUFFIXES = (".yaml", ".yml")
 SUFFIXES = (*SPEC_SUFFIXES, ".txt", ".docx", ".pdf")
 _BULLET = re.compile(r"^[-\u2013\u2022]\s+")
-_PAGE_NUMBER = re.compile(r"\n\s*\d{1,4}\s*$")
-
-
-class UnreadableFile(ValueError):
-    """Not a spec or a built file the tool can read; the message says why."""
+_SURROGATE = re.compile("[\ud800-\udfff]")   # a PDF's broken text map can give half a pair
 
 
 @dataclass(frozen=True)
@@ -38,18 +36,23 @@ class Reading:
 
 
 def read(path: Path) -> Reading:
+    """What a reader sees in `path`; `bounded.Refused` (exit 2) for a file it cannot or will not
+    read, each kind within the limits in `limits` (docs/limits.md)."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise UnreadableFile(f"{path}: kan kun læse {', '.join(SUFFIXES)}")
-    if not path.is_file():
-        raise UnreadableFile(f"{path}: filen findes ikke")
+        raise refusal(path, UNREADABLE, f"kan kun læse {', '.join(SUFFIXES)}",
+                      "giv en specifikation eller en bygget .docx, .pdf eller .txt")
     if suffix in SPEC_SUFFIXES:
         return _spec(path)
     if suffix == ".txt":
-        return Reading(path.read_text(encoding="utf-8").split("\n"))
+        return Reading(read_text(path, limits.TEXT_BYTES, limits.TEXT_HINT).split("\n"))
     if suffix == ".docx":
-        return Reading([_plain(line) for line in _docx(path)])
-    return Reading([_plain(line) for line in _pdf(path)], flowing=True)
+        from aktstykker_gen.docx_text import docx_lines
+
+        return Reading([_plain(line) for line in docx_lines(path)])
+    from aktstykker_gen.pdf_text import pdf_lines
+
+    return Reading([_plain(line) for line in pdf_lines(path)], flowing=True)
 
 
 def rendered(path: Path) -> tuple[Document, Any, list[Diagnostic]]:
@@ -69,44 +72,10 @@ def _spec(path: Path) -> Reading:
     return Reading(write_text(tree).split("\n"), warnings)
 
 
-def _docx(path: Path) -> list[str]:
-    import docx
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    try:
-        document = docx.Document(str(path))
-    except Exception as error:  # python-docx raises several kinds for a file that is not a DOCX
-        raise UnreadableFile(f"{path}: er ikke en DOCX-fil ({type(error).__name__})") from None
-    lines = []
-    for block in document.iter_inner_content():
-        if isinstance(block, Paragraph):
-            lines.append(block.text)
-        elif isinstance(block, Table):
-            for row in block.rows:
-                cells = [c for i, c in enumerate(row.cells) if i == 0 or c is not row.cells[i - 1]]
-                lines.append("  ".join(cell.text for cell in cells))
-    return lines
-
-
-def _pdf(path: Path) -> list[str]:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    from aktstykker_gen.document import DRAFT_MARK
-
-    try:
-        pages = [page.extract_text() or "" for page in PdfReader(str(path)).pages]
-    except (PdfReadError, OSError, ValueError) as error:
-        raise UnreadableFile(f"{path}: er ikke en PDF-fil ({error})") from None
-    lines = "\n".join(_PAGE_NUMBER.sub("", page) for page in pages).split("\n")
-    return [line for line in lines if line.strip() != DRAFT_MARK]
-
-
 def _plain(line: str) -> str:
     """As the canonical text writes it: plain spaces for non-breaking ones and for the tab
     after a section letter."""
-    return line.replace("\u00a0", " ").replace("\t", " ")
+    return _SURROGATE.sub("\ufffd", line.replace("\u00a0", " ").replace("\t", " "))
 
 
 def key(line: str) -> str:

@@ -16,6 +16,8 @@ from pathlib import Path
 from string import Template
 
 from aktstykker_gen import assets
+from aktstykker_gen.bounded import read_text
+from aktstykker_gen.load import MAX_BYTES
 
 SKELETON = Path(__file__).resolve().parent / "kinds" / "aktstykke" / "data" / "skelet.yaml"
 
@@ -115,14 +117,9 @@ def _target(name: str, folder: Path) -> Path:
 
 
 def _read(source: Path) -> str:
-    try:
-        return source.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ScaffoldError(f"{source}: filen findes ikke") from None
-    except UnicodeDecodeError:
-        raise ScaffoldError(f"{source}: filen er ikke UTF-8") from None
-    except OSError as error:
-        raise ScaffoldError(f"{source}: kan ikke læses ({error.strerror})") from None
+    """The earlier spec's text, read as `check` reads a spec (`bounded.Refused`, exit 2)."""
+    return read_text(source, MAX_BYTES, "en specifikation er ren tekst på få KB; er det den "
+                                        "rigtige fil?")
 
 
 def _write(path: Path, text: str) -> None:

@@ -161,7 +161,8 @@ def test_json_output_of_a_spec_that_does_not_load_names_the_syntax_error(capsys,
 
 def test_a_kontoplan_that_cannot_be_read_is_a_usage_error_exit_2(capsys, tmp_path):
     code, _, err = run(capsys, "check", "--kontoplan", str(tmp_path / "nej.csv"), str(SEED_SPEC))
-    assert (code, "--kontoplan" in err, "Traceback" in err) == (2, True, False)
+    assert (code, f"{tmp_path / 'nej.csv'}: error[AKT008]: filen findes ikke" in err,
+            "Traceback" in err) == (2, True, False)
 
 
 def test_an_unreadable_spec_exits_2_even_among_good_ones(capsys, tmp_path):

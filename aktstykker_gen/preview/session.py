@@ -11,10 +11,12 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from aktstykker_gen.bounded import Refused, read_bytes
 from aktstykker_gen.build import write_format
 from aktstykker_gen.diagnostics import Diagnostic, SpecError
 from aktstykker_gen.document import Document
 from aktstykker_gen.kinds import Kind
+from aktstykker_gen.load import MAX_BYTES
 from aktstykker_gen.pipeline import check, render
 from aktstykker_gen.preview import page
 from aktstykker_gen.writers.html import body_classes, write_body
@@ -57,8 +59,8 @@ def make_version(number: int, path: Path) -> Version:
 def _source_lines(path: Path) -> list[str]:
     """The spec's lines, for the excerpts under each diagnostic (as the CLI shows them)."""
     try:
-        return path.read_text(encoding="utf-8", errors="replace").split("\n")
-    except OSError:
+        return read_bytes(path, MAX_BYTES).decode("utf-8", "replace").split("\n")
+    except Refused:
         return []
 
 

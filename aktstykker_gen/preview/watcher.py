@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from aktstykker_gen.bounded import Refused, read_bytes
 from aktstykker_gen.load import MAX_BYTES
 
 INTERVAL = 0.05            # seconds between polls
@@ -69,9 +70,11 @@ class Watcher:
             return None
         return found.st_ino, found.st_size, found.st_mtime_ns
 
-    def _digest_now(self) -> bytes | None:
+    def _digest_now(self) -> bytes:
+        """The content's hash; for a file `check` would refuse (gone, a FIFO, a device, too
+        large), the refusal's, read as `check` reads it, so the watcher never blocks."""
         try:
-            with self.path.open("rb") as handle:
-                return hashlib.blake2b(handle.read(MAX_BYTES + 1), digest_size=16).digest()
-        except OSError:
-            return None
+            content = read_bytes(self.path, MAX_BYTES)
+        except Refused as refused:
+            content = refused.diagnostic.message.encode()
+        return hashlib.blake2b(content, digest_size=16).digest()

@@ -56,8 +56,8 @@ def test_a_50_mb_spec_is_refused_without_being_read(tmp_path, capsys):
     with path.open("wb") as handle:
         handle.truncate(50 * 1024 * 1024)   # sparse: 50 MB of zero bytes
     code, err = check(capsys, path)
-    assert (code, err.splitlines()[0]) == (
-        1, f"{path}: error[AKT009]: filen er større end {MAX_BYTES // (1024 * 1024)} MB")
+    assert (code, err.splitlines()[0]) == (   # a file over a reader's limit is not read: exit 2
+        2, f"{path}: error[AKT009]: filen er større end {MAX_BYTES // (1024 * 1024)} MB")
 
 
 def test_a_spec_just_under_the_size_limit_is_read(tmp_path, capsys):

@@ -127,8 +127,13 @@ class AktstykkeView:
         raise UnknownReference(str(reference))
 
     def resolve(self, reference: Reference) -> str:
-        """The formatted text a prose reference stands for."""
-        value = self.value(reference)
+        """The formatted text a prose reference stands for. One the data does not hold stays
+        as written: `check` reports it as an error, and a spec with errors is still rendered
+        (textconv, diff, redline, the preview), showing the reader where it stands."""
+        try:
+            value = self.value(reference)
+        except UnknownReference:
+            return str(reference)
         return value if isinstance(value, str) else formatting.amount(value)
 
     def prose(self, text: str) -> str:
