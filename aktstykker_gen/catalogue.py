@@ -44,6 +44,14 @@ STAGE_CODES = (
           description="Filens størrelse, indlejringsdybden og længden af en tekst er begrænset, "
                       "så en fejlagtig eller fjendtlig fil afvises hurtigt og med begrænset "
                       "hukommelse."),
+    Entry("AKT014", "ingen usynlige eller tvetydige tegn", Severity.ERROR, "syntaks",
+          description="Retningstegn (U+202A–U+202E, U+2066–U+2069), usynlige tegn som "
+                      "nulbredde-mellemrum og blød bindestreg, andre mellemrum end det "
+                      "almindelige og U+00A0, usynlige linjeskift (U+2028, U+2029) og tegn fra "
+                      "Unicodes private område afvises med deres position: de får PDF'en til at "
+                      "vise noget andet end data og diff, eller en henvisning til ikke at passe. "
+                      "Bogstaver sammenlignes sammensat (NFC), så et å skrevet som a + ring er "
+                      "det samme å."),
     Entry("AKT010", "output kan skrives", Severity.ERROR, "output",
           description="En fil kunne ikke skrives (fx ingen adgang eller fuld disk); intet halvt "
                       "skrevet output efterlades, og en tidligere fil står urørt. Exit-kode 2."),

@@ -235,7 +235,7 @@ def test_an_impossible_date_is_akt006_at_the_date():
     text = altered("dato: 2025-10-01", "dato: 2025-13-01")
     diagnostic = only(text, "AKT006")
     assert (diagnostic.message, where(diagnostic)) == (
-        "i 'dato': forventede en dato som ÅÅÅÅ-MM-DD, fandt '2025-13-01'",
+        "i 'dato': '2025-13-01' er ikke en dag i kalenderen",
         position(text, "2025-13-01"))
 
 

@@ -181,3 +181,41 @@ def line_has_amount(spec: Spec) -> Iterator[Finding]:
                 yield Finding(f"standardkonto {line.nr} under § {hovedkonto.nr} har intet beløb",
                               spec.span(line, "nr"),
                               hint="angiv 'udgift' eller 'indtægt' pr. finansår, eller slet linjen")
+
+
+# No aktstykke moves 100 mia. kr. on one line: the largest expense hovedkonto on finansloven
+# for 2025 is § 17.64.01 Folkepension at 178.444,9 mio. kr., and an aktstykke changes an
+# appropriation, it does not restate it. An amount typed in kroner (200.000 for 0,2 mio. kr.)
+# lands above this for any amount from 0,1 mio. kr., the smallest the tables show.
+PLAUSIBLE = Decimal(100_000)
+
+
+def _amounts(spec: Spec) -> Iterator[tuple[Decimal, Span | None]]:
+    """Every amount the spec types, with its position."""
+    model = spec.model
+    for hovedkonto in model.udgifter + model.finansiering:
+        for line in lines(hovedkonto):
+            for side in SIDER:
+                for år, value in getattr(line, side).items():
+                    yield value, spec.span(line, side, str(år))
+    for modtager in model.modtagere:
+        for år, value in modtager.beløb.items():
+            yield value, spec.span(modtager, "beløb", str(år))
+    for år, value in model.nettoændring.items():
+        yield value, spec.span(model, "nettoændring", str(år))
+    for name, value in model.beløb.items():
+        yield value, spec.span(model, "beløb", name)
+
+
+@rules.rule("AKT206", "beløbet kan stå i et aktstykke", Severity.WARNING, "summer")
+def plausible_amount(spec: Spec) -> Iterator[Finding]:
+    """Amounts are in mio. kr.; one of 100.000 mio. kr. (100 mia. kr.) or more is larger than
+    any appropriation an aktstykke changes, and most often an amount typed in kroner."""
+    for value, span in _amounts(spec):
+        if abs(value) >= PLAUSIBLE:
+            yield Finding(
+                f"beløbet {formatting.number(value)} mio. kr. er større end noget aktstykke "
+                "rummer", span,
+                details=(f"skrevet i kroner ville det være {formatting.number(value / 10**6)} "
+                         "mio. kr.",),
+                hint="beløb angives i mio. kr.; er det skrevet i kroner? 200.000 kr. skrives 0,2")
