@@ -26,6 +26,7 @@ _MESSAGES = {
     "int_parsing": "forventede et helt tal, fandt '{input}'",
     "int_type": "forventede et helt tal",
     "int_too_large": "tallet {input} er for stort",
+    "int_leading_zero": "'{input}' har et nul foran",
     "date_from_datetime_parsing": "forventede en dato som ÅÅÅÅ-MM-DD, fandt '{input}'",
     "date_parsing": "forventede en dato som ÅÅÅÅ-MM-DD, fandt '{input}'",
     "date_type": "forventede en dato som ÅÅÅÅ-MM-DD",
@@ -72,6 +73,7 @@ _HINTS = {
                         "være både tusindtalspunktum og decimalpunktum",
     "year": "skriv året med fire cifre, fx 2025 (uden 0 foran, fortegn, '_' eller '.0')",
     "year_range": "ret årstallet",
+    "int_leading_zero": "skriv tallet uden nul foran; YAML 1.1 læser fx 0313 som oktaltallet 203",
     "date_invalid": "ret dagen eller måneden",
     "date_range": "ret årstallet i datoen",
 }

@@ -40,6 +40,9 @@ NOT_EXPRESSIBLE = {
     # and refuses a year that is not four digits (AKT006) and the ambiguous dot (AKT007).
     "AKT006-aarstal-foranstillet-nul": "a year key with a leading zero is the number 2025",
     "AKT007-tusindtalspunktum": "1.200 is the number 1.2 to the editor",
+    # A JSON Schema integer includes 281.0, and YAML 1.2 reads 0281 as 281.
+    "AKT006-heltal-med-decimal": "281.0 is an integer to JSON Schema",
+    "AKT006-nul-foran": "0281 is the number 281 to the editor",
 }
 
 

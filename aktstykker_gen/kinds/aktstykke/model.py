@@ -40,17 +40,22 @@ YEARS = range(1900, 2100)
 
 
 def _heltal(value: Any) -> Any:
-    """A whole number as text: ASCII digits only, no sign, '_', '.0' or exponent; the
-    field's own bounds then apply (none needs more than four digits)."""
-    if isinstance(value, str) and not re.fullmatch(r"[0-9]+", value):
+    """A whole number as text: ASCII digits only, no sign, '_', '.0' or exponent, and no
+    leading zero (YAML 1.1 tools read `0313` as octal 203); the field's bounds then apply."""
+    if not isinstance(value, str):
+        return value
+    if not re.fullmatch(r"[0-9]+", value):
         raise PydanticCustomError("int_parsing", "'{value}' er ikke et helt tal", {"value": value})
-    if isinstance(value, str) and len(value) > 9:
+    if len(value) > 1 and value.startswith("0"):
+        raise PydanticCustomError("int_leading_zero", "'{value}' har nul foran", {"value": value})
+    if len(value) > 9:
         raise PydanticCustomError("int_too_large", "'{value}' er for stort", {"value": value})
     return value
 
 
 def _år(value: Any) -> int:
-    """A year as a key of an amount map: exactly four ASCII digits, within `YEARS`."""
+    """A year, the finansår or a key of an amount map: exactly four ASCII digits, within
+    `YEARS`."""
     if isinstance(value, int) and not isinstance(value, bool):
         text = str(value)
     elif isinstance(value, str):
@@ -87,7 +92,7 @@ Dato = Annotated[datetime.date, BeforeValidator(_dato), WithJsonSchema(
     {"type": "string", "format": "date", "pattern": r"^(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}$"})]
 # A whole number's bounds go before the validator, so that the JSON Schema carries them.
 Nummer = Annotated[int, Field(gt=0, le=9999), BeforeValidator(_heltal)]
-Finansår = Annotated[int, Field(ge=YEARS.start, le=YEARS.stop - 1), BeforeValidator(_heltal)]
+Finansår = Annotated[int, Field(ge=YEARS.start, le=YEARS.stop - 1), BeforeValidator(_år)]
 HovedkontoNr = Annotated[str, StringConstraints(pattern=r"^[0-9]{2}\.[0-9]{2}\.[0-9]{2}$")]
 # An editor reads `nr: 22` as a number, the model reads the text "22": the schema takes both.
 ToCifre = Annotated[str, StringConstraints(pattern=r"^[0-9]{2}$"), WithJsonSchema(
