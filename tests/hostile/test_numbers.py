@@ -350,7 +350,8 @@ def integer_spellings(value: str) -> Iterator[str]:
     number = int(value)
     yield from ("0" + value, "00" + value, "+" + value, "-" + value, value + ".0",
                 value[:1] + "_" + value[1:], f"{number / 100}e2", value + "e0",
-                f"0x{number:x}", f"0o{number:o}", f"0b{number:b}", "0", "-0", "10000", "9" * 30, "9" * 5000, value + " kr.",
+                f"0x{number:x}", f"0o{number:o}", f"0b{number:b}", "0", "-0", "10000", "9" * 30,
+                "9" * 5000, value + " kr.",
                 f"{value[:1]} {value[1:]}", f"{value[:1]}.{value[1:]}")
     for zero in list(FOREIGN_ZEROS.values())[::6]:
         yield in_digits(value, zero)
