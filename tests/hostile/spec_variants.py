@@ -1,21 +1,22 @@
 """Hostile variants of the seed spec, and what `aktstykke check --strict` says of each.
 
-Variants run in-process through `cli.main`, as the clerk's command does, so thousands fit in
-the suite's time; `test_*` files run a sample through the real command as well.
+Variants run in-process through the pipeline, as `aktstykke check --strict` does (warnings
+count as errors), printed as the command prints them, so thousands fit in the suite's time;
+each test file runs a sample through the real command and finds the same diagnostics.
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
+import dataclasses
 import re
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from aktstykker_gen import cli
 from aktstykker_gen.catalogue import STAGE_CODES, registered_codes
+from aktstykker_gen.diagnostics import Severity, SpecError, format_diagnostic
+from aktstykker_gen.pipeline import check as check_spec
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SEED = ROOT / "specs" / "2025-10-01-personlig-medicin.yaml"
@@ -54,12 +55,16 @@ def write(folder: Path, text: str, name: str = "spec.yaml") -> Path:
 
 
 def check(folder: Path, text: str) -> Outcome:
-    """`aktstykke check --strict` of the text, in-process."""
+    """`aktstykke check --strict` of the text, in-process: its diagnostics and exit code."""
     path = write(folder, text)
-    err = io.StringIO()
-    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-        code = cli.main(["check", "--strict", str(path)])
-    return Outcome(code, err.getvalue())
+    try:
+        found = check_spec(path).diagnostics
+    except SpecError as error:
+        found = error.diagnostics
+    found = [dataclasses.replace(d, severity=Severity.ERROR) for d in found]
+    lines = text.split("\n")
+    code = 2 if any(d.code == "AKT008" for d in found) else 1 if found else 0
+    return Outcome(code, "".join(format_diagnostic(d, lines) + "\n" for d in found))
 
 
 def check_command(folder: Path, text: str) -> Outcome:
@@ -91,7 +96,6 @@ def replaced(old: str, new: str, text: str = SEED_TEXT) -> str:
 
 def text_output(path: Path) -> str:
     """The text document the spec builds (the same tree the PDF and DOCX are written from)."""
-    from aktstykker_gen.pipeline import check as check_spec
     from aktstykker_gen.pipeline import render
     from aktstykker_gen.writers.text import write_text
 
