@@ -371,3 +371,21 @@ def test_every_other_form_of_a_whole_number_is_refused_at_it(tmp_path: Path):
     print(f"whole-number variants: {len(variants)}")
     assert len(variants) >= 100
     assert not missed, "\n".join(missed[:5])
+
+
+@pytest.mark.parametrize("years", [10, 75])
+def test_a_flerårsoversigt_of_many_years_builds_every_output(tmp_path: Path, years: int):
+    """Every year check passes is a column the writers can lay out: ten or more years made the
+    DOCX label column negative, and python-docx raised."""
+    from aktstykker_gen.build import render_outputs
+    from aktstykker_gen.pipeline import check as check_spec
+
+    later = ", ".join(f"{year}: 0.0" for year in range(2026, 2025 + years))
+    text = replaced("udgift: {2025: 0.2}", f"udgift: {{2025: 0.2, {later}}}")
+    text = replaced("    - indsæt: specifikation\n",
+                    "    - indsæt: specifikation\n    - indsæt: flerårsoversigt\n", text)
+    checked = check_spec(write(tmp_path, text))
+    assert checked.ok
+    built = render_outputs(checked)
+    assert str(2024 + years) in built[".txt"].decode("utf-8")
+    assert built[".docx"].startswith(b"PK") and built[".pdf"].startswith(b"%PDF")
