@@ -294,8 +294,8 @@ class _Builder:
 
     def text(self, node: yaml.ScalarNode) -> str:
         """A scalar's text, letters composed (NFC). The file itself holds no invisible
-        character (`_refuse_invisible`), so one found here was written as an escape."""
-        invisible = characters.REFUSED.search(node.value)
+        character (`_refuse_invisible`), so one can only come from an escape ("\\u200b")."""
+        invisible = characters.REFUSED.search(node.value) if node.style == '"' else None
         if invisible:
             message, _ = characters.problem(invisible[0])
             self.diagnostics.append(_error(
