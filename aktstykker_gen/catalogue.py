@@ -44,6 +44,9 @@ STAGE_CODES = (
           description="Filens størrelse, indlejringsdybden og længden af en tekst er begrænset, "
                       "så en fejlagtig eller fjendtlig fil afvises hurtigt og med begrænset "
                       "hukommelse."),
+    Entry("AKT010", "output kan skrives", Severity.ERROR, "output",
+          description="En fil kunne ikke skrives (fx ingen adgang eller fuld disk); intet halvt "
+                      "skrevet output efterlades, og en tidligere fil står urørt. Exit-kode 2."),
     Entry("AKT014", "ingen usynlige eller tvetydige tegn", Severity.ERROR, "syntaks",
           description="Retningstegn (U+202A–U+202E, U+2066–U+2069), usynlige tegn som "
                       "nulbredde-mellemrum og blød bindestreg, andre mellemrum end det "
@@ -52,9 +55,6 @@ STAGE_CODES = (
                       "vise noget andet end data og diff, eller en henvisning til ikke at passe. "
                       "Bogstaver sammenlignes sammensat (NFC), så et å skrevet som a + ring er "
                       "det samme å."),
-    Entry("AKT010", "output kan skrives", Severity.ERROR, "output",
-          description="En fil kunne ikke skrives (fx ingen adgang eller fuld disk); intet halvt "
-                      "skrevet output efterlades, og en tidligere fil står urørt. Exit-kode 2."),
 )
 
 
