@@ -56,6 +56,14 @@ STAGE_CODES = (
           description="En mappe, en navngiven pipe (FIFO), en enhed som /dev/zero eller en "
                       "socket læses ikke: en pipe venter for evigt på en skriver, og en enhed "
                       "slutter aldrig. Typen kontrolleres, før filen åbnes. Exit-kode 2."),
+    Entry("AKT014", "ingen usynlige eller tvetydige tegn", Severity.ERROR, "syntaks",
+          description="Retningstegn (U+202A–U+202E, U+2066–U+2069), usynlige tegn som "
+                      "nulbredde-mellemrum og blød bindestreg, andre mellemrum end det "
+                      "almindelige og U+00A0, usynlige linjeskift (U+2028, U+2029) og tegn fra "
+                      "Unicodes private område afvises med deres position: de får PDF'en til at "
+                      "vise noget andet end data og diff, eller en henvisning til ikke at passe. "
+                      "Bogstaver sammenlignes sammensat (NFC), så et å skrevet som a + ring er "
+                      "det samme å."),
 )
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from aktstykker_gen.characters import visible
+
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -56,7 +58,7 @@ def format_diagnostic(diagnostic: Diagnostic, source_lines: list[str] | None = N
         f"{diagnostic.file}: " if diagnostic.file else ""
     out = [f"{where}{diagnostic.severity.value}[{diagnostic.code}]: {diagnostic.message}"]
     if span and source_lines and 0 < span.line <= len(source_lines):
-        text, column = _window(source_lines[span.line - 1].rstrip("\n"), span.column)
+        text, column = _window(visible(source_lines[span.line - 1].rstrip("\n")), span.column)
         gutter = f"{span.line:>4} | "
         out.append(gutter + text)
         width = max(1, min(span.length, len(text) - column + 1))

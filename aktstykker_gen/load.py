@@ -9,6 +9,7 @@ the typed model decides what each text means. Nothing here knows aktstykker.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from aktstykker_gen import characters
 from aktstykker_gen.bounded import Refused, decode_utf8, read_bytes
 from aktstykker_gen.diagnostics import Diagnostic, Severity, Span, SpecError
 
@@ -80,6 +82,8 @@ _PROBLEMS = (
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
 MAX_TEXT = 20_000
+# Invisible characters reported one by one, up to this many; a pasted page may hold hundreds.
+MAX_INVISIBLE = 10
 
 
 def load_spec(path: Path, display_name: str | None = None) -> LoadedSpec:
@@ -159,6 +163,7 @@ def _compose(text: str) -> yaml.Node | None:
 
 
 def load_text(text: str, name: str) -> LoadedSpec:
+    _refuse_invisible(text, name)
     try:
         root = _compose(text)
     except _AliasUsed as alias:
@@ -191,6 +196,30 @@ def load_text(text: str, name: str) -> LoadedSpec:
     if builder.diagnostics:
         raise SpecError(builder.diagnostics)
     return LoadedSpec(name, text, data, builder.values, builder.keys)
+
+
+def _refuse_invisible(text: str, name: str) -> None:
+    """Every character the reader cannot see (characters.py), where it stands in the file:
+    refused before YAML reads the text, so no stage ever sees one."""
+    found = []
+    match = characters.refused(text)
+    while match and len(found) <= MAX_INVISIBLE:
+        found.append(match.start())
+        match = characters.REFUSED.search(text, match.end())
+    if not found:
+        return
+    diagnostics = []
+    for index in found[:MAX_INVISIBLE]:
+        message, hint = characters.problem(text[index])
+        line, column = _position(text, index)
+        diagnostics.append(_error("AKT014", message, Span(name, line, column), hint))
+    if len(found) > MAX_INVISIBLE:
+        more = len(characters.REFUSED.findall(text, found[MAX_INVISIBLE]))
+        last = diagnostics[-1]
+        diagnostics[-1] = dataclasses.replace(
+            last, details=(f"og {more} tegn mere af samme slags i filen, "
+                           "som vises, når disse er rettet",))
+    raise SpecError(diagnostics)
 
 
 def _error(code: str, message: str, span: Span | None, hint: str | None = None,
@@ -246,7 +275,18 @@ class _Builder:
             self.diagnostics.append(_error(
                 "AKT001", f"teksten indeholder styretegnet U+{ord(control[0]):04X}, som intet "
                 "dokument kan rumme", self.span(node), "slet tegnet (eller escape-sekvensen)"))
-        return str(node.value)
+        return self.text(node)
+
+    def text(self, node: yaml.ScalarNode) -> str:
+        """A scalar's text, letters composed (NFC). The file itself holds no invisible
+        character (`_refuse_invisible`), so one can only come from an escape ("\\u200b")."""
+        invisible = characters.REFUSED.search(node.value) if node.style == '"' else None
+        if invisible:
+            message, _ = characters.problem(invisible[0])
+            self.diagnostics.append(_error(
+                "AKT014", f"{message} (skrevet som escape-sekvens)", self.span(node),
+                "slet escape-sekvensen"))
+        return characters.composed(str(node.value))
 
     def mapping(self, node: yaml.MappingNode, location: Location) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -257,7 +297,7 @@ class _Builder:
                 self.diagnostics.append(_error(
                     "AKT003", "en nøgle skal være en simpel tekst", self.span(key_node)))
                 continue
-            key = str(key_node.value)
+            key = self.text(key_node)
             if key in result:
                 first = self.keys[(*location, key)]
                 self.diagnostics.append(Diagnostic(

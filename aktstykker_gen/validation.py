@@ -8,6 +8,7 @@ object came from, so a rule can point at the line to fix.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -24,6 +25,8 @@ _MESSAGES = {
     "string_type": "forventede en tekst",
     "int_parsing": "forventede et helt tal, fandt '{input}'",
     "int_type": "forventede et helt tal",
+    "int_too_large": "tallet {input} er for stort",
+    "int_leading_zero": "'{input}' har et nul foran",
     "date_from_datetime_parsing": "forventede en dato som ÅÅÅÅ-MM-DD, fandt '{input}'",
     "date_parsing": "forventede en dato som ÅÅÅÅ-MM-DD, fandt '{input}'",
     "date_type": "forventede en dato som ÅÅÅÅ-MM-DD",
@@ -41,15 +44,21 @@ _MESSAGES = {
     "enum": "'{input}' er ikke tilladt her; mulige værdier: {expected}",
     "amount": "'{input}' er ikke et beløb",
     "amount_range": "beløbet '{input}' er uden for det mulige",
+    "amount_ambiguous": "'{input}' kan læses både som {tusind} og som {decimal}",
+    "year": "'{input}' er ikke et årstal med fire cifre",
+    "year_range": "året {input} ligger uden for årene 1900-2099",
+    "date_invalid": "'{input}' er ikke en dag i kalenderen",
+    "date_range": "datoen {input} ligger uden for årene 1900-2099",
     "flag": "forventede true eller false, fandt '{input}'",
 }
 
 _PATTERN_HINTS = {
     "amount_map": "angiv år og beløb, fx udgift: {2025: 5.0}",
-    r"^\d{2}\.\d{2}\.\d{2}$": "en hovedkonto skrives som 16.71.08 (paragraf.hovedområde.hovedkonto)",
-    r"^\d{2}$": "underkonti og standardkonti skrives med to cifre, fx 10 eller 22",
+    r"^[0-9]{2}\.[0-9]{2}\.[0-9]{2}$":
+        "en hovedkonto skrives som 16.71.08 (paragraf.hovedområde.hovedkonto)",
+    r"^[0-9]{2}$": "underkonti og standardkonti skrives med to cifre, fx 10 eller 22",
     r"^[a-zæøå0-9_-]+$": "brug små bogstaver, cifre, '-' og '_', fx danske-patienter",
-    r"^\d{4}-\d{2}$": "skriv folketingsåret som 2025-26",
+    r"^[0-9]{4}-[0-9]{2}$": "skriv folketingsåret som 2025-26",
 }
 
 _AMOUNT_MAPS = ("udgift", "indtægt", "beløb", "nettoændring")
@@ -60,7 +69,22 @@ _HINTS = {
     "flag": "skriv true eller false; yes/no og ja/nej læses ikke som sandhedsværdier",
     "amount_range": "beløb angives i mio. kr.: under 1.000.000.000 og med højst 6 decimaler",
     "list_type": "skriv hvert element på en linje, der begynder med '- '",
+    "amount_ambiguous": "skriv {tusind} eller {decimal}; et punktum efterfulgt af tre cifre kan "
+                        "være både tusindtalspunktum og decimalpunktum",
+    "year": "skriv året med fire cifre, fx 2025 (uden 0 foran, fortegn, '_' eller '.0')",
+    "year_range": "ret årstallet",
+    "int_leading_zero": "skriv tallet uden nul foran; YAML 1.1 læser fx 0313 som oktaltallet 203",
+    "date_invalid": "ret dagen eller måneden",
+    "date_range": "ret årstallet i datoen",
 }
+# Hints that name the clerk's own value; the others are fixed texts (some show braces).
+_FILLED_HINTS = {"amount_ambiguous"}
+
+
+def _foreign_digit(text: str) -> str | None:
+    """The first digit in `text` that is not 0-9 (fullwidth, Arabic-Indic …), if any."""
+    return next((c for c in text if not c.isascii() and unicodedata.decimal(c, None) is not None),
+                None)
 
 
 @dataclass(frozen=True)
@@ -149,19 +173,29 @@ def _diagnostic(error: ErrorDetails, spec: LoadedSpec, vocabulary: list[str]) ->
     message = template.format(**context) if template else f"ugyldig værdi '{context['input']}'"
     code = "AKT007" if kind.startswith("amount") else "AKT006"
     where = ""
-    if len(path) >= 2 and str(path[-1]).isdigit() and str(path[-2]) in _AMOUNT_MAPS:
+    if in_key and len(path) >= 2:
+        where = f"i '{path[-2]}': "
+    elif len(path) >= 2 and str(path[-1]).isdigit() and str(path[-2]) in _AMOUNT_MAPS:
         where = f"i '{path[-2]}' for {path[-1]}: "
     elif path and isinstance(path[-1], str):
         where = f"i '{name}': "
     span = spec.keys.get(path) if in_key else None
     hint = _PATTERN_HINTS.get(str(context.get("pattern"))) or _HINTS.get(kind)
+    if hint and kind in _FILLED_HINTS:
+        hint = hint.format(**context)
+    foreign = _foreign_digit(context["input"])
+    if foreign:
+        hint = (f"skriv cifrene som 0-9; '{foreign}' (U+{ord(foreign):04X}, "
+                f"{unicodedata.name(foreign, 'et ciffer')}) er et ciffer fra et andet skriftsystem")
     return Diagnostic(code, Severity.ERROR, where + message, span or spec.span(path), hint=hint)
 
 
 def _shown(value: Any) -> str:
+    """A value as a message quotes it: a long one cut (the excerpt shows where it stands)."""
     if isinstance(value, dict | list):
         return "…"
-    return "" if value is None else str(value)
+    text = "" if value is None else str(value)
+    return text if len(text) <= 40 else text[:40] + "…"
 
 
 def _field_names(model_type: type[BaseModel], seen: set[type] | None = None) -> set[str]:

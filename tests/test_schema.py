@@ -36,6 +36,13 @@ NOT_EXPRESSIBLE = {
     # YAML 1.2 reads `5e0` as the number 5; the schema sees the number, not the text, and
     # cannot tell it from `5`. `check` reads the text and refuses it (AKT007).
     "AKT007-eksponent": "an amount in exponent form is a number to the editor",
+    # `02025` and `1.200` are the numbers 2025 and 1.2 to the editor; `check` reads the text
+    # and refuses a year that is not four digits (AKT006) and the ambiguous dot (AKT007).
+    "AKT006-aarstal-foranstillet-nul": "a year key with a leading zero is the number 2025",
+    "AKT007-tusindtalspunktum": "1.200 is the number 1.2 to the editor",
+    # A JSON Schema integer includes 281.0, and YAML 1.2 reads 0281 as 281.
+    "AKT006-heltal-med-decimal": "281.0 is an integer to JSON Schema",
+    "AKT006-nul-foran": "0281 is the number 281 to the editor",
 }
 
 

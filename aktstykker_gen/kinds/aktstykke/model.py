@@ -6,16 +6,23 @@ line, a recipient's allocation. Everything the document shows besides
 
 The `description`s are Danish: they are what a clerk's editor shows for each
 field (`aktstykke schema`, docs/editing.md).
+
+Numbers are read as the clerk sees them: ASCII digits only (pydantic's `\\d` and
+Python's `int` also take "٢" and "２"), a year as four digits (`02025`, `+2025` and
+`2025.0` would be the same year under another key), a date as ÅÅÅÅ-MM-DD (not a
+count of seconds), and every year within `YEARS`.
 """
 
 from __future__ import annotations
 
 import datetime
+import re
 from enum import Enum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
@@ -23,17 +30,78 @@ from pydantic import (
     Tag,
     WithJsonSchema,
 )
+from pydantic_core import PydanticCustomError
 
 from aktstykker_gen.values import Amount, Flag
 
-HovedkontoNr = Annotated[str, StringConstraints(pattern=r"^\d{2}\.\d{2}\.\d{2}$")]
+# The years a spec can speak of: finansår, amounts' years and dates. The DOCX zip cannot date
+# a file after 2107, and nothing in an aktstykke lies a century away.
+YEARS = range(1900, 2100)
+
+
+def _heltal(value: Any) -> Any:
+    """A whole number as text: ASCII digits only, no sign, '_', '.0' or exponent, and no
+    leading zero (YAML 1.1 tools read `0313` as octal 203); the field's bounds then apply."""
+    if not isinstance(value, str):
+        return value
+    if not re.fullmatch(r"[0-9]+", value):
+        raise PydanticCustomError("int_parsing", "'{value}' er ikke et helt tal", {"value": value})
+    if len(value) > 1 and value.startswith("0"):
+        raise PydanticCustomError("int_leading_zero", "'{value}' har nul foran", {"value": value})
+    if len(value) > 9:
+        raise PydanticCustomError("int_too_large", "'{value}' er for stort", {"value": value})
+    return value
+
+
+def _år(value: Any) -> int:
+    """A year, the finansår or a key of an amount map: exactly four ASCII digits, within
+    `YEARS`."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        text = str(value)
+    elif isinstance(value, str):
+        text = value
+    else:
+        raise PydanticCustomError("year", "'{value}' er ikke et årstal", {"value": value})
+    if not re.fullmatch(r"[0-9]{4}", text):
+        raise PydanticCustomError("year", "'{value}' er ikke et årstal", {"value": text})
+    if int(text) not in YEARS:
+        raise PydanticCustomError("year_range", "'{value}' ligger uden for årene", {"value": text})
+    return int(text)
+
+
+def _dato(value: Any) -> Any:
+    """ÅÅÅÅ-MM-DD and nothing else (pydantic also reads '1759276800' as a date), in `YEARS`."""
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        day = value
+    elif isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        try:
+            day = datetime.date.fromisoformat(value)
+        except ValueError:
+            raise PydanticCustomError("date_invalid", "'{value}' er ikke en dag i kalenderen",
+                                      {"value": value}) from None
+    else:
+        raise PydanticCustomError("date_parsing", "'{value}' er ikke en dato",
+                                  {"value": "" if value is None else value})
+    if day.year not in YEARS:
+        raise PydanticCustomError("date_range", "'{value}' ligger uden for årene",
+                                  {"value": str(value)})
+    return day
+
+
+Dato = Annotated[datetime.date, BeforeValidator(_dato), WithJsonSchema(
+    {"type": "string", "format": "date", "pattern": r"^(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}$"})]
+# A whole number's bounds go before the validator, so that the JSON Schema carries them.
+Nummer = Annotated[int, Field(gt=0, le=9999), BeforeValidator(_heltal)]
+Finansår = Annotated[int, Field(ge=YEARS.start, le=YEARS.stop - 1), BeforeValidator(_år)]
+HovedkontoNr = Annotated[str, StringConstraints(pattern=r"^[0-9]{2}\.[0-9]{2}\.[0-9]{2}$")]
 # An editor reads `nr: 22` as a number, the model reads the text "22": the schema takes both.
-ToCifre = Annotated[str, StringConstraints(pattern=r"^\d{2}$"), WithJsonSchema(
-    {"anyOf": [{"type": "string", "pattern": r"^\d{2}$"},
+ToCifre = Annotated[str, StringConstraints(pattern=r"^[0-9]{2}$"), WithJsonSchema(
+    {"anyOf": [{"type": "string", "pattern": r"^[0-9]{2}$"},
                {"type": "integer", "minimum": 0, "maximum": 99}]})]
 Tekst = Annotated[str, StringConstraints(min_length=1)]
 # A year is a YAML number (2025), but a JSON Schema sees every key as a text ("2025").
-År = Annotated[int, WithJsonSchema({"type": "string", "pattern": r"^\d{4}$"})]
+År = Annotated[int, BeforeValidator(_år), WithJsonSchema(
+    {"type": "string", "pattern": r"^(19|20)[0-9]{2}$"})]
 Beløb = dict[År, Amount]
 Kortnavn = Annotated[str, StringConstraints(pattern=r"^[a-zæøå0-9_-]+$")]
 
@@ -124,8 +192,8 @@ class Tekstanmærkning(Model):
     model_config = _beskrivelse("En ny tekstanmærkning: lovtekst på tillægsbevillingen for ét "
                                 "finansår.")
 
-    nr: int = Field(gt=0, description="Nummeret; fortsætter finanslovens nummerering i gruppen, "
-                                      "fx 313.")
+    nr: Nummer = Field(description="Nummeret; fortsætter finanslovens nummerering i gruppen, "
+                                   "fx 313.")
     gruppe: Tekstanmærkningsgruppe = Field(description="Dispositionsrammer eller materielle "
                                                        "bestemmelser.")
     ad: HovedkontoNr = Field(description="Hovedkontoen, anmærkningen står ad, fx 16.71.08.")
@@ -185,7 +253,7 @@ class Afgørelse(Model):
     model_config = _beskrivelse("Finansudvalgets afgørelse; tilføjes, når udvalget har afgjort "
                                 "sagen.")
 
-    dato: datetime.date = Field(description="Datoen for udvalgets afgørelse, ÅÅÅÅ-MM-DD.")
+    dato: Dato = Field(description="Datoen for udvalgets afgørelse, ÅÅÅÅ-MM-DD.")
     påtegninger: list[Tekst] = Field(
         default_factory=list, description="Påtegninger fra udvalget eller partier, ét afsnit "
                                           "hver; trykkes som skrevet.")
@@ -203,14 +271,13 @@ class Aktstykke(Model):
     ministerium: Tekst = Field(description="Ministeriet, der sender aktstykket, fx Indenrigs- og "
                                            "Sundhedsministeriet.")
     sted: Tekst = Field("København", description="Stedet i dateringen.")
-    dato: datetime.date = Field(description="Aktstykkets dato, ÅÅÅÅ-MM-DD.")
-    nummer: int | None = Field(None, gt=0, description="Aktstykkets nummer, når det kendes.")
-    folketingsår: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}$")] | None = Field(
+    dato: Dato = Field(description="Aktstykkets dato, ÅÅÅÅ-MM-DD.")
+    nummer: Nummer | None = Field(None, description="Aktstykkets nummer, når det kendes.")
+    folketingsår: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}$")] | None = Field(
         None, description="Folketingsåret, fx 2025-26; står sammen med nummeret.")
     orienterende: Flag = Field(False, description="true: aktstykket orienterer kun udvalget og "
                                                   "har hverken afsnit c eller e.")
-    finansår: int = Field(ge=1900, le=2200, description="Finansåret, dispositionerne hører til, "
-                                                        "fx 2025.")
+    finansår: Finansår = Field(description="Finansåret, dispositionerne hører til, fx 2025.")
     nettoændring: Beløb = Field(
         default_factory=dict, description="Tilsigtet nettoændring pr. finansår; ellers 0.")
     udgifter: list[Hovedkonto] = Field(

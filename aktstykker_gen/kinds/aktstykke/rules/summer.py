@@ -14,7 +14,7 @@ from decimal import Decimal
 from aktstykker_gen import formatting
 from aktstykker_gen.diagnostics import Severity, Span
 from aktstykker_gen.kinds.aktstykke.model import Aktstykke, Hovedkonto, Indsættelse, Modtager
-from aktstykker_gen.kinds.aktstykke.rules.common import Spec, pinpoint, prose
+from aktstykker_gen.kinds.aktstykke.rules.common import Spec, amounts, pinpoint, prose
 from aktstykker_gen.kinds.aktstykke.view import SIDER, in_year, lines, net, total, years
 from aktstykker_gen.references import references
 from aktstykker_gen.rules import Finding, RuleSet
@@ -185,6 +185,26 @@ def line_has_amount(spec: Spec) -> Iterator[Finding]:
                               hint="angiv 'udgift' eller 'indtægt' pr. finansår, eller slet linjen")
 
 
+# No aktstykke moves 100 mia. kr. on one line: the largest expense hovedkonto on finansloven
+# for 2025 is § 17.64.01 Folkepension at 178.444,9 mio. kr., and an aktstykke changes an
+# appropriation, it does not restate it. An amount typed in kroner (200.000 for 0,2 mio. kr.)
+# lands above this for any amount from 0,1 mio. kr., the smallest the tables show.
+PLAUSIBLE = Decimal(100_000)
+
+
+@rules.rule("AKT206", "beløbet kan stå i et aktstykke", Severity.WARNING, "summer")
+def plausible_amount(spec: Spec) -> Iterator[Finding]:
+    """Amounts are in mio. kr.; one of 100.000 mio. kr. (100 mia. kr.) or more is larger than
+    any appropriation an aktstykke changes, and most often an amount typed in kroner."""
+    for sted in amounts(spec.model):
+        value, span = sted.value, spec.span(sted.owner, *sted.parts)
+        if abs(value) >= PLAUSIBLE:
+            yield Finding(
+                f"beløbet {formatting.number(value)} mio. kr. er større end noget aktstykke "
+                "rummer", span,
+                details=(f"skrevet i kroner ville det være {formatting.number(value / 10**6)} "
+                         "mio. kr.",),
+                hint="beløb angives i mio. kr.; er det skrevet i kroner? 200.000 kr. skrives 0,2")
 @rules.rule("AKT207", "en modtager får et positivt beløb", Severity.ERROR, "summer")
 def recipients_receive(spec: Spec) -> Iterator[Finding]:
     """An allocation is money a recipient receives. A negative one lets the others' allocations
