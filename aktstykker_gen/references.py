@@ -16,9 +16,10 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 
 REFERENCE = re.compile(r"(?<!\\)\{([a-zæøå]+)(?::([0-9A-Za-zæøåÆØÅ._-]+))?\}")
-# A word after the brace: meant as a reference if it is a name the kind knows, or if the word
-# and a ':' follow the brace directly (`{x:}`; `{ bemærk: … }` is text).
-_BEGINS_LIKE_ONE = re.compile(r"(?<!\\)\{(\s*)([A-Za-zÆØÅæøå]+)(:?)")
+# A word after the brace is meant as a reference if it is a name the kind knows (in any case,
+# spaces allowed), or if it stands right between '{' and ':' or '}' (`{x:}`, `{Foo}`, or a
+# look-alike letter from another script in `{udgіft}`); `{ bemærk: … }` is text.
+_BEGINS_LIKE_ONE = re.compile(r"(?<!\\)\{(\s*)([^\W\d_]+)(\s*)([:}]?)")
 _GROUP_END = re.compile(r"[^}\n]{0,80}\}?")
 ESCAPED_BRACE = "\\{"
 
@@ -51,7 +52,8 @@ def malformed(text: str, names: Collection[str]) -> Iterator[Malformed]:
     """Brace groups that begin with one of `names` (in any case, spaces allowed) or directly
     with a word and ':', but do not have a reference's form."""
     for match in _BEGINS_LIKE_ONE.finditer(text):
-        meant = match[2].casefold() in names or (match[3] and not match[1])
+        tight = not match[1] and not match[3] and match[4]
+        meant = match[2].casefold() in names or tight
         if meant and not REFERENCE.match(text, match.start()):
             group = _GROUP_END.match(text, match.start() + 1)
             yield Malformed("{" + (group[0] if group else ""), match.start())
