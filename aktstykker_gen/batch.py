@@ -5,15 +5,28 @@ removes the temporary files a killed build left, collects the results and owns t
 which it updates as soon as a spec's files are all written. A spec that fails, even by a
 crash in the renderer or a file that cannot be written, is that spec's result and does not
 stop the others.
+
+Workers die with their parent. A parent stopped by SIGTERM (`stopping`) stops its workers
+before it exits; one killed outright is noticed by each worker, through the kernel
+(PR_SET_PDEATHSIG, Linux) and, on any system, by a thread watching for the worker being
+handed to another parent. A worker stopped puts back any file it had renamed and removes its
+temporary files (`build.write_atomically`), so what a stopped build leaves is each spec's
+earlier set or its new one.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
+import hashlib
 import json
 import os
 import signal
+import stat
+import sys
+import threading
+import time
 import traceback
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -23,14 +36,23 @@ from typing import IO, TYPE_CHECKING
 from aktstykker_gen import __version__, assets
 from aktstykker_gen.build import WriteError, prepare_renderers, remove_stale_temporaries
 from aktstykker_gen.diagnostics import Diagnostic, Severity, SpecError
+from aktstykker_gen.discovery import find_specs
 from aktstykker_gen.manifest import Manifest, folder_digest, sha256
 
 if TYPE_CHECKING:
     from aktstykker_gen.kontoplan import Kontoplan
 
 
-class NoSpecs(Exception):
-    """A folder given to build holds no spec."""
+SAME_OUTPUTS = "AKT013"
+STOPPED_EXIT = 128 + signal.SIGTERM   # 143, as a shell reports a process ended by SIGTERM
+
+
+class Stopped(SystemExit):
+    """SIGTERM, raised where the process is, so that what it was writing is put back and its
+    temporary files removed on the way out."""
+
+    def __init__(self) -> None:
+        super().__init__(STOPPED_EXIT)
 
 
 @dataclass(frozen=True)
@@ -56,8 +78,8 @@ class Result:
     diagnostics: tuple[Diagnostic, ...] = ()
     outputs: dict[str, str] = field(default_factory=dict)   # file name → SHA-256 of what was written
     unchanged: bool = False
-    refused: str | None = None     # why the spec was not even tried
     internal: str | None = None    # an unexpected exception (a bug), described for a maintainer
+    written: tuple[str, ...] = ()  # files changed although the spec failed (see write_atomically)
 
     @property
     def built(self) -> bool:
@@ -73,10 +95,12 @@ class Result:
         if self.internal:
             return (f"aktstykke: internal error in {self.spec}: {self.internal}\n  aktstykker-gen "
                     f"{__version__}; please report this with the spec that caused it")
-        if self.refused:
-            return f"{self.spec}: ikke bygget: {self.refused}"
         if self.unchanged:
             return None
+        if self.failed and self.written:
+            return (f"{self.spec}: ikke bygget (ret fejlene ovenfor); skrevet alligevel: "
+                    + ", ".join(str(out_dir / name) for name in self.written)
+                    + "; de øvrige filer er som før")
         if self.failed:
             return f"{self.spec}: ikke bygget (ret fejlene ovenfor); intet blev skrevet"
         return "bygget: " + ", ".join(str(out_dir / name) for name in self.outputs)
@@ -89,35 +113,58 @@ class Plan:
     manifest: Manifest
 
 
-def find_specs(paths: Sequence[Path]) -> list[Path]:
-    """Every `*.yaml` under each folder (recursively, sorted) and every other path as given,
-    each file once."""
-    found: dict[Path, Path] = {}
-    for path in paths:
-        specs = sorted(path.rglob("*.yaml")) if path.is_dir() else [path]
-        if not specs:
-            raise NoSpecs(f"ingen specs (*.yaml) i {path}")
-        for spec in specs:
-            found.setdefault(spec.resolve(), spec)
-    return list(found.values())
-
-
 def plan(paths: Sequence[Path], out_dir: Path, options: Options, force: bool = False) -> Plan:
     """Which specs to build, and which are unchanged since the last build or refused."""
     manifest, context = Manifest.load(out_dir), _context(options)
-    settled, jobs, stems = [], [], {}
-    for spec in find_specs(paths):
-        if spec.stem in stems:
-            settled.append(Result(spec, refused=f"samme navn som {stems[spec.stem]}, så den ville "
-                                  f"overskrive dens filer i {out_dir}; omdøb en af dem"))
+    settled, jobs = [], []
+    specs = find_specs(paths)
+    rivals = _same_outputs(specs)
+    for spec in specs:
+        if spec in rivals:
+            settled.append(Result(spec, (_rivalry(spec, rivals[spec], out_dir),)))
             continue
-        stems[spec.stem] = spec
         inputs = _inputs(spec, context)
         if inputs is not None and not force and manifest.is_current(spec.stem, inputs):
             settled.append(Result(spec, unchanged=True))
         else:
             jobs.append(Job(spec, out_dir, options, inputs))
     return Plan(settled, jobs, manifest)
+
+
+def _same_outputs(specs: list[Path]) -> dict[Path, list[Path]]:
+    """The specs whose outputs would have one name (`x.yaml` and `x.yml`, or two folders'
+    `x.yaml`), each with the others; case aside, as on the file systems clerks share."""
+    by_stem: dict[str, list[Path]] = {}
+    for spec in specs:
+        by_stem.setdefault(spec.stem.casefold(), []).append(spec)
+    return {spec: [other for other in group if other != spec]
+            for group in by_stem.values() if len(group) > 1 for spec in group}
+
+
+def _rivalry(spec: Path, others: list[Path], out_dir: Path) -> Diagnostic:
+    return Diagnostic(SAME_OUTPUTS, Severity.ERROR,
+                      f"ville skrive de samme filer ({out_dir / spec.stem}.*) som "
+                      + ", ".join(map(str, others)) + "; ingen af dem bygges",
+                      file=str(spec), hint="omdøb den ene, eller byg dem hver for sig med hver "
+                      "sin outputmappe (-o)")
+
+
+@contextlib.contextmanager
+def stopping() -> Iterator[None]:
+    """Within the block, SIGTERM raises `Stopped` in this process (its main thread), so that a
+    build stops its workers and puts back what it was writing before it exits."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise Stopped
 
 
 def run(plan: Plan) -> Iterator[Result]:
@@ -143,6 +190,15 @@ def build_one(job: Job) -> Result:
         return Result(job.spec, internal=_describe(error))
 
 
+def _build_in_worker(job: Job) -> Result:
+    """`build_one` in a pool's worker: stopped, it has put back what it wrote and leaves at
+    once (the pool would otherwise take the stop as this job's result and go on)."""
+    try:
+        return build_one(job)
+    except Stopped:
+        os._exit(STOPPED_EXIT)
+
+
 def _build_one(job: Job) -> Result:
     from aktstykker_gen.build import render_outputs, write_outputs
     from aktstykker_gen.pipeline import check
@@ -155,11 +211,12 @@ def _build_one(job: Job) -> Result:
                         for d in checked.diagnostics)
     if any(d.is_error for d in diagnostics):
         return Result(job.spec, diagnostics)
-    outputs = render_outputs(checked)
     try:
+        outputs = render_outputs(checked)
         written = write_outputs(outputs, job.out_dir, job.spec.stem)
     except WriteError as error:
-        return Result(job.spec, (*diagnostics, error.diagnostic()))
+        return Result(job.spec, (*diagnostics, error.diagnostic()),
+                      written=tuple(path.name for path in error.written))
     return Result(job.spec, diagnostics, {p.name: sha256(outputs[p.suffix]) for p in written})
 
 
@@ -172,9 +229,11 @@ def _results(jobs: list[Job], workers: int) -> Iterator[tuple[Job, Result]]:
         return
     from concurrent.futures import ProcessPoolExecutor, as_completed  # 10 ms; not for one spec
 
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_prepare_worker)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_prepare_worker,
+                               initargs=(os.getpid(),))
+    finished = False
     try:
-        futures = {pool.submit(build_one, job): job for job in jobs}
+        futures = {pool.submit(_build_in_worker, job): job for job in jobs}
         for future in as_completed(futures):
             job = futures[future]
             try:
@@ -182,14 +241,55 @@ def _results(jobs: list[Job], workers: int) -> Iterator[tuple[Job, Result]]:
             except Exception as error:  # the worker died, or its result did not come back
                 result = Result(job.spec, internal=_describe(error))
             yield job, result
+        finished = True
     finally:
+        if not finished:   # stopped, interrupted, or the caller stopped asking
+            _stop_workers(pool)
         pool.shutdown(cancel_futures=True)
 
 
-def _prepare_worker() -> None:
-    """Ctrl-C is for the parent, which stops the pool; workers finish their spec quietly."""
+def _stop_workers(pool: object) -> None:
+    """SIGTERM to each worker, which puts back what it was writing and exits; one that has
+    not gone after 5 s is killed."""
+    # pid → process; ProcessPoolExecutor has no public way to stop its workers before 3.14.
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(5)
+        if process.is_alive():
+            process.kill()
+
+
+def _prepare_worker(parent: int) -> None:
+    """Ctrl-C is for the parent, which stops the pool; SIGTERM stops a worker cleanly
+    (`Stopped`), and the worker is stopped so when its parent dies."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _stop)
+    _die_with(parent)
     prepare_renderers()
+
+
+def _die_with(parent: int) -> None:
+    """A worker outlives a parent killed outright unless it watches for that: the kernel
+    sends it SIGTERM (Linux's PR_SET_PDEATHSIG), and on any system a thread sees the worker
+    handed to another parent. The thread also covers a parent that died before the first."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    threading.Thread(target=_watch_parent, args=(parent,), name="parent-watch",
+                     daemon=True).start()
+
+
+_PR_SET_PDEATHSIG = 1   # <linux/prctl.h>
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os.kill(os.getpid(), signal.SIGTERM)
 
 
 def _context(options: Options) -> str:
@@ -209,11 +309,28 @@ def _context(options: Options) -> str:
 
 
 def _inputs(spec: Path, context: str) -> str | None:
+    """The hash of the spec with everything else the build reads; None, to be built (and
+    refused by its check, AKT008/AKT009), if it is not a regular file that can be read
+    within the spec limit. Opened without blocking: a FIFO given as a spec must not hang the
+    plan."""
+    from aktstykker_gen.load import MAX_BYTES
+
+    digest = hashlib.sha256(context.encode() + b"\0")
     try:
-        data = spec.read_bytes()
+        fd = os.open(spec, os.O_RDONLY | os.O_NONBLOCK)
     except OSError:
-        return None   # the worker's check reports why (AKT008)
-    return sha256(context.encode() + b"\0" + data)
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return None
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+                if handle.tell() > MAX_BYTES:
+                    return None
+        except OSError:
+            return None
+    return digest.hexdigest()
 
 
 @functools.cache

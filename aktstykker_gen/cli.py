@@ -174,11 +174,17 @@ class _Outcome:
 
 
 def _check_all(args: argparse.Namespace) -> list[_Outcome]:
+    """Check each spec given, and every spec under each folder given (as `build` finds them)."""
+    from aktstykker_gen.discovery import NoSpecs, find_specs
     from aktstykker_gen.pipeline import check
 
     selected, kontoplan = _selection(args), _kontoplan(args)
+    try:
+        specs = find_specs(args.specs)
+    except NoSpecs as error:
+        raise UsageError(str(error)) from None
     outcomes = []
-    for path in args.specs:
+    for path in specs:
         try:
             checked = check(path, kontoplan, selected)
         except SpecError as error:
@@ -256,29 +262,39 @@ def _build(args: argparse.Namespace) -> int:
 
     from aktstykker_gen import batch
     from aktstykker_gen.build import UNWRITABLE
+    from aktstykker_gen.discovery import NoSpecs
 
     started = time.perf_counter()
     _kontoplan(args)  # an unreadable --kontoplan is a usage error before anything is built
     options = batch.Options(args.kontoplan, _selection(args), args.strict)
     try:
         plan = batch.plan(args.specs, args.output, options, force=args.force)
-    except batch.NoSpecs as error:
+    except NoSpecs as error:
         raise UsageError(str(error)) from None
     progress = batch.Progress(sys.stderr, total=len(plan.settled) + len(plan.jobs))
     progress.show()
     results = []
-    for result in itertools.chain(plan.settled, batch.run(plan)):
+    try:
+        with batch.stopping():
+            for result in itertools.chain(plan.settled, batch.run(plan)):
+                progress.clear()
+                _report(list(result.diagnostics))
+                if verdict := result.verdict(args.output):
+                    print(verdict, file=sys.stderr)
+                results.append(result)
+                progress.advance()
+    except batch.Stopped:
         progress.clear()
-        _report(list(result.diagnostics))
-        if verdict := result.verdict(args.output):
-            print(verdict, file=sys.stderr)
-        results.append(result)
-        progress.advance()
+        print(batch.summary(results, time.perf_counter() - started), file=sys.stderr)
+        print("aktstykke: build stoppet (SIGTERM); en spec, der ikke blev færdig, har sine "
+              "tidligere filer", file=sys.stderr)
+        return batch.STOPPED_EXIT
     progress.clear()
     print(batch.summary(results, time.perf_counter() - started), file=sys.stderr)
     if any(r.internal for r in results):
         return EXIT_INTERNAL
-    if any(d.code in (UNREADABLE, UNWRITABLE) for r in results for d in r.diagnostics):
+    if any(d.code in (UNREADABLE, UNWRITABLE, batch.SAME_OUTPUTS)
+           for r in results for d in r.diagnostics):
         return EXIT_USAGE
     return EXIT_ERRORS if any(r.failed for r in results) else EXIT_OK
 
