@@ -9,9 +9,8 @@ stop the others.
 Workers die with their parent. A parent stopped by SIGTERM (`stopping`) stops its workers
 before it exits; one killed outright is noticed by each worker, through the kernel
 (PR_SET_PDEATHSIG, Linux) and, on any system, by a thread watching for the worker being
-handed to another parent. A worker stopped puts back any file it had renamed and removes its
-temporary files (`build.write_atomically`), so what a stopped build leaves is each spec's
-earlier set or its new one.
+handed to another parent. A stop waits for a write under way to end (`build.stop`), so what
+a stopped build leaves is each spec's earlier set or its new one, and no temporary file.
 """
 
 from __future__ import annotations
@@ -34,7 +33,15 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from aktstykker_gen import __version__, assets
-from aktstykker_gen.build import WriteError, prepare_renderers, remove_stale_temporaries
+from aktstykker_gen.build import (
+    STOPPED_EXIT,
+    Stopped,
+    WriteError,
+    prepare_renderers,
+    remove_stale_temporaries,
+    stop,
+    stop_requested,
+)
 from aktstykker_gen.diagnostics import Diagnostic, Severity, SpecError
 from aktstykker_gen.discovery import find_specs
 from aktstykker_gen.manifest import Manifest, folder_digest, sha256
@@ -44,17 +51,6 @@ if TYPE_CHECKING:
 
 
 SAME_OUTPUTS = "AKT013"
-STOPPED_EXIT = 128 + signal.SIGTERM   # 143, as a shell reports a process ended by SIGTERM
-
-
-class Stopped(SystemExit):
-    """SIGTERM, raised where the process is, so that what it was writing is put back and its
-    temporary files removed on the way out."""
-
-    def __init__(self) -> None:
-        super().__init__(STOPPED_EXIT)
-
-
 @dataclass(frozen=True)
 class Options:
     """The check options: they decide whether a spec builds, so they are among its inputs."""
@@ -151,20 +147,21 @@ def _rivalry(spec: Path, others: list[Path], out_dir: Path) -> Diagnostic:
 
 @contextlib.contextmanager
 def stopping() -> Iterator[None]:
-    """Within the block, SIGTERM raises `Stopped` in this process (its main thread), so that a
-    build stops its workers and puts back what it was writing before it exits."""
+    """Within the block, SIGTERM stops this process's build (`build.stop`: `Stopped` is
+    raised, once what is being written is whole), so that it stops its workers before it
+    exits."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGTERM, _stop)
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
 
 
-def _stop(signum: int, frame: object) -> None:
-    raise Stopped
+def _on_sigterm(signum: int, frame: object) -> None:
+    stop()
 
 
 def run(plan: Plan) -> Iterator[Result]:
@@ -193,10 +190,27 @@ def build_one(job: Job) -> Result:
 def _build_in_worker(job: Job) -> Result:
     """`build_one` in a pool's worker: stopped, it has put back what it wrote and leaves at
     once (the pool would otherwise take the stop as this job's result and go on)."""
+    global _building
+    _building = True
     try:
-        return build_one(job)
+        result = build_one(job)
     except Stopped:
         os._exit(STOPPED_EXIT)
+    finally:
+        _building = False
+    if stop_requested():   # it came while writing, or was lost in a finalizer that ran then
+        os._exit(STOPPED_EXIT)
+    return result
+
+
+_building = False   # whether this worker is in a job, which a stop must unwind
+
+
+def _stop_worker(signum: int, frame: object) -> None:
+    """Between jobs (or before the first) a worker has nothing to finish: it leaves."""
+    if not _building:
+        os._exit(STOPPED_EXIT)
+    stop()
 
 
 def _build_one(job: Job) -> Result:
@@ -225,7 +239,10 @@ def _results(jobs: list[Job], workers: int) -> Iterator[tuple[Job, Result]]:
     workers = min(workers, len(jobs))
     if workers <= 1:
         prepare_renderers()
-        yield from ((job, build_one(job)) for job in jobs)
+        for job in jobs:
+            yield job, build_one(job)
+            if stop_requested():   # a stop lost in a finalizer: taken now
+                raise Stopped
         return
     from concurrent.futures import ProcessPoolExecutor, as_completed  # 10 ms; not for one spec
 
@@ -241,6 +258,8 @@ def _results(jobs: list[Job], workers: int) -> Iterator[tuple[Job, Result]]:
             except Exception as error:  # the worker died, or its result did not come back
                 result = Result(job.spec, internal=_describe(error))
             yield job, result
+            if stop_requested():   # a stop lost in a finalizer: taken now
+                raise Stopped
         finished = True
     finally:
         if not finished:   # stopped, interrupted, or the caller stopped asking
@@ -265,7 +284,7 @@ def _prepare_worker(parent: int) -> None:
     """Ctrl-C is for the parent, which stops the pool; SIGTERM stops a worker cleanly
     (`Stopped`), and the worker is stopped so when its parent dies."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGTERM, _stop_worker)
     _die_with(parent)
     prepare_renderers()
 

@@ -54,6 +54,36 @@ REASONS = {
 }
 
 
+STOPPED_EXIT = 128 + signal.SIGTERM   # 143, as a shell reports a process ended by SIGTERM
+
+
+class Stopped(SystemExit):
+    """The build was asked to stop (SIGTERM): raised where it is, exit code 143."""
+
+    def __init__(self) -> None:
+        super().__init__(STOPPED_EXIT)
+
+
+_writing = False    # whether `write_atomically` is under way in this process
+_stopping = False   # whether this process was asked to stop
+
+
+def stop() -> None:
+    """Stop this process's build (from a SIGTERM handler): `Stopped` now, or, while files are
+    being written, as soon as they are all written. A write is never cut off between its
+    renames, which would leave a mixed set. The request stays noted (`stop_requested`):
+    an exception raised in a finalizer that was running is lost, and the next write, or the
+    caller, takes the stop instead."""
+    global _stopping
+    _stopping = True
+    if not _writing:
+        raise Stopped
+
+
+def stop_requested() -> bool:
+    return _stopping
+
+
 class WriteError(Exception):
     """A file (or the output folder) that could not be written, and the operating system's
     reason; `diagnostic` says it as AKT010."""
@@ -130,8 +160,23 @@ def write_atomically(folder: Path, files: dict[str, bytes]) -> list[Path]:
     so that a rename that fails after others succeeded, or a SIGTERM among them, puts the
     renamed ones back: on `WriteError` no target is changed, no temporary file is left, and
     the error's `written` is empty. Only if putting a file back fails too (the disk going bad
-    under us) does a new file stay, and `written` names it."""
+    under us) does a new file stay, and `written` names it. A stop (SIGTERM) waits for the
+    write to end (see `stop`)."""
+    global _writing
     ignore_file_size_signal()
+    if _stopping:
+        raise Stopped
+    _writing = True
+    try:
+        targets = _write_all(folder, files)
+    finally:
+        _writing = False
+    if _stopping:   # asked while writing: the files are whole, the build stops now
+        raise Stopped
+    return targets
+
+
+def _write_all(folder: Path, files: dict[str, bytes]) -> list[Path]:
     staged: dict[Path, Path] = {}               # target → its new data, beside it
     backups: dict[Path, Path | None] = {}       # target → its old file (None: there was none)
     renamed: list[Path] = []
