@@ -104,8 +104,6 @@ def wait_for(found, what: str, timeout: float = 60, poll: float = 0.01):
 
 def with_every(parent: subprocess.Popen) -> None:
     """Whatever happened, nothing of this test goes on running: the parent's session killed."""
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(parent.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
     parent.wait(timeout=30)
