@@ -95,9 +95,17 @@ class WriteError(Exception):
 
     def diagnostic(self) -> Diagnostic:
         reason = REASONS.get(self.error.errno or 0) or self.error.strerror or str(self.error)
+        if self.error.errno == errno.EFBIG:
+            hint = "hæv grænsen for filstørrelse (ulimit -f), og byg igen"
+        elif self.doing == TEMPORARY_FILES:
+            hint = "giv plads i mappen, eller sæt TMPDIR til en mappe med plads, og byg igen"
+        else:
+            hint = "ret årsagen, eller vælg en anden outputmappe med -o, og byg igen"
         return Diagnostic(UNWRITABLE, Severity.ERROR, f"kan ikke {self.doing}: {reason}",
-                          file=str(self.path),
-                          hint="ret årsagen, eller vælg en anden outputmappe med -o, og byg igen")
+                          file=str(self.path), hint=hint)
+
+
+TEMPORARY_FILES = "skrive midlertidige filer (TMPDIR)"
 
 
 def prepare_renderers() -> None:
@@ -320,7 +328,7 @@ def _temporary_files() -> Iterator[None]:
         in_temporary = tempfile.tempdir is None or (   # None: no usable folder was found
             error.filename is not None and Path(os.fsdecode(error.filename)).is_relative_to(where))
         if error.errno in _WRITING_ONLY or (in_temporary and error.errno in (*REASONS, errno.ENOENT)):
-            raise WriteError(where, error, "skrive midlertidige filer (TMPDIR)") from error
+            raise WriteError(where, error, TEMPORARY_FILES) from error
         raise
 
 
