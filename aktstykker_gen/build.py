@@ -1,12 +1,15 @@
-"""One checked spec → its DOCX, PDF and text, written atomically.
+"""One checked spec → its DOCX, PDF and text, written all or none.
 
 All three files are rendered in memory first; only then is each written to
 a temporary name in the output folder, and once all are written they are
-renamed over the old ones. A spec with errors, a render that fails or a file
-that cannot be written (`WriteError`, reported as AKT010) leaves the earlier
-outputs untouched. A build that is killed can leave temporary files behind,
-which the next build of the folder removes (`remove_stale_temporaries`), and
-a mixed set, which the manifest makes it rebuild.
+renamed over the old ones, which are kept as backups until the last rename so
+that a failed rename puts the earlier ones back. A spec with errors, a render
+that fails or a file that cannot be written (`WriteError`, reported as AKT010:
+also a full TMPDIR or `ulimit -f`) leaves the earlier outputs untouched. A
+build that is killed outright can leave temporary files behind, which the next
+build of the folder removes (`remove_stale_temporaries`), and a mixed set,
+which the manifest makes it rebuild; one stopped by SIGTERM (`stop`) finishes
+the write under way first.
 """
 
 from __future__ import annotations
@@ -165,7 +168,7 @@ def write_atomically(folder: Path, files: dict[str, bytes]) -> list[Path]:
     never followed). A reader, or a crash, sees each file old or new, never half of one.
 
     Before any rename, each target that exists gets a backup, a hard link to it (or a copy),
-    so that a rename that fails after others succeeded, or a SIGTERM among them, puts the
+    so that a rename that fails after others succeeded (or Ctrl-C among them) puts the
     renamed ones back: on `WriteError` no target is changed, no temporary file is left, and
     the error's `written` is empty. Only if putting a file back fails too (the disk going bad
     under us) does a new file stay, and `written` names it. A stop (SIGTERM) waits for the
@@ -237,7 +240,8 @@ def _staged(target: Path, data: bytes) -> Path:
         os.fchmod(fd, 0o644)
     except BaseException:
         os.close(fd)
-        os.unlink(temporary)
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
         raise
     os.close(fd)
     return Path(temporary)
