@@ -188,8 +188,8 @@ def build_one(job: Job) -> Result:
 
 
 def _build_in_worker(job: Job) -> Result:
-    """`build_one` in a pool's worker: stopped, it has put back what it wrote and leaves at
-    once (the pool would otherwise take the stop as this job's result and go on)."""
+    """`build_one` in a pool's worker: stopped, it has finished any write it had begun and
+    leaves at once (the pool would otherwise take the stop as this job's result and go on)."""
     global _building
     _building = True
     try:
@@ -268,8 +268,8 @@ def _results(jobs: list[Job], workers: int) -> Iterator[tuple[Job, Result]]:
 
 
 def _stop_workers(pool: object) -> None:
-    """SIGTERM to each worker, which puts back what it was writing and exits; one that has
-    not gone after 5 s is killed."""
+    """SIGTERM to each worker, which finishes a write under way and exits; one that has not
+    gone after 5 s is killed."""
     # pid → process; ProcessPoolExecutor has no public way to stop its workers before 3.14.
     processes = list((getattr(pool, "_processes", None) or {}).values())
     for process in processes:
@@ -291,24 +291,42 @@ def _prepare_worker(parent: int) -> None:
 
 def _die_with(parent: int) -> None:
     """A worker outlives a parent killed outright unless it watches for that: the kernel
-    sends it SIGTERM (Linux's PR_SET_PDEATHSIG), and on any system a thread sees the worker
-    handed to another parent. The thread also covers a parent that died before the first."""
+    sends it SIGTERM when its parent dies (Linux's PR_SET_PDEATHSIG), and on any system a
+    thread sees it handed to another parent, or the build (`parent`) gone. The build is the
+    worker's parent when the pool forks or spawns it; with a fork server (Linux's default
+    from Python 3.14) the server is, and it outlives the build while its workers live."""
     if sys.platform.startswith("linux"):
         import ctypes
 
         with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
-    threading.Thread(target=_watch_parent, args=(parent,), name="parent-watch",
+    threading.Thread(target=_watch_parent, args=(os.getppid(), parent), name="parent-watch",
                      daemon=True).start()
 
 
 _PR_SET_PDEATHSIG = 1   # <linux/prctl.h>
 
 
-def _watch_parent(parent: int) -> None:
-    while os.getppid() == parent:
+def _watch_parent(first: int, build: int) -> None:
+    while os.getppid() == first and not _gone(build):
         time.sleep(0.5)
     os.kill(os.getpid(), signal.SIGTERM)
+
+
+def _gone(pid: int) -> bool:
+    """Whether the process has exited: not there, or (Linux) a zombie its parent has not
+    yet reaped."""
+    try:
+        os.kill(pid, 0)   # no signal: only whether the process is there
+    except ProcessLookupError:
+        return True
+    except PermissionError:   # there, but another user's (the pid was reused)
+        return False
+    try:
+        stat_line = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:   # no /proc: the process is there
+        return False
+    return stat_line.rsplit(")", 1)[-1].split()[:1] == ["Z"]
 
 
 def _context(options: Options) -> str:

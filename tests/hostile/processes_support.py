@@ -56,14 +56,17 @@ def snapshot(folder: Path) -> dict[str, object]:
     return seen
 
 
-def children(pid: int) -> set[int]:
-    """The processes whose parent is `pid`, from /proc."""
-    found = set()
+def descendants(pid: int) -> set[int]:
+    """The processes under `pid` (its children, theirs, …), from /proc."""
+    parents: dict[int, set[int]] = {}
     for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            state = process_state(int(entry.name))
-            if state is not None and state[1] == pid:
-                found.add(int(entry.name))
+        if entry.name.isdigit() and (state := process_state(int(entry.name))) is not None:
+            parents.setdefault(state[1], set()).add(int(entry.name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in parents.get(todo.pop(), set()) - found:
+            found.add(child)
+            todo.append(child)
     return found
 
 

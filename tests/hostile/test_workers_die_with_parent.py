@@ -1,7 +1,8 @@
 """A folder build's workers die with their parent, however it goes: SIGTERM (the parent stops
 them and exits 143) or SIGKILL (each worker notices: PR_SET_PDEATHSIG, and the thread that
-watches for a new parent, tested alone too), at every moment of a build. None is left after
-5 s, and none leaves a temporary file of an output behind."""
+watches for a new parent or the build gone, tested alone too, also with a fork server and
+with spawned workers), at every moment of a build. None is left after 5 s (nor a fork server
+or resource tracker), and none leaves a temporary file of an output behind."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
-from processes_support import aktstykke, alive, children, temporaries, variant, write
+from processes_support import aktstykke, alive, descendants, temporaries, variant, write
 
 from aktstykker_gen.manifest import NAME
 
@@ -29,8 +30,12 @@ MOMENTS = ("workers started", "a spec built", "while writing")
 # Which of a worker's guards are on: both, or only the thread (prctl made to fail), as on a
 # system without PR_SET_PDEATHSIG.
 GUARDS = {"both guards": "", "thread alone": "batch._PR_SET_PDEATHSIG = -1"}
-CASES = [(signal.SIGTERM, moment, "both guards") for moment in MOMENTS] + [
-    (signal.SIGKILL, moment, guard) for moment, guard in itertools.product(MOMENTS, GUARDS)]
+# How the pool starts its workers: fork (Linux up to Python 3.13), forkserver (Linux from
+# 3.14: a worker's parent is the fork server) and spawn (macOS, Windows).
+STARTS = ("fork", "forkserver", "spawn")
+CASES = [(signal.SIGTERM, moment, "both guards", "fork") for moment in MOMENTS] + [
+    (signal.SIGKILL, moment, guard, "fork") for moment, guard in itertools.product(MOMENTS, GUARDS)
+] + [(signal.SIGKILL, "a spec built", "thread alone", start) for start in STARTS[1:]]
 
 
 @pytest.fixture(scope="module")
@@ -42,36 +47,36 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_cases_cover_every_signal_moment_and_guard() -> None:
-    print(f"\n{len(CASES)} variants: signals × moments × guards")
-    assert len(CASES) == 9
+    print(f"\n{len(CASES)} variants: signals × moments × guards × start methods")
+    assert len(CASES) == 11
 
 
-@pytest.mark.parametrize(("signum", "moment", "guard"), CASES,
-                         ids=[f"{s.name}-{m}-{g}".replace(" ", "-") for s, m, g in CASES])
-def test_no_worker_outlives_its_parent(folder, tmp_path, signum, moment, guard) -> None:
+@pytest.mark.parametrize(("signum", "moment", "guard", "start"), CASES,
+                         ids=[f"{s.name}-{m}-{g}-{t}".replace(" ", "-") for s, m, g, t in CASES])
+def test_no_worker_outlives_its_parent(folder, tmp_path, signum, moment, guard, start) -> None:
     out = tmp_path / "out"
-    parent = subprocess.Popen(aktstykke("build", folder, "-o", out, cores=3, before=GUARDS[guard]),
+    before = f"{GUARDS[guard]}\nimport multiprocessing\nmultiprocessing.set_start_method({start!r})"
+    parent = subprocess.Popen(aktstykke("build", folder, "-o", out, cores=3, before=before),
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                               encoding="utf-8", start_new_session=True)
     lines: list[str] = []
     reader = threading.Thread(target=lambda: lines.extend(parent.stderr), daemon=True)
     reader.start()
     try:
-        workers = wait_for(lambda: children(parent.pid) if len(children(parent.pid)) >= 3
-                           else None, "three workers")
+        wait_for(lambda: len(descendants(parent.pid)) >= 3, "three workers")
         if moment == "a spec built":
             wait_for(lambda: any(line.startswith("bygget: ") for line in lines), "a built spec")
         elif moment == "while writing":
             wait_for(lambda: [n for n in temporaries(out) if not n.startswith(MANIFEST_TEMPORARY)]
                      if out.exists() else None, "a temporary file", poll=0.0005)
-        workers |= children(parent.pid)
+        workers = descendants(parent.pid)   # the workers, and a fork server and its helpers
         assert parent.poll() is None, "the build finished before it could be killed"
         os.kill(parent.pid, signum)
         deadline = time.monotonic() + GRACE
         while time.monotonic() < deadline and any(map(alive, workers)):
             time.sleep(0.05)
         left = sorted(pid for pid in workers if alive(pid))
-        print(f"\n{signum.name}, {moment}, {guard}: {len(workers)} workers gone after "
+        print(f"\n{signum.name}, {moment}, {guard}, {start}: {len(workers)} processes gone after "
               f"{time.monotonic() - deadline + GRACE:.2f} s")
         with contextlib.suppress(subprocess.TimeoutExpired):
             parent.wait(timeout=max(deadline - time.monotonic(), 0.1))
