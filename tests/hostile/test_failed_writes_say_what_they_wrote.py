@@ -1,10 +1,11 @@
 """A build whose write fails says exactly which files it changed: for every output format ×
 every obstruction (a folder, a symlink to a file, to a folder or to nothing at the name) and
-every injected error (disk full, I/O error, file too large, no access) at the k-th write,
-sync, backup link or rename of a spec's files, once or from then on (a disk going bad, so
-that putting files back fails too), into a folder with an earlier build and into an empty
-one. The files that differ from before are exactly those the message names: none when it
-says "intet blev skrevet", as the writes are all or nothing unless putting back fails."""
+every injected error (disk full, I/O error, file too large, read-only, no access) at the k-th
+creation, write, sync, backup link or rename of a spec's files, once or from then on (a disk
+going bad, so that putting files back fails too), into a folder with an earlier build and
+into an empty one. The files that differ from before are exactly those the message names:
+none when it says "intet blev skrevet", as the writes are all or nothing unless putting back
+fails."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import io
 import itertools
 import os
 import re
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -28,8 +30,10 @@ STEM = SEED_SPEC.stem
 NEW = {suffix: f"the new {suffix}".encode() for suffix in FORMATS}
 OLD = {suffix: f"the earlier {suffix}".encode() for suffix in FORMATS}
 OBSTRUCTIONS = ("folder", "symlink to a file", "symlink to a folder", "dangling symlink")
-OPERATIONS = ("write", "fsync", "link", "replace")
-ERRORS = (errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EPERM)
+OPERATIONS = ("create", "write", "fsync", "link", "replace")
+# Disk full, I/O error, past `ulimit -f`, a read-only file system or folder (the tests run as
+# root, so a folder's mode would not stop them), and no access.
+ERRORS = (errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EROFS, errno.EPERM)
 MODES = ("once", "from then on")
 STATES = ("earlier build", "empty folder")
 
@@ -42,7 +46,7 @@ VERDICT = re.compile(rf"^(?:bygget: (?P<built>.*)|{re.escape(str(SEED_SPEC))}: i
 
 def test_the_generators_cover_every_format_obstruction_and_fault() -> None:
     print(f"\n{len(OBSTRUCTED)} obstructions, {len(INJECTED)} injected faults")
-    assert (len(OBSTRUCTED), len(INJECTED)) == (24, 192)
+    assert (len(OBSTRUCTED), len(INJECTED)) == (24, 300)
 
 
 @pytest.fixture(autouse=True)
@@ -109,23 +113,27 @@ def inject(monkeypatch: pytest.MonkeyPatch, out: Path, operation: str, code: int
            once: bool) -> list[int]:
     """Make the k-th call of `operation` on a file of the spec's in `out` fail with `code`
     (and, unless `once`, every later one); the count of such calls so far, in a list."""
-    real = getattr(os, operation)
+    module = tempfile if operation == "create" else os
+    name = "mkstemp" if operation == "create" else operation
+    real = getattr(module, name)
     calls = [0]
 
-    def path_of(*args: object) -> str:
+    def path_of(*args: object, **kwargs: str) -> str:
+        if operation == "create":
+            return os.path.join(kwargs["dir"], kwargs["prefix"] + "x" + kwargs["suffix"])
         if operation in ("write", "fsync"):
             return os.readlink(f"/proc/self/fd/{args[0]}")
         return os.fspath(args[1])   # link(source, backup), replace(source, target)
 
     def failing(*args, **kwargs):
-        path = Path(path_of(*args))
+        path = Path(path_of(*args, **kwargs))
         if path.parent == out and path.name.startswith((f"{STEM}.", f".{STEM}.")):
             calls[0] += 1
             if calls[0] == k or (not once and calls[0] > k):
                 raise OSError(code, os.strerror(code))
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(os, operation, failing)
+    monkeypatch.setattr(module, name, failing)
     return calls
 
 
