@@ -2,7 +2,8 @@
 
 Exit codes: 0 fine, 1 a spec has errors (or warnings under --strict),
 2 wrong usage, a file that cannot be read (AKT008) or written (AKT010), 3 internal error (a bug:
-reported as such, never disguised as a diagnostic). Renderers are imported
+reported as such, never disguised as a diagnostic), 130 Ctrl-C, 143 a build stopped by
+SIGTERM. Renderers are imported
 only by the commands that render, so `check` starts fast.
 """
 
