@@ -161,7 +161,12 @@ def stopping() -> Iterator[None]:
 
 
 def _on_sigterm(signum: int, frame: object) -> None:
-    stop()
+    stop(at_once=not _polling)
+
+
+# Whether this process is a pool's parent, which looks for a stop itself every 0,2 s rather
+# than have it raised wherever it is (in a fork's callback, say, where it would be lost).
+_polling = False
 
 
 def run(plan: Plan) -> Iterator[Result]:
@@ -192,14 +197,16 @@ def _build_in_worker(job: Job) -> Result:
     leaves at once (the pool would otherwise take the stop as this job's result and go on)."""
     global _building
     _building = True
+    result = None
     try:
         result = build_one(job)
     except Stopped:
-        os._exit(STOPPED_EXIT)
+        pass
     finally:
         _building = False
-    if stop_requested():   # it came while writing, or was lost in a finalizer that ran then
-        os._exit(STOPPED_EXIT)
+    # Stopped, or asked while writing, or the stop was lost in a finalizer that ran then.
+    if result is None or stop_requested():
+        os._exit(STOPPED_EXIT)   # unwound already, the renderer's temporary files too
     return result
 
 
@@ -244,24 +251,29 @@ def _results(jobs: list[Job], workers: int) -> Iterator[tuple[Job, Result]]:
             if stop_requested():   # a stop lost in a finalizer: taken now
                 raise Stopped
         return
-    from concurrent.futures import ProcessPoolExecutor, as_completed  # 10 ms; not for one spec
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait  # 10 ms
 
+    global _polling
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_prepare_worker,
                                initargs=(os.getpid(),))
-    finished = False
+    finished, _polling = False, True
     try:
         futures = {pool.submit(_build_in_worker, job): job for job in jobs}
-        for future in as_completed(futures):
-            job = futures[future]
-            try:
-                result = future.result()
-            except Exception as error:  # the worker died, or its result did not come back
-                result = Result(job.spec, internal=_describe(error))
-            yield job, result
-            if stop_requested():   # a stop lost in a finalizer: taken now
+        pending = set(futures)
+        while pending:
+            done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            if stop_requested():
                 raise Stopped
+            for future in done:
+                job = futures[future]
+                try:
+                    result = future.result()
+                except Exception as error:  # the worker died, or its result did not come back
+                    result = Result(job.spec, internal=_describe(error))
+                yield job, result
         finished = True
     finally:
+        _polling = False
         if not finished:   # stopped, interrupted, or the caller stopped asking
             _stop_workers(pool)
         pool.shutdown(cancel_futures=True)

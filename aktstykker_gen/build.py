@@ -71,15 +71,16 @@ _writing = False    # whether `write_atomically` is under way in this process
 _stopping = False   # whether this process was asked to stop
 
 
-def stop() -> None:
+def stop(at_once: bool = True) -> None:
     """Stop this process's build (from a SIGTERM handler): `Stopped` now, or, while files are
     being written, as soon as they are all written. A write is never cut off between its
     renames, which would leave a mixed set. The request stays noted (`stop_requested`):
     an exception raised in a finalizer that was running is lost, and the next write, or the
-    caller, takes the stop instead."""
+    caller, takes the stop instead; a caller that looks often (`at_once=False`) takes it
+    always."""
     global _stopping
     _stopping = True
-    if not _writing:
+    if at_once and not _writing:
         raise Stopped
 
 

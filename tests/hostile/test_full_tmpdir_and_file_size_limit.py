@@ -164,3 +164,13 @@ def test_an_error_writing_in_tmpdir_is_akt010(tmp_path, monkeypatch, code) -> No
     assert f"{where}: error[AKT010]: kan ikke skrive midlertidige filer (TMPDIR): " in err, err
     assert "internal error" not in err
     assert not [p for p in (tmp_path / "out").glob("*") if p.name.startswith("a.")]
+
+
+def test_a_build_leaves_nothing_in_tmpdir_but_the_template_cache(root, tmp_path) -> None:
+    """WeasyPrint's copies of the fonts (1,5 MB a PDF) are removed once each PDF is made, in
+    the workers too, which exit without the garbage collection that would remove them."""
+    path = tmp_path / "tmpdir"
+    path.mkdir()
+    done = build(root, "a folder of two", env={"TMPDIR": str(path)})
+    assert done.returncode == 0, done.stderr
+    assert [p.name for p in path.iterdir() if not p.name.startswith("_jinja2-cache-")] == []
