@@ -5,15 +5,25 @@ removes the temporary files a killed build left, collects the results and owns t
 which it updates as soon as a spec's files are all written. A spec that fails, even by a
 crash in the renderer or a file that cannot be written, is that spec's result and does not
 stop the others.
+
+Workers die with their parent. A parent stopped by SIGTERM (`stopping`) stops its workers
+before it exits; one killed outright is noticed by each worker, through the kernel
+(PR_SET_PDEATHSIG, Linux) and, on any system, by a thread watching for the worker being
+handed to another parent. A stop waits for a write under way to end (`build.stop`), so what
+a stopped build leaves is each spec's earlier set or its new one, and no temporary file.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import json
 import os
 import signal
+import sys
+import threading
+import time
 import traceback
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -22,8 +32,17 @@ from typing import IO, TYPE_CHECKING
 
 from aktstykker_gen import __version__, assets, limits
 from aktstykker_gen.bounded import Refused, read_bytes
-from aktstykker_gen.build import WriteError, prepare_renderers, remove_stale_temporaries
+from aktstykker_gen.build import (
+    STOPPED_EXIT,
+    Stopped,
+    WriteError,
+    prepare_renderers,
+    remove_stale_temporaries,
+    stop,
+    stop_requested,
+)
 from aktstykker_gen.diagnostics import Diagnostic, Severity, SpecError
+from aktstykker_gen.discovery import find_specs
 from aktstykker_gen.load import MAX_BYTES
 from aktstykker_gen.manifest import Manifest, folder_digest, sha256
 
@@ -31,10 +50,7 @@ if TYPE_CHECKING:
     from aktstykker_gen.kontoplan import Kontoplan
 
 
-class NoSpecs(Exception):
-    """A folder given to build holds no spec."""
-
-
+SAME_OUTPUTS = "AKT013"
 @dataclass(frozen=True)
 class Options:
     """The check options: they decide whether a spec builds, so they are among its inputs."""
@@ -58,8 +74,8 @@ class Result:
     diagnostics: tuple[Diagnostic, ...] = ()
     outputs: dict[str, str] = field(default_factory=dict)   # file name → SHA-256 of what was written
     unchanged: bool = False
-    refused: str | None = None     # why the spec was not even tried
     internal: str | None = None    # an unexpected exception (a bug), described for a maintainer
+    written: tuple[str, ...] = ()  # files changed although the spec failed (see write_atomically)
 
     @property
     def built(self) -> bool:
@@ -75,10 +91,12 @@ class Result:
         if self.internal:
             return (f"aktstykke: internal error in {self.spec}: {self.internal}\n  aktstykker-gen "
                     f"{__version__}; please report this with the spec that caused it")
-        if self.refused:
-            return f"{self.spec}: ikke bygget: {self.refused}"
         if self.unchanged:
             return None
+        if self.failed and self.written:
+            return (f"{self.spec}: ikke bygget (ret fejlene ovenfor); skrevet alligevel: "
+                    + ", ".join(str(out_dir / name) for name in self.written)
+                    + "; de øvrige filer er som før")
         if self.failed:
             return f"{self.spec}: ikke bygget (ret fejlene ovenfor); intet blev skrevet"
         return "bygget: " + ", ".join(str(out_dir / name) for name in self.outputs)
@@ -91,35 +109,64 @@ class Plan:
     manifest: Manifest
 
 
-def find_specs(paths: Sequence[Path]) -> list[Path]:
-    """Every `*.yaml` under each folder (recursively, sorted) and every other path as given,
-    each file once."""
-    found: dict[Path, Path] = {}
-    for path in paths:
-        specs = sorted(path.rglob("*.yaml")) if path.is_dir() else [path]
-        if not specs:
-            raise NoSpecs(f"ingen specs (*.yaml) i {path}")
-        for spec in specs:
-            found.setdefault(spec.resolve(), spec)
-    return list(found.values())
-
-
 def plan(paths: Sequence[Path], out_dir: Path, options: Options, force: bool = False) -> Plan:
     """Which specs to build, and which are unchanged since the last build or refused."""
     manifest, context = Manifest.load(out_dir), _context(options)
-    settled, jobs, stems = [], [], {}
-    for spec in find_specs(paths):
-        if spec.stem in stems:
-            settled.append(Result(spec, refused=f"samme navn som {stems[spec.stem]}, så den ville "
-                                  f"overskrive dens filer i {out_dir}; omdøb en af dem"))
+    settled, jobs = [], []
+    specs = find_specs(paths)
+    rivals = _same_outputs(specs)
+    for spec in specs:
+        if spec in rivals:
+            settled.append(Result(spec, (_rivalry(spec, rivals[spec], out_dir),)))
             continue
-        stems[spec.stem] = spec
         inputs = _inputs(spec, context)
         if inputs is not None and not force and manifest.is_current(spec.stem, inputs):
             settled.append(Result(spec, unchanged=True))
         else:
             jobs.append(Job(spec, out_dir, options, inputs))
     return Plan(settled, jobs, manifest)
+
+
+def _same_outputs(specs: list[Path]) -> dict[Path, list[Path]]:
+    """The specs whose outputs would have one name (`x.yaml` and `x.yml`, or two folders'
+    `x.yaml`), each with the others; case aside, as on the file systems clerks share."""
+    by_stem: dict[str, list[Path]] = {}
+    for spec in specs:
+        by_stem.setdefault(spec.stem.casefold(), []).append(spec)
+    return {spec: [other for other in group if other != spec]
+            for group in by_stem.values() if len(group) > 1 for spec in group}
+
+
+def _rivalry(spec: Path, others: list[Path], out_dir: Path) -> Diagnostic:
+    return Diagnostic(SAME_OUTPUTS, Severity.ERROR,
+                      f"ville skrive de samme filer ({out_dir / spec.stem}.*) som "
+                      + ", ".join(map(str, others)) + "; ingen af dem bygges",
+                      file=str(spec), hint="omdøb den ene, eller byg dem hver for sig med hver "
+                      "sin outputmappe (-o)")
+
+
+@contextlib.contextmanager
+def stopping() -> Iterator[None]:
+    """Within the block, SIGTERM stops this process's build (`build.stop`: `Stopped` is
+    raised, once what is being written is whole), so that it stops its workers before it
+    exits."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    stop(at_once=not _polling)
+
+
+# Whether this process is a pool's parent, which looks for a stop itself every 0,2 s rather
+# than have it raised wherever it is (in a fork's callback, say, where it would be lost).
+_polling = False
 
 
 def run(plan: Plan) -> Iterator[Result]:
@@ -145,6 +192,34 @@ def build_one(job: Job) -> Result:
         return Result(job.spec, internal=_describe(error))
 
 
+def _build_in_worker(job: Job) -> Result:
+    """`build_one` in a pool's worker: stopped, it has finished any write it had begun and
+    leaves at once (the pool would otherwise take the stop as this job's result and go on)."""
+    global _building
+    _building = True
+    result = None
+    try:
+        result = build_one(job)
+    except Stopped:
+        pass
+    finally:
+        _building = False
+    # Stopped, or asked while writing, or the stop was lost in a finalizer that ran then.
+    if result is None or stop_requested():
+        os._exit(STOPPED_EXIT)   # unwound already, the renderer's temporary files too
+    return result
+
+
+_building = False   # whether this worker is in a job, which a stop must unwind
+
+
+def _stop_worker(signum: int, frame: object) -> None:
+    """Between jobs (or before the first) a worker has nothing to finish: it leaves."""
+    if not _building:
+        os._exit(STOPPED_EXIT)
+    stop()
+
+
 def _build_one(job: Job) -> Result:
     from aktstykker_gen.build import render_outputs, write_outputs
     from aktstykker_gen.pipeline import check
@@ -157,11 +232,12 @@ def _build_one(job: Job) -> Result:
                         for d in checked.diagnostics)
     if any(d.is_error for d in diagnostics):
         return Result(job.spec, diagnostics)
-    outputs = render_outputs(checked)
     try:
+        outputs = render_outputs(checked)
         written = write_outputs(outputs, job.out_dir, job.spec.stem)
     except WriteError as error:
-        return Result(job.spec, (*diagnostics, error.diagnostic()))
+        return Result(job.spec, (*diagnostics, error.diagnostic()),
+                      written=tuple(path.name for path in error.written))
     return Result(job.spec, diagnostics, {p.name: sha256(outputs[p.suffix]) for p in written})
 
 
@@ -170,28 +246,99 @@ def _results(jobs: list[Job], workers: int) -> Iterator[tuple[Job, Result]]:
     workers = min(workers, len(jobs))
     if workers <= 1:
         prepare_renderers()
-        yield from ((job, build_one(job)) for job in jobs)
+        for job in jobs:
+            yield job, build_one(job)
+            if stop_requested():   # a stop lost in a finalizer: taken now
+                raise Stopped
         return
-    from concurrent.futures import ProcessPoolExecutor, as_completed  # 10 ms; not for one spec
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait  # 10 ms
 
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_prepare_worker)
+    global _polling
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_prepare_worker,
+                               initargs=(os.getpid(),))
+    finished, _polling = False, True
     try:
-        futures = {pool.submit(build_one, job): job for job in jobs}
-        for future in as_completed(futures):
-            job = futures[future]
-            try:
-                result = future.result()
-            except Exception as error:  # the worker died, or its result did not come back
-                result = Result(job.spec, internal=_describe(error))
-            yield job, result
+        futures = {pool.submit(_build_in_worker, job): job for job in jobs}
+        pending = set(futures)
+        while pending:
+            done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            if stop_requested():
+                raise Stopped
+            for future in done:
+                job = futures[future]
+                try:
+                    result = future.result()
+                except Exception as error:  # the worker died, or its result did not come back
+                    result = Result(job.spec, internal=_describe(error))
+                yield job, result
+        finished = True
     finally:
+        _polling = False
+        if not finished:   # stopped, interrupted, or the caller stopped asking
+            _stop_workers(pool)
         pool.shutdown(cancel_futures=True)
 
 
-def _prepare_worker() -> None:
-    """Ctrl-C is for the parent, which stops the pool; workers finish their spec quietly."""
+def _stop_workers(pool: object) -> None:
+    """SIGTERM to each worker, which finishes a write under way and exits; one that has not
+    gone after 5 s is killed."""
+    # pid → process; ProcessPoolExecutor has no public way to stop its workers before 3.14.
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(5)
+        if process.is_alive():
+            process.kill()
+
+
+def _prepare_worker(parent: int) -> None:
+    """Ctrl-C is for the parent, which stops the pool; SIGTERM stops a worker cleanly
+    (`Stopped`), and the worker is stopped so when its parent dies."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _stop_worker)
+    _die_with(parent)
     prepare_renderers()
+
+
+def _die_with(parent: int) -> None:
+    """A worker outlives a parent killed outright unless it watches for that: the kernel
+    sends it SIGTERM when its parent dies (Linux's PR_SET_PDEATHSIG), and on any system a
+    thread sees it handed to another parent, or the build (`parent`) gone. The build is the
+    worker's parent when the pool forks or spawns it; with a fork server (Linux's default
+    from Python 3.14) the server is, and it outlives the build while its workers live."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    threading.Thread(target=_watch_parent, args=(os.getppid(), parent), name="parent-watch",
+                     daemon=True).start()
+
+
+_PR_SET_PDEATHSIG = 1   # <linux/prctl.h>
+
+
+def _watch_parent(first: int, build: int) -> None:
+    while os.getppid() == first and not _gone(build):
+        time.sleep(0.5)
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
+def _gone(pid: int) -> bool:
+    """Whether the process has exited: not there, or (Linux) a zombie its parent has not
+    yet reaped."""
+    try:
+        os.kill(pid, 0)   # no signal: only whether the process is there
+    except ProcessLookupError:
+        return True
+    except PermissionError:   # there, but another user's (the pid was reused)
+        return False
+    try:
+        stat_line = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:   # no /proc: the process is there
+        return False
+    return stat_line.rsplit(")", 1)[-1].split()[:1] == ["Z"]
 
 
 def _context(options: Options) -> str:
@@ -211,6 +358,10 @@ def _context(options: Options) -> str:
 
 
 def _inputs(spec: Path, context: str) -> str | None:
+    """The hash of the spec with everything else the build reads; None, to be built (and
+    refused by its check, AKT008/AKT009), if it is not a regular file that can be read
+    within the spec limit. Opened without blocking: a FIFO given as a spec must not hang the
+    plan."""
     try:
         data = read_bytes(spec, MAX_BYTES)
     except Refused:

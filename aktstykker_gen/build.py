@@ -1,12 +1,15 @@
-"""One checked spec → its DOCX, PDF and text, written atomically.
+"""One checked spec → its DOCX, PDF and text, written all or none.
 
 All three files are rendered in memory first; only then is each written to
 a temporary name in the output folder, and once all are written they are
-renamed over the old ones. A spec with errors, a render that fails or a file
-that cannot be written (`WriteError`, reported as AKT010) leaves the earlier
-outputs untouched. A build that is killed can leave temporary files behind,
-which the next build of the folder removes (`remove_stale_temporaries`), and
-a mixed set, which the manifest makes it rebuild.
+renamed over the old ones, which are kept as backups until the last rename so
+that a failed rename puts the earlier ones back. A spec with errors, a render
+that fails or a file that cannot be written (`WriteError`, reported as AKT010:
+also a full TMPDIR or `ulimit -f`) leaves the earlier outputs untouched. A
+build that is killed outright can leave temporary files behind, which the next
+build of the folder removes (`remove_stale_temporaries`), and a mixed set,
+which the manifest makes it rebuild; one stopped by SIGTERM (`stop`) finishes
+the write under way first.
 """
 
 from __future__ import annotations
@@ -17,7 +20,11 @@ import fcntl
 import gc
 import os
 import re
+import secrets
+import shutil
+import signal
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,7 +37,6 @@ if TYPE_CHECKING:
     from aktstykker_gen.document import Document
     from aktstykker_gen.kinds import Kind
 
-FORMATS = (".docx", ".pdf", ".txt")
 UNWRITABLE = "AKT010"
 
 # `.<stem>.<random>.<suffix>.tmp`, as `write_atomically` names a file it is still writing:
@@ -47,7 +53,39 @@ REASONS = {
     errno.ENOTDIR: "en del af stien er ikke en mappe",
     errno.EEXIST: "der står en fil med det navn",
     errno.EIO: "skrivefejl på disken",
+    errno.EFBIG: "filen er større end systemets grænse for filstørrelse (ulimit -f)",
 }
+
+
+STOPPED_EXIT = 128 + signal.SIGTERM   # 143, as a shell reports a process ended by SIGTERM
+
+
+class Stopped(SystemExit):
+    """The build was asked to stop (SIGTERM): raised where it is, exit code 143."""
+
+    def __init__(self) -> None:
+        super().__init__(STOPPED_EXIT)
+
+
+_writing = False    # whether `write_atomically` is under way in this process
+_stopping = False   # whether this process was asked to stop
+
+
+def stop(at_once: bool = True) -> None:
+    """Stop this process's build (from a SIGTERM handler): `Stopped` now, or, while files are
+    being written, as soon as they are all written. A write is never cut off between its
+    renames, which would leave a mixed set. The request stays noted (`stop_requested`):
+    an exception raised in a finalizer that was running is lost, and the next write, or the
+    caller, takes the stop instead; a caller that looks often (`at_once=False`) takes it
+    always."""
+    global _stopping
+    _stopping = True
+    if at_once and not _writing:
+        raise Stopped
+
+
+def stop_requested() -> bool:
+    return _stopping
 
 
 class WriteError(Exception):
@@ -57,12 +95,21 @@ class WriteError(Exception):
     def __init__(self, path: Path, error: OSError, doing: str) -> None:
         super().__init__(path, error, doing)
         self.path, self.error, self.doing = path, error, doing
+        self.written: tuple[Path, ...] = ()   # targets changed although the write failed
 
     def diagnostic(self) -> Diagnostic:
         reason = REASONS.get(self.error.errno or 0) or self.error.strerror or str(self.error)
+        if self.error.errno == errno.EFBIG:
+            hint = "hæv grænsen for filstørrelse (ulimit -f), og byg igen"
+        elif self.doing == TEMPORARY_FILES:
+            hint = "giv plads i mappen, eller sæt TMPDIR til en mappe med plads, og byg igen"
+        else:
+            hint = "ret årsagen, eller vælg en anden outputmappe med -o, og byg igen"
         return Diagnostic(UNWRITABLE, Severity.ERROR, f"kan ikke {self.doing}: {reason}",
-                          file=str(self.path),
-                          hint="ret årsagen, eller vælg en anden outputmappe med -o, og byg igen")
+                          file=str(self.path), hint=hint)
+
+
+TEMPORARY_FILES = "skrive midlertidige filer (TMPDIR)"
 
 
 def prepare_renderers() -> None:
@@ -82,9 +129,12 @@ def prepare_renderers() -> None:
 
 
 def render_outputs(checked: Checked, templates: Path | None = None) -> dict[str, bytes]:
+    """Every output in memory; a renderer's temporary file that cannot be written is
+    `WriteError` (AKT010), see `_temporary_files`."""
     folder = templates or assets.templates_dir()
-    tree = render(checked, folder)
-    return {suffix: write_format(tree, checked.kind, suffix, folder) for suffix in FORMATS}
+    with _temporary_files():
+        tree = render(checked, folder)
+        return {suffix: write_format(tree, checked.kind, suffix, folder) for suffix in FORMATS}
 
 
 FORMATS = (".txt", ".docx", ".pdf")
@@ -114,34 +164,142 @@ def write_outputs(outputs: dict[str, bytes], out_dir: Path, stem: str) -> list[P
 
 
 def write_atomically(folder: Path, files: dict[str, bytes]) -> list[Path]:
-    """Write each file's data to a temporary file beside it and sync it; only when all are
-    written, rename each over its target (a symlink there is replaced, never followed).
-    A reader, or a crash, sees each file old or new, never half of one. If a file cannot be
-    written, `WriteError` names it, no temporary file is left, and no target is replaced
-    (unless a rename itself fails after others succeeded: each file is still whole)."""
-    temporaries: dict[Path, Path] = {}
+    """Write the files all or none: each one's data to a temporary file beside it, synced;
+    only when all are written, rename each over its target (a symlink there is replaced,
+    never followed). A reader, or a crash, sees each file old or new, never half of one.
+
+    Before any rename, each target that exists gets a backup, a hard link to it (or a copy),
+    so that a rename that fails after others succeeded (or Ctrl-C among them) puts the
+    renamed ones back: on `WriteError` no target is changed, no temporary file is left, and
+    the error's `written` is empty. Only if putting a file back fails too (the disk going bad
+    under us) does a new file stay, and `written` names it. A stop (SIGTERM) waits for the
+    write to end (see `stop`)."""
+    global _writing
+    ignore_file_size_signal()
+    if _stopping:
+        raise Stopped
+    _writing = True
+    try:
+        targets = _write_all(folder, files)
+    finally:
+        _writing = False
+    if _stopping:   # asked while writing: the files are whole, the build stops now
+        raise Stopped
+    return targets
+
+
+def _write_all(folder: Path, files: dict[str, bytes]) -> list[Path]:
+    staged: dict[Path, Path] = {}               # target → its new data, beside it
+    backups: dict[Path, Path | None] = {}       # target → its old file (None: there was none)
+    renamed: list[Path] = []
     # The shared lock tells `remove_stale_temporaries` that these temporary files are not stale.
     with _naming(folder, "skrive i mappen"), _locked(folder, fcntl.LOCK_SH):
         try:
-            for name, data in files.items():
-                target = folder / name
+            targets = [folder / name for name in files]
+            for target in targets:
+                _refuse_folder(target)
+            for target, data in zip(targets, files.values(), strict=True):
                 with _naming(target):
-                    fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.stem}.",
-                                                     suffix=f"{target.suffix}.tmp")
-                    temporaries[target] = Path(temporary)
-                    with os.fdopen(fd, "wb") as handle:
-                        handle.write(data)
-                        handle.flush()
-                        os.fsync(handle.fileno())
-                    os.chmod(temporary, 0o644)
-            for target, temporary in list(temporaries.items()):
+                    staged[target] = _staged(target, data)
+            for target in targets:
                 with _naming(target):
-                    os.replace(temporary, target)
-                del temporaries[target]
+                    backups[target] = _backup(target)
+            for target in targets:
+                with _naming(target):
+                    os.replace(staged[target], target)
+                del staged[target]
+                renamed.append(target)
+        except BaseException as error:
+            kept = _put_back(renamed, backups)
+            if isinstance(error, WriteError):
+                error.written = tuple(kept)
+            raise
         finally:
-            for temporary in temporaries.values():
-                temporary.unlink(missing_ok=True)
-    return [folder / name for name in files]
+            for leftover in [*staged.values(), *filter(None, backups.values())]:
+                with contextlib.suppress(OSError):
+                    leftover.unlink(missing_ok=True)
+    return targets
+
+
+def _refuse_folder(target: Path) -> None:
+    """A folder where a file should go cannot be replaced by a rename: refused before anything
+    is written (EISDIR)."""
+    if target.is_dir() and not target.is_symlink():
+        raise WriteError(target, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR),
+                                                   str(target)), "skrive filen")
+
+
+def _staged(target: Path, data: bytes) -> Path:
+    """`data` in a new temporary file beside `target`, synced to the disk."""
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}.",
+                                     suffix=f"{target.suffix}.tmp")
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        os.fsync(fd)
+        os.fchmod(fd, 0o644)
+    except BaseException:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    os.close(fd)
+    return Path(temporary)
+
+
+def _backup(target: Path) -> Path | None:
+    """A second name for what `target` is now, under a temporary file's name (so a killed
+    build's backups are cleaned up like its temporary files); None if there is nothing."""
+    if not os.path.lexists(target):
+        return None
+    for _ in range(100):
+        backup = target.with_name(f".{target.stem}.{secrets.token_hex(4)}{target.suffix}.tmp")
+        try:
+            os.link(target, backup, follow_symlinks=False)
+        except FileExistsError:
+            continue
+        except OSError as error:
+            if error.errno not in _NO_HARD_LINKS:
+                raise
+            return _copied(target, backup)
+        return backup
+    raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(target))
+
+
+# A file system that cannot hard-link (FAT, some network shares): the backup is a copy.
+_NO_HARD_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EMLINK, errno.EXDEV}
+
+
+def _copied(target: Path, backup: Path) -> Path:
+    if target.is_symlink():
+        os.symlink(os.readlink(target), backup)
+    else:
+        shutil.copyfile(target, backup)   # a FIFO or device there: SpecialFileError, an OSError
+    return backup
+
+
+def _put_back(renamed: list[Path], backups: dict[Path, Path | None]) -> list[Path]:
+    """Undo the renames, last first; the targets that could not be put back."""
+    kept = []
+    for target in reversed(renamed):
+        backup = backups.get(target)
+        try:
+            if backup is None:
+                target.unlink()
+            else:
+                os.replace(backup, target)
+        except OSError:
+            kept.append(target)
+    return kept[::-1]
+
+
+def ignore_file_size_signal() -> None:
+    """A write past the file size limit (`ulimit -f`) kills the process with SIGXFSZ unless
+    the signal is ignored; ignored, the write fails with EFBIG, which is reported (AKT010).
+    Only the main thread may set a handler; a worker's writes are in its main thread."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 
 
 def remove_stale_temporaries(folder: Path) -> None:
@@ -155,6 +313,28 @@ def remove_stale_temporaries(folder: Path) -> None:
         for path in folder.iterdir():
             if TEMPORARY.fullmatch(path.name):
                 path.unlink(missing_ok=True)
+
+
+# Errors only a write gives; a renderer reads nothing but the package's templates, so these
+# come from its temporary files.
+_WRITING_ONLY = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS}
+
+
+@contextlib.contextmanager
+def _temporary_files() -> Iterator[None]:
+    """WeasyPrint copies the fonts into TMPDIR for each PDF (Jinja keeps its compiled
+    template there too, but a cache that cannot be written is harmless). A full, read-only or
+    missing TMPDIR, or `ulimit -f`, fails those writes: that is `WriteError` about TMPDIR,
+    not a crash. Other errors (a damaged installation, a bug) pass unchanged."""
+    try:
+        yield
+    except OSError as error:
+        where = Path(tempfile.tempdir or os.environ.get("TMPDIR") or "/tmp")
+        in_temporary = tempfile.tempdir is None or (   # None: no usable folder was found
+            error.filename is not None and Path(os.fsdecode(error.filename)).is_relative_to(where))
+        if error.errno in _WRITING_ONLY or (in_temporary and error.errno in (*REASONS, errno.ENOENT)):
+            raise WriteError(where, error, TEMPORARY_FILES) from error
+        raise
 
 
 @contextlib.contextmanager

@@ -50,8 +50,16 @@ STAGE_CODES = (
                       "størrelsesgrænse læses ikke (exit-kode 2); en tekst eller indlejring i en "
                       "specifikation er en fejl på sin linje (exit-kode 1)."),
     Entry("AKT010", "output kan skrives", Severity.ERROR, "output",
-          description="En fil kunne ikke skrives (fx ingen adgang eller fuld disk); intet halvt "
-                      "skrevet output efterlades, og en tidligere fil står urørt. Exit-kode 2."),
+          description="En fil kunne ikke skrives (fx ingen adgang, fuld disk, en mappe med "
+                      "filens navn, grænsen for filstørrelse `ulimit -f`, eller en TMPDIR uden "
+                      "plads til de midlertidige filer). En specs filer skrives alle eller "
+                      "ingen: de, der allerede var skrevet, sættes tilbage, så de tidligere "
+                      "filer står urørt, og intet halvt skrevet output efterlades; kan en fil "
+                      "ikke sættes tilbage, nævnes den. Exit-kode 2."),
+    Entry("AKT013", "to specs skriver ikke de samme filer", Severity.ERROR, "output",
+          description="To specs i samme build ville give filer med samme navn (`x.yaml` og "
+                      "`x.yml`, samme navn i to mapper, eller navne, der kun adskiller sig ved "
+                      "store og små bogstaver): ingen af dem bygges. Exit-kode 2."),
     Entry("AKT011", "filen er en almindelig fil", Severity.ERROR, "syntaks",
           description="En mappe, en navngiven pipe (FIFO), en enhed som /dev/zero eller en "
                       "socket læses ikke: en pipe venter for evigt på en skriver, og en enhed "

@@ -2,8 +2,9 @@
 
 Exit codes: 0 fine, 1 a spec has errors (or warnings under --strict),
 2 wrong usage, a file that cannot be read (AKT008), is over a reader's limit (AKT009) or is no
-regular file (AKT011; see bounded.py), or cannot be written (AKT010), 3 internal error (a bug:
-reported as such, never disguised as a diagnostic). Renderers are imported
+regular file (AKT011; see bounded.py), cannot be written (AKT010) or two specs would write the
+same files (AKT013), 3 internal error (a bug: reported as such, never disguised as a
+diagnostic), 130 Ctrl-C, 143 a build stopped by SIGTERM. Renderers are imported
 only by the commands that render, so `check` starts fast.
 """
 
@@ -179,11 +180,21 @@ class _Outcome:
 
 
 def _check_all(args: argparse.Namespace) -> list[_Outcome]:
+    """Check each spec given, and every spec under each folder given (as `build` finds them;
+    discovery is imported only for a folder, which keeps a file's check at its speed)."""
     from aktstykker_gen.pipeline import check
 
     selected, kontoplan = _selection(args), _kontoplan(args)
+    specs = args.specs
+    if any(path.is_dir() for path in specs):
+        from aktstykker_gen.discovery import NoSpecs, find_specs
+
+        try:
+            specs = find_specs(specs)
+        except NoSpecs as error:
+            raise UsageError(str(error)) from None
     outcomes = []
-    for path in args.specs:
+    for path in specs:
         try:
             checked = check(path, kontoplan, selected)
         except SpecError as error:
@@ -265,29 +276,39 @@ def _build(args: argparse.Namespace) -> int:
 
     from aktstykker_gen import batch
     from aktstykker_gen.build import UNWRITABLE
+    from aktstykker_gen.discovery import NoSpecs
 
     started = time.perf_counter()
     _kontoplan(args)  # an unreadable --kontoplan is a usage error before anything is built
     options = batch.Options(args.kontoplan, _selection(args), args.strict)
     try:
         plan = batch.plan(args.specs, args.output, options, force=args.force)
-    except batch.NoSpecs as error:
+    except NoSpecs as error:
         raise UsageError(str(error)) from None
     progress = batch.Progress(sys.stderr, total=len(plan.settled) + len(plan.jobs))
     progress.show()
     results = []
-    for result in itertools.chain(plan.settled, batch.run(plan)):
+    try:
+        with batch.stopping():
+            for result in itertools.chain(plan.settled, batch.run(plan)):
+                progress.clear()
+                _report(list(result.diagnostics))
+                if verdict := result.verdict(args.output):
+                    print(verdict, file=sys.stderr)
+                results.append(result)
+                progress.advance()
+    except batch.Stopped:
         progress.clear()
-        _report(list(result.diagnostics))
-        if verdict := result.verdict(args.output):
-            print(verdict, file=sys.stderr)
-        results.append(result)
-        progress.advance()
+        print(batch.summary(results, time.perf_counter() - started), file=sys.stderr)
+        print("aktstykke: build stoppet (SIGTERM); en spec, der ikke blev færdig, har sine "
+              "tidligere filer", file=sys.stderr)
+        return batch.STOPPED_EXIT
     progress.clear()
     print(batch.summary(results, time.perf_counter() - started), file=sys.stderr)
     if any(r.internal for r in results):
         return EXIT_INTERNAL
-    if any(refuses_file(d) or d.code == UNWRITABLE for r in results for d in r.diagnostics):
+    if any(refuses_file(d) or d.code in (UNWRITABLE, batch.SAME_OUTPUTS)
+           for r in results for d in r.diagnostics):
         return EXIT_USAGE
     return EXIT_ERRORS if any(r.failed for r in results) else EXIT_OK
 

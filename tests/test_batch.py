@@ -169,13 +169,16 @@ def test_a_failing_spec_does_not_stop_the_others(workspace) -> None:
 
 
 def test_two_specs_with_the_same_stem_are_refused(tmp_path) -> None:
-    """The later of two specs with one stem is an error, not an overwrite of the first's files."""
+    """Two specs with one stem are both AKT013 (exit 2), naming each other; neither is built,
+    so neither overwrites the other's files."""
     first = write(tmp_path / "x" / "s.yaml", variant(1))
     later = write(tmp_path / "y" / "s.yaml", variant(2))
     code, err, counts = aktstykke_build(tmp_path / "x", tmp_path / "y", "-o", tmp_path / "out")
-    assert (code, counts) == (1, (1, 0, 1))
-    assert f"{later}: ikke bygget: samme navn som {first}" in err
-    assert "6,7" in (tmp_path / "out" / "s.txt").read_text(encoding="utf-8")
+    assert (code, counts) == (2, (0, 0, 2))
+    for spec, other in ((first, later), (later, first)):
+        assert f"{spec}: error[AKT013]: ville skrive de samme filer ({tmp_path / 'out' / 's'}.*) " \
+            f"som {other}; ingen af dem bygges" in err
+    assert not (tmp_path / "out" / "s.txt").exists()
 
 
 def test_an_exception_in_the_renderer_is_an_internal_error_of_that_spec(tmp_path, monkeypatch) -> None:
@@ -195,7 +198,8 @@ def test_a_folder_without_specs_is_a_usage_error(tmp_path) -> None:
     stderr = io.StringIO()
     with contextlib.redirect_stderr(stderr), pytest.raises(SystemExit) as exit_:
         cli.main(["build", str(tmp_path), "-o", str(tmp_path / "out")])
-    assert (exit_.value.code, f"ingen specs (*.yaml) i {tmp_path}" in stderr.getvalue()) == (2, True)
+    message = f"ingen specs (*.yaml, *.yml) i {tmp_path}"
+    assert (exit_.value.code, message in stderr.getvalue()) == (2, True)
 
 
 def test_a_damaged_manifest_counts_as_none(tmp_path) -> None:

@@ -107,7 +107,8 @@ def test_the_command_prints_what_the_in_process_run_prints(name):
 # by the test file named, which checks its diagnostic.
 # AKT011 is about a file's type (a FIFO, a device), which a case file cannot be.
 PROVED_ELSEWHERE = {"AKT010": ROOT / "tests" / "faults" / "test_write_errors.py",
-                    "AKT011": ROOT / "tests" / "hostile" / "test_readers.py"}
+                    "AKT011": ROOT / "tests" / "hostile" / "test_readers.py",
+                    "AKT013": ROOT / "tests" / "hostile" / "test_spec_discovery.py"}
 
 
 def test_every_code_has_a_case():

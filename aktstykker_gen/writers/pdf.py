@@ -8,6 +8,7 @@ the package via @font-face, so the PDF is the same on every machine.
 from __future__ import annotations
 
 import mimetypes
+import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
@@ -41,8 +42,21 @@ class PackageOnlyFetcher(URLFetcher):
 def write_pdf(doc: Document, stylesheet: Path, assets: Path) -> bytes:
     fetcher = PackageOnlyFetcher(assets)
     fonts = FontConfiguration()
-    css = CSS(filename=str(stylesheet), url_fetcher=fetcher, font_config=fonts)
-    html = HTML(string=write_html(doc), base_url=str(assets) + "/", url_fetcher=fetcher)
-    pdf = html.write_pdf(stylesheets=[css], font_config=fonts)
+    try:
+        css = CSS(filename=str(stylesheet), url_fetcher=fetcher, font_config=fonts)
+        html = HTML(string=write_html(doc), base_url=str(assets) + "/", url_fetcher=fetcher)
+        pdf = html.write_pdf(stylesheets=[css], font_config=fonts)
+    finally:
+        _remove_font_copies(fonts)
     assert pdf is not None
     return pdf
+
+
+def _remove_font_copies(fonts: FontConfiguration) -> None:
+    """WeasyPrint copies each @font-face font into a new folder in TMPDIR (1,5 MB a PDF) and
+    removes it only when the configuration is garbage collected, which a process that exits,
+    such as a build's worker, never waits for: every PDF left its copies behind. Removed as
+    soon as the PDF is made, or its making stopped. (`_folder` is WeasyPrint's own name.)"""
+    folder = getattr(fonts, "_folder", None)
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
