@@ -74,7 +74,8 @@ def financing(total: int, lines: int) -> str:
            "    underkonti:\n"]
     for f in range(lines):
         share = total // lines + (total % lines if f == 0 else 0)
-        out.append(f"      - nr: {f + 10 if lines <= 90 else f:02d}\n        navn: Reserve til sundhedsinitiativer {f + 1}\n"
+        out.append(f"      - nr: {f + 10 if lines <= 90 else f:02d}\n"
+                   f"        navn: Reserve til sundhedsinitiativer {f + 1}\n"
                    "        standardkonti:\n          - nr: 49\n"
                    "            navn: Reserver og budgetregulering\n"
                    f"            udgift: {{2025: {tenths(-share)}}}\n")
