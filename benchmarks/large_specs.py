@@ -11,10 +11,10 @@ Each shape grows one part of a spec with N, so a cost that is quadratic in that 
   recipients  N recipients on 100 hovedkonti, each named by {modtager:id} in a sentence
   prose       N paragraphs of prose, each with references to an account, its name, a
               recipient and the totals, and N/10 tekstanmærkninger with references
-  findings    N hovedkonti whose amount has two decimals, so every account gives a warning
-              (AKT308): N diagnostics, each with its position
+  findings    N warnings, each with its position: N/2 hovedkonti whose amount has two decimals
+              (AKT308), and a paragraph per hovedkonto that writes its amount out (AKT602)
 
-Every shape checks clean with `--strict` except `findings`, which gives exactly N warnings.
+Every shape checks clean with `--strict` except `findings`, which gives N + 1 warnings.
 Amounts are in tenths of mio. kr., drawn from a generator seeded by N: the same N gives the
 same spec.
 
@@ -190,17 +190,18 @@ def prose(n: int) -> str:
 
 
 def findings(n: int) -> str:
-    """N hovedkonti whose amount has two decimals: one AKT308 warning each (and on the reserve
-    that pays for them, and AKT204 where the rounded lines do not add up)."""
+    """N warnings, each with its position: N/2 hovedkonti whose amount has two decimals
+    (AKT308), and a paragraph per hovedkonto that writes an amount out (AKT602)."""
     rng = random.Random(n)
-    amounts = [rng.randint(1, 400) * 10 + 5 for _ in range(n)]    # hundredths: 0.15, 3.25, …
+    amounts = [rng.randint(1, 400) * 10 + 5 for _ in range(max(1, n // 2))]   # hundredths
     body = "udgifter:\n" + "".join(compact(k, f"{a // 100}.{a % 100:02d}")
                                    for k, a in enumerate(amounts))
-    total = sum(amounts)
-    return document(body + "\nfinansiering:\n  - nr: 35.11.01\n    navn: Reserver og "
-                    "budgetregulering\n    underkonti: [{nr: 10, navn: Reserve, standardkonti: "
-                    "[{nr: 49, navn: Reserver og budgetregulering, udgift: "
-                    f"{{2025: -{total // 100}.{total % 100:02d}}}}}]}}]\n")
+    b = "".join(f"    - Initiativ {k + 1} får {a // 100},{a % 100 // 10} mio. kr.\n"
+                for k, a in enumerate(amounts))
+    total = sum(amounts) // 10    # the reserve pays the amounts rounded down to tenths …
+    return document(body + financing(total, 1)
+                    + f"\nnettoændring: {{2025: {(sum(amounts) % 10) / 100:.2f}}}\n", b)
+    # … and the rest is the intended net change (one more AKT308)
 
 
 SHAPES = {"rows": rows, "accounts": accounts, "lines": lines, "recipients": many_recipients,
