@@ -21,6 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from docx.table import Table as DocxTable
 from docx.table import _Cell, _Row
+from docx.text.paragraph import Paragraph as DocxParagraph
 
 from aktstykker_gen.document import (
     DRAFT_MARK,
@@ -74,9 +75,20 @@ class _Writer:
         self.styles = {style.style_id: style for style in package.styles}
         self.revision = revision
         self.revisions = 0
+        self.end = package.element.body.sectPr   # the body's last element; paragraphs go before
+
+    def add_paragraph(self) -> DocxParagraph:
+        """Document.add_paragraph, without its search for the body's sectPr: a scan of the
+        whole body per paragraph, which made the DOCX grow with the square of its length."""
+        p = OxmlElement("w:p")
+        if self.end is None:
+            self.package.element.body.append(p)
+        else:
+            self.end.addprevious(p)
+        return DocxParagraph(p, self.package._body)
 
     def paragraph(self, text: str, style: str) -> Any:
-        paragraph = self.styled(self.package.add_paragraph(), style)
+        paragraph = self.styled(self.add_paragraph(), style)
         self.text(paragraph, text)
         return paragraph
 
@@ -130,7 +142,7 @@ class _Writer:
     def section(self, section: Section) -> None:
         blocks = list(section.blocks)
         first = blocks.pop(0) if blocks and isinstance(blocks[0], Paragraph) else None
-        paragraph = self.styled(self.package.add_paragraph(), "section-first")
+        paragraph = self.styled(self.add_paragraph(), "section-first")
         # The letter is a change only when the whole section is new or gone.
         whole = _whole(section.blocks)
         letter = f"{section.letter}." + ("\t" if first else "")
