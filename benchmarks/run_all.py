@@ -7,7 +7,8 @@ Runs, in this order, each in its own process (each rewrites only its own section
   4. warm_render.py   warm re-render of the seed in one process
   5. batch_build.py   100 varied specs on all cores
   6. scaling.py       one aktstykke with 100–800 account rows
-  7. preview_latency.py  `aktstykke watch`: a save to the open page showing it (Chromium)
+  7. accounts.py      `check` and `build` of 1.000, 3.000 and 10.000 accounts
+  8. preview_latency.py  `aktstykke watch`: a save to the open page showing it (Chromium)
 Each prints one `summary: {json}` line; this gathers them into the summary section, with
 the machine, the load average before and after (other work on the machine skews timings)
 and the total wall time, and puts the sections in the order above.
@@ -37,12 +38,12 @@ from results import RESULTS, write_section
 
 HERE = Path(__file__).resolve().parent
 SCRIPTS = ["check_speed.py", "seed_route.py", "warm_render.py", "batch_build.py", "scaling.py",
-           "preview_latency.py"]
+           "accounts.py", "preview_latency.py"]
 HEADING = "# Summary of the last `make bench`"
 ORDER = [HEADING, "# `aktstykke check` speed", "# `aktstykke build` of the seed vs the usual route",
-         "# Warm re-render", "# `aktstykke build` of 100 specs", "# Scaling",
+         "# Warm re-render", "# `aktstykke build` of 100 specs", "# Scaling", "# Accounts",
          "# Live preview latency"]
-ROWS = ["check", "build", "route", "warm", "batch", "scaling", "preview"]
+ROWS = ["check", "build", "route", "warm", "batch", "scaling", "accounts", "preview"]
 
 
 def load() -> str:
@@ -115,8 +116,7 @@ def main() -> int:
         "| # | measurement | median | target | verdict | load average (1 min) |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
-    numbers = {"check": "1", "build": "2", "route": "3", "warm": "4", "batch": "5", "scaling": "6",
-               "preview": "7"}
+    numbers = {key: str(number) for number, key in enumerate(ROWS, start=1)}
     for key in ROWS:
         row = rows.get(key)
         if row is None:

@@ -1,12 +1,12 @@
 """How `aktstykke build` grows with the size of one aktstykke: 100, 200, 400 and 800 account rows.
 
-For each size N, generates one spec with N expense standardkonto lines (20 per hovedkonto:
-4 underkonti × 5 standardkonti allowed on the hovedkonto's bevillingstype, N / 20 hovedkonti
-in § 16), one recipient per hovedkonto with a sentence in b that names its amount, and
-financing from reserves (one standardkonto 49 line per 100 rows, under one hovedkonto) that
-matches the expenses, so `aktstykke check --strict` is clean. The specification table in b
-shows every standardkonto under its underkonto and hovedkonto; the list of accounts in a and
-the forslag table in e have one line per hovedkonto.
+For each size N, generates one spec (large_specs.rows) with N expense standardkonto lines (20
+per hovedkonto: 4 underkonti × 5 standardkonti allowed on the hovedkonto's bevillingstype,
+N / 20 hovedkonti in § 16), one recipient per hovedkonto with a sentence in b that names its
+amount, and financing from reserves (one standardkonto 49 line per 100 rows, under one
+hovedkonto) that matches the expenses, so `aktstykke check --strict` is clean. The
+specification table in b shows every standardkonto under its underkonto and hovedkonto; the
+list of accounts in a and the forslag table in e have one line per hovedkonto.
 
 Then, RUNS times per size in a fresh process, `aktstykke build <spec> -o <empty folder>`:
 wall time, CPU time and peak RSS (GNU time's %M %U %S). Reports time per row, the ratio
@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import random
 import statistics
 import sys
 import tempfile
@@ -47,87 +46,13 @@ from common import (
     today,
     verdict,
 )
+from large_specs import rows as spec
 from results import RESULTS, write_section
 
 HEADING = "# Scaling: one aktstykke with 100–800 account rows"
 SIZES = (100, 200, 400, 800)
 TARGET_800 = 4.0        # seconds, median, 800 rows
 TARGET_MEMORY = 200     # MB, peak RSS per process
-
-# Standardkonti each bevillingstype may use (Budgetvejledningen, bilag 5; data/standardkonti.csv).
-BEVILLINGER = {
-    "driftsbevilling": (16, 18, 22, 45, 46),
-    "reservationsbevilling": (16, 22, 42, 44, 46),
-    "statsvirksomhed": (16, 18, 22, 44, 46),
-}
-STANDARDKONTI = {16: "Husleje, leje af arealer, leasing", 18: "Lønninger / personaleomkostninger",
-                 22: "Andre ordinære driftsomkostninger",
-                 42: "Overførselsudgifter til kommuner og regioner",
-                 44: "Tilskud til personer", 45: "Tilskud til erhverv",
-                 46: "Tilskud til anden virksomhed og investeringstilskud"}
-INSTITUTIONER = ["Lægemiddelstyrelsen", "Nationalt Genom Center", "Sundhedsstyrelsen",
-                 "Styrelsen for Patientsikkerhed", "Sundhedsdatastyrelsen",
-                 "Statens Serum Institut", "Styrelsen for Patientklager",
-                 "Forebyggelse og sundhedsfremme", "Puljer på lægemiddelområdet",
-                 "Indsatser i psykiatrien"]
-UNDERKONTI = ["Almindelig virksomhed", "Strategi for personlig medicin",
-              "Udvikling af datainfrastruktur", "Pilotprojekter", "Patientinddragelse",
-              "Kvalitetsudvikling", "Tidlig opsporing", "Styrkelse af biobanker"]
-
-
-def tenths(value: int) -> str:
-    return f"{'-' if value < 0 else ''}{abs(value) // 10}.{abs(value) % 10}"
-
-
-def spec(rows: int) -> str:
-    """One spec with `rows` expense standardkonto lines that checks clean."""
-    rng = random.Random(rows)
-    out = ["art: aktstykke\ntitel: Samlet udmøntning af reserver på sundhedsområdet\n"
-           "ministerium: Indenrigs- og Sundhedsministeriet\nsted: København\n"
-           "dato: 2025-10-01\nfinansår: 2025\n\nudgifter:\n"]
-    recipients, total = [], 0
-    for k in range(rows // 20):
-        nr = f"16.{11 + k // 10:02d}.{k % 10 * 5 + 1:02d}"
-        name = f"{INSTITUTIONER[k % len(INSTITUTIONER)]} {k + 1}"
-        kind = list(BEVILLINGER)[k % len(BEVILLINGER)]
-        out.append(f"  - nr: {nr}\n    navn: {name}\n    bevillingstype: {kind}\n    underkonti:\n")
-        account = 0
-        for u in range(4):
-            out.append(f"      - nr: {10 * (u + 1)}\n        navn: {UNDERKONTI[(k + u) % 8]}\n"
-                       + ("        ny: true\n" if u else "") + "        standardkonti:\n")
-            for standard in BEVILLINGER[kind]:
-                amount = rng.randint(1, 400)
-                account += amount
-                out.append(f"          - nr: {standard}\n            navn: {STANDARDKONTI[standard]}\n"
-                           f"            udgift: {{2025: {tenths(amount)}}}\n")
-        recipients.append((f"m{k}", name, nr, account))
-        total += account
-    out.append("\nfinansiering:\n  - nr: 16.11.79\n    navn: Reserver og budgetregulering\n"
-               "    underkonti:\n")
-    lines = max(1, rows // 100)
-    for f in range(lines):
-        share = total // lines + (total % lines if f == 0 else 0)
-        out.append(f"      - nr: {10 + f}\n        navn: Reserve til sundhedsinitiativer {f + 1}\n"
-                   "        standardkonti:\n          - nr: 49\n"
-                   "            navn: Reserver og budgetregulering\n"
-                   f"            udgift: {{2025: {tenths(-share)}}}\n")
-    out.append("\nmodtagere:\n")
-    out += [f"  - {{id: {rid}, navn: {rname}, konto: {nr}, beløb: {{2025: {tenths(amount)}}}}}\n"
-            for rid, rname, nr, amount in recipients]
-    out.append(
-        "\ntekst:\n  a:\n    - >-\n      Indenrigs- og Sundhedsministeriet anmoder om "
-        "Finansudvalgets tilslutning til at tilføre {udgift} i {finansår} til en række "
-        "initiativer. Midlerne tilføres følgende konti:\n"
-        "    - indsæt: kontoliste\n    - indsæt: finansiering\n  b:\n"
-        "    - På finansloven for 2025 er der afsat {finansiering} til initiativerne.\n"
-        + "".join(f"    - Der afsættes {{modtager:{rid}}} til {rname}.\n"
-                  for rid, rname, _, _ in recipients)
-        + "    - indsæt: specifikation\n  c:\n    - >-\n      Aktstykket forelægges for "
-        "Folketingets Finansudvalg nu med henblik på at tilvejebringe finansiering i "
-        "indeværende finansår.\n  e:\n    - indsæt: forslag\n  f:\n"
-        "    - Finansministeriets tilslutning foreligger.\n\n"
-        "underskrivere:\n  - Sophie Løhde\n  - Mads Grønnegaard-Kieler\nadressat: Finansudvalget\n")
-    return "".join(out)
 
 
 class Laps:

@@ -20,6 +20,8 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm
 from docx.table import Table as DocxTable
+from docx.table import _Cell, _Row
+from docx.text.paragraph import Paragraph as DocxParagraph
 
 from aktstykker_gen.document import (
     DRAFT_MARK,
@@ -73,9 +75,20 @@ class _Writer:
         self.styles = {style.style_id: style for style in package.styles}
         self.revision = revision
         self.revisions = 0
+        self.end = package.element.body.sectPr   # the body's last element; paragraphs go before
+
+    def add_paragraph(self) -> DocxParagraph:
+        """Document.add_paragraph, without its search for the body's sectPr: a scan of the
+        whole body per paragraph, which made the DOCX grow with the square of its length."""
+        p = OxmlElement("w:p")
+        if self.end is None:
+            self.package.element.body.append(p)
+        else:
+            self.end.addprevious(p)
+        return DocxParagraph(p, self.package._body)
 
     def paragraph(self, text: str, style: str) -> Any:
-        paragraph = self.styled(self.package.add_paragraph(), style)
+        paragraph = self.styled(self.add_paragraph(), style)
         self.text(paragraph, text)
         return paragraph
 
@@ -131,7 +144,7 @@ class _Writer:
         first = blocks[0] if blocks and isinstance(blocks[0], Paragraph) else None
         if first is not None:
             del blocks[0]
-        paragraph = self.styled(self.package.add_paragraph(), "section-first")
+        paragraph = self.styled(self.add_paragraph(), "section-first")
         # The letter is a change only when the whole section is new or gone.
         whole = _whole(section.blocks)
         letter = f"{section.letter}." + ("\t" if first else "")
@@ -172,7 +185,7 @@ class _Writer:
 
     def row(self, docx_table: DocxTable, row: Row, columns: tuple[str, ...], widths: list[Mm],
             header: bool, keep_next: bool, padding: tuple[int, int] = (0, 0)) -> None:
-        docx_row = docx_table.add_row()
+        docx_row = _add_row(docx_table, widths)
         row_properties = docx_row._tr.get_or_add_trPr()
         row_properties.append(OxmlElement("w:cantSplit"))
         if header:
@@ -181,7 +194,7 @@ class _Writer:
         for cell in row.cells:
             target = cells[column]
             if cell.span > 1:
-                target = target.merge(cells[column + cell.span - 1])
+                target = _span(target, cell.span, docx_table)
             target.width = sum(widths[column:column + cell.span], Mm(0))
             _cell_properties(target, *padding)
             paragraph = target.paragraphs[0]
@@ -197,6 +210,24 @@ class _Writer:
 
 
 GROUP_GAP, TABLE_GAP = 140, 240  # twips
+
+
+# python-docx's Table.add_row and _Cell.merge give the XML wanted, but each finds its place by
+# scanning the table's rows (the grid, the row's index), so a table of 10.000 rows took minutes.
+# These two make the same elements from the row at hand.
+
+def _add_row(docx_table: DocxTable, widths: list[Mm]) -> _Row:
+    """Table.add_row: a row of one empty cell per grid column, each as wide as its column."""
+    tr = docx_table._tbl.add_tr()
+    for width in widths:
+        tr.add_tc().width = width
+    return _Row(tr, docx_table)
+
+
+def _span(cell: _Cell, span: int, docx_table: DocxTable) -> _Cell:
+    """_Cell.merge of a fresh cell with the `span - 1` cells to its right, within its row."""
+    cell._tc._span_to_width(span, cell._tc, None)
+    return _Cell(cell._tc, docx_table)
 
 
 def _whole(blocks: tuple[Block, ...]) -> str | None:

@@ -99,6 +99,15 @@ class AktstykkeView:
         self.model = model
         self.hovedkonti = {h.nr: h for h in model.udgifter + model.finansiering}
         self.kolonner = tuple(self._columns())
+        self.years = years(model)
+        # Found once, not per reference or row: a spec may have 10,000 accounts and references.
+        self.udgift = net(model.udgifter, model.finansår)
+        self.finansiering = -net(model.finansiering, model.finansår)
+        self.modtagere: dict[str, Decimal] = {}
+        for modtager in model.modtagere:
+            if model.finansår in modtager.beløb:
+                self.modtagere.setdefault(modtager.id, modtager.beløb[model.finansår])
+        self._beløb: dict[int, Decimal] = {}
 
     # -- amounts named by prose ------------------------------------------------------------
 
@@ -111,17 +120,15 @@ class AktstykkeView:
         if reference.namespace == "finansår" and key is None:
             return str(model.finansår)
         if reference.namespace == "udgift" and key is None:
-            return net(model.udgifter, model.finansår)
+            return self.udgift
         if reference.namespace == "finansiering" and key is None:
-            return -net(model.finansiering, model.finansår)
+            return self.finansiering
         if reference.namespace == "konto" and key in self.hovedkonti:
             return self.hovedkonto_beløb(self.hovedkonti[key])
         if reference.namespace == "kontonavn" and key in self.hovedkonti:
             return self.kontonavn(self.hovedkonti[key])
-        if reference.namespace == "modtager":
-            for modtager in model.modtagere:
-                if modtager.id == key and model.finansår in modtager.beløb:
-                    return modtager.beløb[model.finansår]
+        if reference.namespace == "modtager" and key in self.modtagere:
+            return self.modtagere[key]
         if reference.namespace == "beløb" and key in model.beløb:
             return model.beløb[key]
         raise UnknownReference(str(reference))
@@ -141,10 +148,12 @@ class AktstykkeView:
 
     def hovedkonto_beløb(self, hovedkonto: Hovedkonto) -> Decimal:
         """A hovedkonto's amount in the finansår: its expenses, or its income if it has none."""
-        år = self.model.finansår
-        if any(line_amount(line, "udgift", år) is not None for line in lines(hovedkonto)):
-            return total([hovedkonto], "udgift", år)
-        return total([hovedkonto], "indtægt", år)
+        if id(hovedkonto) not in self._beløb:
+            år = self.model.finansår
+            side = "udgift" if any(line_amount(line, "udgift", år) is not None
+                                   for line in lines(hovedkonto)) else "indtægt"
+            self._beløb[id(hovedkonto)] = total([hovedkonto], side, år)
+        return self._beløb[id(hovedkonto)]
 
     @staticmethod
     def kontonavn(hovedkonto: Hovedkonto) -> str:
@@ -161,7 +170,7 @@ class AktstykkeView:
             "finansår": model.finansår,
             "dato": formatting.long_date(model.dato),
             "dato_iso": model.dato.isoformat(),
-            "udgift": formatting.amount(net(model.udgifter, model.finansår)),
+            "udgift": formatting.amount(self.udgift),
             "afsnit": [(letter, [self._block(b) for b in blocks])
                        for letter, blocks in model.tekst if blocks is not None],
             "kontoliste": [self._listed(h) for h in expenses],
@@ -241,8 +250,7 @@ class AktstykkeView:
 
     def _listed(self, hovedkonto: Hovedkonto) -> dict[str, str | None]:
         """The account's net per year it has a line in: the list adds up to {udgift}."""
-        by_year = [(år, net([hovedkonto], år)) for år in years(self.model)
-                   if in_year(hovedkonto, år)]
+        by_year = [(år, net([hovedkonto], år)) for år in self.years if in_year(hovedkonto, år)]
         if [år for år, _ in by_year] == [self.model.finansår]:
             beløb = formatting.amount(by_year[0][1])
         else:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
+from functools import lru_cache
 
 from pydantic import BaseModel
 
@@ -29,13 +30,19 @@ def pinpoint(spec: Spec, span: Span | None, needle: str) -> Span | None:
     begins on the line of its `>-`); the whole text's span if it cannot be found."""
     if span is None:
         return None
-    lines = spec.validated.source.text.split("\n")
+    lines = _lines(spec.validated.source.text)
     for number in range(span.line, min(len(lines), span.line + 200) + 1):
         start = span.column - 1 if number == span.line else 0
         column = lines[number - 1].find(needle, start)
         if column >= 0:
             return Span(span.file, number, column + 1, len(needle))
     return span
+
+
+@lru_cache(maxsize=1)
+def _lines(text: str) -> list[str]:
+    """The source's lines, split once per spec rather than once per finding."""
+    return text.split("\n")
 
 
 def prose(spec: Spec) -> Iterator[Prosa]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from functools import cache
 
 from aktstykker_gen import formatting
 from aktstykker_gen.diagnostics import Severity, Span
@@ -40,9 +41,11 @@ def recipients(model: Aktstykke) -> dict[str, list[Modtager]]:
     return by_account
 
 
-def recipient_gap(model: Aktstykke, hovedkonto: Hovedkonto, år: int) -> Decimal:
-    """The account's expense minus what its recipients get (0 without recipients that year)."""
-    paid = [m.beløb[år] for m in recipients(model).get(hovedkonto.nr, []) if år in m.beløb]
+def recipient_gap(by_account: dict[str, list[Modtager]], hovedkonto: Hovedkonto,
+                  år: int) -> Decimal:
+    """The account's expense minus what its recipients get (0 without recipients that year);
+    `by_account` is `recipients(model)`, found once for all accounts."""
+    paid = [m.beløb[år] for m in by_account.get(hovedkonto.nr, []) if år in m.beløb]
     return total([hovedkonto], "udgift", år) - sum(paid, ZERO) if paid else ZERO
 
 
@@ -58,14 +61,14 @@ def balance(spec: Spec) -> Iterator[Finding]:
     Points at an expense line when that account also disagrees with its recipients by
     the same amount (two facts against one), otherwise at the financing.
     """
-    model = spec.model
+    model, by_account = spec.model, recipients(spec.model)
     for år in sorted(set(years(model)) | set(model.nettoændring)):
         difference = imbalance(model, år)
         if difference == 0:
             continue
         expenses, financing = net(model.udgifter, år), -net(model.finansiering, år)
         intended = model.nettoændring.get(år, ZERO)
-        suspects = [h for h in model.udgifter if recipient_gap(model, h, år) == difference]
+        suspects = [h for h in model.udgifter if recipient_gap(by_account, h, år) == difference]
         culprits = _line_spans(spec, suspects[:1], år) or _line_spans(spec, model.finansiering, år)
         span = culprits[0] if culprits else spec.span(model, "finansiering")
         involved = _line_spans(spec, model.udgifter + model.finansiering, år)
@@ -92,24 +95,25 @@ def recipients_match_their_account(spec: Spec) -> Iterator[Finding]:
     """
     model = spec.model
     hovedkonti = {h.nr: h for h in model.udgifter + model.finansiering}
+    by_account, year_imbalance = recipients(model), cache(lambda år: imbalance(model, år))
     for modtager in model.modtagere:
         if modtager.konto not in hovedkonti:
             yield Finding(f"modtageren '{modtager.id}' betales fra § {modtager.konto}, "
                           "som ikke er blandt aktstykkets konti", spec.span(modtager, "konto"),
                           hint="ret kontonummeret eller tilføj kontoen under udgifter")
-    for nr, modtagere in recipients(model).items():
+    for nr, modtagere in by_account.items():
         if nr not in hovedkonti:
             continue
         hovedkonto = hovedkonti[nr]
         for år in sorted({år for m in modtagere for år in m.beløb}):
-            gap = recipient_gap(model, hovedkonto, år)
+            gap = recipient_gap(by_account, hovedkonto, år)
             if gap == 0:
                 continue
             paid = [m for m in modtagere if år in m.beløb]
             account_lines = [spec.span(s, "udgift", str(år)) for s in lines(hovedkonto)
                              if år in s.udgift]
             recipient_lines = [spec.span(m, "beløb", str(år)) for m in reversed(paid)]
-            account_wrong = account_lines and imbalance(model, år) == gap
+            account_wrong = account_lines and year_imbalance(år) == gap
             ordered = account_lines + recipient_lines if account_wrong \
                 else recipient_lines + account_lines
             account = total([hovedkonto], "udgift", år)
@@ -154,7 +158,8 @@ def rounding(spec: Spec) -> Iterator[Finding]:
                                     _line_spans(spec, [h], år))
             for hovedkonti, label in ((model.udgifter, "udgifterne"),
                                       (model.finansiering, "finansieringen")):
-                parts = [total([h], side, år) for h, _ in groups if h in hovedkonti]
+                members = {id(h) for h in hovedkonti}   # by identity: `in` a list is O(N)
+                parts = [total([h], side, år) for h, _ in groups if id(h) in members]
                 if len(parts) > 1:
                     yield from _compare(spec, f"{label} i alt, {side} {år}", parts,
                                         _line_spans(spec, hovedkonti, år))

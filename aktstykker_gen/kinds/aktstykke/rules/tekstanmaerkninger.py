@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from aktstykker_gen import formatting
 from aktstykker_gen.diagnostics import Severity, Span
-from aktstykker_gen.kinds.aktstykke.model import Hovedkonto, Tekstanmærkning
+from aktstykker_gen.kinds.aktstykke.model import Hovedkonto, Modtager, Tekstanmærkning
 from aktstykker_gen.kinds.aktstykke.paragraffer import paragraffer, same_ministry
 from aktstykker_gen.kinds.aktstykke.rules.common import Spec, pinpoint
 from aktstykker_gen.kinds.aktstykke.view import AktstykkeView, UnknownReference, net
@@ -57,13 +57,16 @@ def amounts_agree(spec: Spec) -> Iterator[Finding]:
     """An amount named in a tekstanmærkning is that of the account it stands ad, or of one of
     that account's recipients (whose sum AKT202 checks), whether referred to or written out."""
     model, view, touched = spec.model, AktstykkeView(spec.model), _touched(spec)
+    by_account: dict[str, list[Modtager]] = {}
+    for modtager in model.modtagere:
+        by_account.setdefault(modtager.konto, []).append(modtager)
+    ids = {m.id for m in model.modtagere}
     for anmærkning in model.tekstanmærkninger:
         account = touched.get(anmærkning.ad)
         if account is None:
             continue
         own = view.hovedkonto_beløb(account)
-        shares = {m.id: m.beløb.get(model.finansår) for m in model.modtagere
-                  if m.konto == anmærkning.ad}
+        shares = {m.id: m.beløb.get(model.finansår) for m in by_account.get(anmærkning.ad, [])}
         accepted = {abs(own), abs(net([account], model.finansår)),
                     *(v for v in shares.values() if v is not None)}
         for j, stk in enumerate(anmærkning.stk):
@@ -75,8 +78,7 @@ def amounts_agree(spec: Spec) -> Iterator[Finding]:
                                         f"nævner {reference}, ikke ad-kontoen", own)
                     continue
                 if reference.namespace == "modtager":
-                    if reference.key not in shares and any(m.id == reference.key
-                                                           for m in model.modtagere):
+                    if reference.key not in shares and reference.key in ids:
                         yield _mismatch(anmærkning, pinpoint(spec, span, str(reference)),
                                         f"nævner {reference}, som ikke betales fra ad-kontoen", own)
                     continue
