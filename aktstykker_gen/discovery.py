@@ -44,7 +44,7 @@ def _under(folder: Path) -> list[Path]:
         raise NoSpecs(f"{error.filename}: kan ikke søge efter specs i mappen: "
                       f"{error.strerror}") from error
 
-    specs = []
+    specs: list[Path] = []
     for root, _, files in os.walk(folder, onerror=unsearchable):
         specs.extend(Path(root) / name for name in files if is_spec_name(name))
     return sorted(specs)

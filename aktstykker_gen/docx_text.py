@@ -96,8 +96,9 @@ def _main_part(path: Path, archive: zipfile.ZipFile, names: set[str]) -> str:
     if "_rels/.rels" in names:
         rels = parse_xml(_bounded_member(path, archive, "_rels/.rels", 1 * limits.MB))
         for rel in rels:
-            if rel.get("Type") == _MAIN and rel.get("Target"):
-                part = rel.get("Target").lstrip("/")
+            target = rel.get("Target")
+            if rel.get("Type") == _MAIN and target:
+                part = target.lstrip("/")
     if part not in names:
         raise _not_docx(path, f"dokumentdelen {part} mangler")
     return part
@@ -128,7 +129,7 @@ def _body(path: Path, xml: bytes) -> Any:
             raise _too_large(path, f"tabellerne har over {number(limits.DOCX_CELLS)} celler")
         span = cell.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
         if span is not None and not _span_ok(span.get(qn("w:val"))):
-            raise _too_large(path, f"en tabelcelle spænder over {span.get(qn('w:val'))[:20]} "
+            raise _too_large(path, f"en tabelcelle spænder over {(span.get(qn('w:val')) or '')[:20]} "
                                    f"kolonner; højst {limits.DOCX_SPAN}")
     return body
 

@@ -24,7 +24,7 @@ from aktstykker_gen.diagnostics import Diagnostic, Severity, Span, SpecError
 try:
     from yaml._yaml import CParser
 except ImportError:  # PyYAML built without libyaml: the reference parser does it all
-    CParser = None
+    CParser = None  # type: ignore[misc,assignment]
 
 _NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 
@@ -122,7 +122,7 @@ class _Guarded:
             raise _TooDeep(self.peek_event().start_mark)  # type: ignore[attr-defined]
         self.depth += 1
         try:
-            return super().compose_node(parent, index)  # type: ignore[misc,no-any-return]
+            return super().compose_node(parent, index)  # type: ignore[misc]
         finally:
             self.depth -= 1
 
@@ -145,7 +145,7 @@ class _FastLoader(_Guarded, yaml.composer.Composer, CParser, yaml.resolver.Resol
         yaml.composer.Composer.__init__(self)
         yaml.resolver.Resolver.__init__(self)
 
-    def compose_scalar_node(self, anchor: str | None) -> yaml.ScalarNode:
+    def compose_scalar_node(self, anchor: Any) -> yaml.ScalarNode:
         node = super().compose_scalar_node(anchor)
         node.style = node.style or None   # libyaml says '' for plain, PyYAML None
         if node.value == "" and node.style is None:
@@ -158,8 +158,8 @@ def _compose(text: str) -> yaml.Node | None:
     for every error, so each message and position is PyYAML's) from PyYAML itself."""
     if CParser is not None and not _NON_PRINTABLE.search(text):
         with contextlib.suppress(_Unsure, _AliasUsed, _TooDeep, yaml.YAMLError):
-            return _FastLoader(text).get_single_node()  # type: ignore[no-any-return]
-    return _Loader(text).get_single_node()  # type: ignore[no-any-return]
+            return _FastLoader(text).get_single_node()
+    return _Loader(text).get_single_node()
 
 
 def load_text(text: str, name: str) -> LoadedSpec:
@@ -183,13 +183,13 @@ def load_text(text: str, name: str) -> LoadedSpec:
                                 "slet tegnet")]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        span = Span(name, mark.line + 1, mark.column + 1) if mark else None
+        where = Span(name, mark.line + 1, mark.column + 1) if mark else None
         problem = error.problem or error.context or ""
         message, hint = next(
             ((m, h) for known, m, h in _PROBLEMS if problem.startswith(known)),
             (f"ugyldig YAML ({problem})",
              "ret YAML-syntaksen på det angivne sted (indrykning, kolon, anførselstegn)"))
-        raise SpecError([_error("AKT001", f"YAML-syntaksfejl: {message}", span, hint)]) from None
+        raise SpecError([_error("AKT001", f"YAML-syntaksfejl: {message}", where, hint)]) from None
     builder = _Builder(name)
     builder.values[()] = Span(name, 1, 1)
     data = builder.convert(root, ()) if root is not None else None
@@ -201,7 +201,7 @@ def load_text(text: str, name: str) -> LoadedSpec:
 def _refuse_invisible(text: str, name: str) -> None:
     """Every character the reader cannot see (characters.py), where it stands in the file:
     refused before YAML reads the text, so no stage ever sees one."""
-    found = []
+    found: list[int] = []
     match = characters.refused(text)
     while match and len(found) <= MAX_INVISIBLE:
         found.append(match.start())

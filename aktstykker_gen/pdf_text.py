@@ -44,7 +44,7 @@ def pdf_lines(path: Path) -> list[str]:
                "brotli_maximum_output_length": limits.PDF_STREAM_BYTES,
                "maximum_declared_stream_length": limits.PDF_STREAM_BYTES}
     try:
-        with apply_configuration(**bounded):
+        with apply_configuration(**bounded):  # type: ignore[arg-type]
             reader = PdfReader(io.BytesIO(raw))
             _check_pages(path, _declared_pages(reader))
             pages = list(reader.pages)

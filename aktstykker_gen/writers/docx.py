@@ -85,7 +85,7 @@ class _Writer:
             self.package.element.body.append(p)
         else:
             self.end.addprevious(p)
-        return DocxParagraph(p, self.package._body)
+        return DocxParagraph(p, self.package._body)  # type: ignore[arg-type]  # an OxmlElement is a CT_P
 
     def paragraph(self, text: str, style: str) -> Any:
         paragraph = self.styled(self.add_paragraph(), style)
