@@ -103,11 +103,13 @@ NOT_TEXT = {"latin-1": (2, "AKT001"), "utf-16": (2, "AKT001"), "garbage": (2, "A
 NOT_THAT_KIND = {name: (2, "AKT008") for name in SPEC_ERRORS}
 
 READERS = [
-    Reader("check", "bad.yaml", lambda f, w: ["check", str(f)], _load_spec, SPEC_ERRORS),
+    Reader("check", "bad.yaml", lambda f, w: ["check", str(f)], _load_spec, SPEC_ERRORS,
+           {"directory": (1, "AKT005")}),   # a folder to check: its spec is checked
     Reader("build", "bad.yaml", lambda f, w: ["build", str(f), "-o", str(w / "out")], _load_spec,
            SPEC_ERRORS, {"directory": (1, "AKT005")}),   # a folder to build: its spec is built
     Reader("build-folder", "specs/bad.yaml",
-           lambda f, w: ["build", str(f.parent), "-o", str(w / "out")], _folder, SPEC_ERRORS),
+           lambda f, w: ["build", str(f.parent), "-o", str(w / "out")], _folder, SPEC_ERRORS,
+           {"directory": (1, "AKT005")}),   # a folder inside the folder: its spec is built
     Reader("new-from", "bad.yaml",
            lambda f, w: ["new", "kopi", "--dir", str(w), "--from", str(f)], _copy,
            {**NOT_TEXT, "empty": (0, None)}),
@@ -278,8 +280,7 @@ def test_every_refusal_takes_under_2_s_and_500_mb(runs) -> None:
 NOT_FILES = [
     ("fifo", lambda path: os.mkfifo(path), "en navngiven pipe (FIFO)"),
     ("link-to-dev-zero", lambda path: path.symlink_to("/dev/zero"), "en tegnenhed (fx /dev/zero)"),
-    ("directory", lambda path: path.mkdir(), "en mappe"),
-]
+]   # a folder is not among them: check takes a folder of specs
 
 
 @pytest.mark.parametrize(("name", "make", "what"), NOT_FILES, ids=[n for n, _, _ in NOT_FILES])
