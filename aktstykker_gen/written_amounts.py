@@ -42,6 +42,8 @@ _NUMBER = re.compile(
 _UNIT_WORD = r"(?:mio|mia|mill|millioner?|milliard(?:er)?|kr|kroner|dkk)\b"
 _WORDS = re.compile(rf"(?P<words>(?:(?!{_UNIT_WORD})[a-zæøå]+\s+){{1,8}}?)(?:{_AFTER})",
                     re.IGNORECASE)
+# Every amount has a digit or a unit word: most texts (an account's name) are passed over at once.
+_MAY_HOLD_ONE = re.compile(r"\d|mi[oal]|kr|dkk", re.IGNORECASE)
 _PERCENT = re.compile(r"\s*(?:pct\b|procent|%)", re.IGNORECASE)
 
 # What text2num does not read: fractions.
@@ -60,6 +62,8 @@ class WrittenAmount:
 
 def written_amounts(text: str) -> Iterator[WrittenAmount]:
     """Every amount written out in `text`, in order; references (`{udgift}`) are not read."""
+    if not _MAY_HOLD_ONE.search(text):
+        return
     blanked = REFERENCE.sub(lambda m: " " * len(m[0]), text)
     end = 0
     for amount in sorted([*_in_digits(blanked), *_in_words(blanked)], key=lambda a: a.start):

@@ -119,10 +119,10 @@ class Tekstfelt:
     field: str
 
 
-def other_texts(spec: Spec) -> Iterator[Tekstfelt]:
+def other_texts(spec: Spec) -> list[Tekstfelt]:
     """Every printed text that is not prose: titles, names, formål, signatories, påtegninger.
-    Found by walking the model, so a field added later is read too."""
-    yield from _texts(spec, spec.model)
+    Found by walking the model (once per spec), so a field added later is read too."""
+    return spec.once("other_texts", lambda spec: list(_texts(spec, spec.model)))
 
 
 def _texts(spec: Spec, obj: BaseModel) -> Iterator[Tekstfelt]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 
 from aktstykker_gen import formatting
 from aktstykker_gen.diagnostics import Severity, Span
@@ -45,14 +46,13 @@ def no_literal_amounts(spec: Spec) -> Iterator[Finding]:
     """An amount typed into a text is a second copy of a fact; it drifts when the data changes,
     even if it matches today. (One that does not match the data is AKT606; in a
     tekstanmærkning, one that is not the ad-konto's is AKT403.)"""
-    known = data_amounts(spec.model)
-    for text, span in _every_text(spec):
-        for written in written_amounts(text):
-            if written.value in known:
-                yield Finding(f"beløbet '{written.text}' er skrevet direkte i teksten",
-                              _where(spec, span, written),
-                              hint="henvis til data i stedet, fx {konto:16.71.08} eller "
-                                   "{modtager:id}; andre beløb navngives under 'beløb:'")
+    known = _known(spec)
+    for span, written, _ in _written(spec):
+        if written.value in known:
+            yield Finding(f"beløbet '{written.text}' er skrevet direkte i teksten",
+                          _where(spec, span, written),
+                          hint="henvis til data i stedet, fx {konto:16.71.08} eller "
+                               "{modtager:id}; andre beløb navngives under 'beløb:'")
 
 
 @rules.rule("AKT606", "et skrevet beløb findes i data", Severity.ERROR, "prosa")
@@ -61,16 +61,15 @@ def written_amounts_agree(spec: Spec) -> Iterator[Finding]:
     in any Danish form (`7 mio kr`, `kr. 7.000.000`, `syv mio. kr.`, `en halv mia. kr.`), must
     be one the data holds: an account's, a recipient's, a named amount, or a total of them.
     Otherwise the document states a figure nobody checks, or one the tables contradict."""
-    known = data_amounts(spec.model)
-    for text, span in _every_text(spec, laws=False):
-        for written in written_amounts(text):
-            if written.value not in known:
-                yield Finding(f"beløbet '{written.text}' findes ikke i aktstykkets data",
-                              _where(spec, span, written),
-                              details=(f"læst som {formatting.number(written.value)} mio. kr.",),
-                              hint="henvis til data, fx {udgift} eller {konto:16.71.08}; et "
-                                   "andet beløb navngives under 'beløb:' og nævnes som "
-                                   "{beløb:navn}")
+    known = _known(spec)
+    for span, written, in_law in _written(spec):
+        if not in_law and written.value not in known:
+            yield Finding(f"beløbet '{written.text}' findes ikke i aktstykkets data",
+                          _where(spec, span, written),
+                          details=(f"læst som {formatting.number(written.value)} mio. kr.",),
+                          hint="henvis til data, fx {udgift} eller {konto:16.71.08}; et "
+                               "andet beløb navngives under 'beløb:' og nævnes som "
+                               "{beløb:navn}")
 
 
 @rules.rule("AKT607", "en henvisning har formen {navn} eller {navn:nøgle}", Severity.ERROR,
@@ -96,13 +95,19 @@ def well_formed_references(spec: Spec) -> Iterator[Finding]:
                                "tekstanmærkninger; skriv teksten ud her")
 
 
-def _every_text(spec: Spec, laws: bool = True) -> Iterator[tuple[str, Span | None]]:
-    """Prose (with or without the law text of tekstanmærkninger) and every other printed text."""
-    for piece in prose(spec):
-        if laws or piece.anmærkning is None:
-            yield piece.text, piece.span
-    for felt in other_texts(spec):
-        yield felt.text, felt.span
+def _written(spec: Spec) -> list[tuple[Span | None, WrittenAmount, bool]]:
+    """Every amount written out in any printed text, where it stands and whether in law text
+    (a tekstanmærkning's): read once for the rules that judge them."""
+    def read(spec: Spec) -> list[tuple[Span | None, WrittenAmount, bool]]:
+        texts = [(p.text, p.span, p.anmærkning is not None) for p in prose(spec)]
+        texts += [(felt.text, felt.span, False) for felt in other_texts(spec)]
+        return [(span, written, in_law) for text, span, in_law in texts
+                for written in written_amounts(text)]
+    return spec.once("written", read)
+
+
+def _known(spec: Spec) -> set[Decimal]:
+    return spec.once("data_amounts", lambda spec: data_amounts(spec.model))
 
 
 def _where(spec: Spec, span: Span | None, written: WrittenAmount) -> Span | None:
