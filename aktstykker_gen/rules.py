@@ -39,7 +39,7 @@ class Subject(Generic[M]):
         read every text of a spec with 10,000 accounts."""
         if name not in self._found:
             self._found[name] = compute(self)
-        return self._found[name]  # type: ignore[no-any-return]
+        return self._found[name]
 
     @property
     def model(self) -> M:
