@@ -279,6 +279,7 @@ def _build(args: argparse.Namespace) -> int:
     from aktstykker_gen.discovery import NoSpecs
 
     started = time.perf_counter()
+    _source_date()
     _kontoplan(args)  # an unreadable --kontoplan is a usage error before anything is built
     options = batch.Options(args.kontoplan, _selection(args), args.strict)
     try:
@@ -340,6 +341,16 @@ def _diff(args: argparse.Namespace) -> int:
     return EXIT_ERRORS
 
 
+def _source_date() -> None:
+    """A SOURCE_DATE_EPOCH no file can carry is a usage error before anything is written."""
+    from aktstykker_gen.writers.moment import BadEpoch, source_date_epoch
+
+    try:
+        source_date_epoch()
+    except BadEpoch as error:
+        raise UsageError(str(error)) from None
+
+
 def _redline(args: argparse.Namespace) -> int:
     from aktstykker_gen import assets
     from aktstykker_gen.build import WriteError, write_outputs
@@ -349,6 +360,7 @@ def _redline(args: argparse.Namespace) -> int:
 
     if args.output.suffix.lower() != ".docx":
         raise UsageError(f"{args.output}: en redline skrives som .docx")
+    _source_date()
     typed = _author(args.author)
     (old, _, old_warnings), (new, model, new_warnings) = _rendered(args.old), _rendered(args.new)
     _report(old_warnings + new_warnings)
@@ -432,6 +444,7 @@ def _watch(args: argparse.Namespace) -> int:
     from aktstykker_gen.preview.server import ServeError, serve
 
     read_bytes(args.spec, MAX_BYTES)   # a file the preview can read, or bounded.Refused: exit 2
+    _source_date()
 
     def ready(url: str) -> None:
         print(f"aktstykke watch: {args.spec} vises på {url}  (Ctrl-C stopper)", flush=True)
