@@ -58,6 +58,10 @@ def prose(spec: Spec) -> Iterator[Prosa]:
     for anmærkning in model.tekstanmærkninger:
         for j, stk in enumerate(anmærkning.stk):
             yield Prosa(stk, spec.span(anmærkning, "stk", j), anmærkning)
+    for anvendelse in model.anvendelser:
+        yield Prosa(anvendelse.til, spec.span(anvendelse, "til"))
+        if anvendelse.forslag:
+            yield Prosa(anvendelse.forslag, spec.span(anvendelse, "forslag"))
 
 
 @dataclass(frozen=True)
@@ -127,7 +131,7 @@ def other_texts(spec: Spec) -> Iterator[Tekstfelt]:
 
 def _texts(spec: Spec, obj: BaseModel) -> Iterator[Tekstfelt]:
     for name in type(obj).model_fields:
-        if name in ("tekst", "stk"):  # prose, read by `prose`
+        if name in ("tekst", "stk", "til", "forslag"):  # prose, read by `prose`
             continue
         value = getattr(obj, name)
         items = value if isinstance(value, list) else [value]

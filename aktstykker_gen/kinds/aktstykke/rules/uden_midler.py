@@ -1,0 +1,105 @@
+"""Dispositions that move no new money, and citations of other aktstykker: what goes on the
+tillægsbevilling agrees with what e says, and every citation is declared once and used."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from aktstykker_gen import formatting
+from aktstykker_gen.diagnostics import Severity
+from aktstykker_gen.kinds.aktstykke.rules.common import Spec, pinpoint, prose
+from aktstykker_gen.kinds.aktstykke.uden_midler import citations, on_tillægsbevilling
+from aktstykker_gen.references import references
+from aktstykker_gen.rules import Finding, RuleSet
+
+rules = RuleSet()
+
+
+@rules.rule("AKT140", "afsnit e siger, hvorfor intet opføres på tillægsbevillingen",
+            Severity.ERROR, "struktur")
+def reason_without_tillægsbevilling(spec: Spec) -> Iterator[Finding]:
+    """Where nothing goes on the tillægsbevilling, e must say why, by one of Budgetvejledningen
+    3.5.5's three reasons: the expense is paid by an existing appropriation, it will be sought
+    on a later bevillingslov, or the disposition has no expenses or income."""
+    model = spec.model
+    if model.orienterende or model.tekst.e is None or model.uden_tillægsbevilling:
+        return
+    if not on_tillægsbevilling(model):
+        yield Finding(f"intet opføres på tillægsbevillingen for {model.finansår}, men afsnit e "
+                      "siger ikke hvorfor", spec.validated.source.keys.get(("tekst", "e")),
+                      hint="angiv 'uden_tillægsbevilling: {grund: eksisterende bevilling}' (eller "
+                           "senere bevillingslov, ingen udgifter)")
+
+
+@rules.rule("AKT141", "allerede afsatte midler giver ingen tillægsbevilling", Severity.ERROR,
+            "struktur")
+def nothing_on_tillægsbevilling(spec: Spec) -> Iterator[Finding]:
+    """Funds already appropriated put to another use, or a stated reason why nothing goes on
+    the tillægsbevilling, contradict amounts on it: one of the two facts is wrong."""
+    model = spec.model
+    if (model.anvendelser or model.uden_tillægsbevilling) and on_tillægsbevilling(model):
+        field = "uden_tillægsbevilling" if model.uden_tillægsbevilling else "anvendelser"
+        yield Finding(f"'{field}' siger, at intet opføres på tillægsbevillingen, men konti har "
+                      f"beløb i {model.finansår}", spec.span(model, field),
+                      hint="slet beløbene i finansåret, eller slet "
+                           f"'{field}', hvis der søges nye midler")
+
+
+@rules.rule("AKT142", "et citeret aktstykke er erklæret", Severity.ERROR, "struktur")
+def known_citations(spec: Spec) -> Iterator[Finding]:
+    """`{akt:122}` and `erstatter:` name an aktstykke declared under `aktstykker:` with its
+    number or letter and date; the document then prints it in Folketinget's form."""
+    known = citations(spec.model)
+    declared = ", ".join(known) or "ingen"
+    for key, span in _uses(spec):
+        if key not in known:
+            yield Finding(f"aktstykket '{key}' er ikke erklæret under 'aktstykker'", span,
+                          details=(f"erklærede: {declared}",),
+                          hint=f"tilføj '- {{nr: {key}, dato: ÅÅÅÅ-MM-DD}}' under 'aktstykker:'")
+
+
+@rules.rule("AKT143", "et erklæret aktstykke citeres", Severity.WARNING, "struktur")
+def citations_used(spec: Spec) -> Iterator[Finding]:
+    """A declared aktstykke that no text cites is a fact nobody reads; often a misspelt key."""
+    used = {key for key, _ in _uses(spec)}
+    for akt in spec.model.aktstykker:
+        if akt.nøgle not in used:
+            yield Finding(f"aktstykket '{akt.nøgle}' citeres ikke i teksten",
+                          spec.span(akt, "nr" if akt.nr is not None else "dato"),
+                          hint=f"henvis til det med {{akt:{akt.nøgle}}}, eller slet det")
+
+
+def _uses(spec: Spec) -> Iterator[tuple[str, object]]:
+    for piece in prose(spec):
+        for reference in references(piece.text):
+            if reference.namespace == "akt" and reference.key:
+                yield reference.key, pinpoint(spec, piece.span, str(reference))
+    if spec.model.erstatter:
+        yield spec.model.erstatter, spec.span(spec.model, "erstatter")
+
+
+@rules.rule("AKT330", "en hjemmels konti findes i aktstykket", Severity.ERROR, "konti")
+def hjemmel_accounts_known(spec: Spec) -> Iterator[Finding]:
+    """A hjemmel names its accounts by number; their names come from the spec's accounts, so
+    each must be one of them (udgifter or finansiering)."""
+    model = spec.model
+    known = {h.nr for h in model.udgifter + model.finansiering}
+    for hjemmel in model.hjemler:
+        for i, nr in enumerate(hjemmel.konti):
+            if nr not in known:
+                yield Finding(f"§ {nr} findes ikke blandt aktstykkets konti",
+                              spec.span(hjemmel, "konti", i),
+                              hint="ret nummeret, eller tilføj kontoen under 'udgifter'")
+
+
+@rules.rule("AKT520", "et citeret aktstykke er ældre end dette", Severity.ERROR, "datoer")
+def cited_before(spec: Spec) -> Iterator[Finding]:
+    """An aktstykke can only cite one that exists: its date lies before this one's."""
+    model = spec.model
+    for akt in model.aktstykker:
+        if akt.dato > model.dato:
+            yield Finding(f"akt. {akt.betegnelse} er dateret "
+                          f"{formatting.long_date(akt.dato)}, efter dette aktstykke "
+                          f"({formatting.long_date(model.dato)})", spec.span(akt, "dato"),
+                          related=(spec.span(model, "dato"),),
+                          hint="ret datoen for det citerede aktstykke")
