@@ -106,6 +106,11 @@ Beløb = dict[År, Amount]
 Kortnavn = Annotated[str, StringConstraints(pattern=r"^[a-zæøå0-9_-]+$")]
 
 
+def _nøgle(value: Any) -> Any:
+    """A cited aktstykke's key as text: `erstatter: 108` means the key "108"."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
 def _beskrivelse(text: str) -> ConfigDict:
     """A model's description for the clerk's editor; its docstring stays for the programmer."""
     return ConfigDict(json_schema_extra={"description": text})
@@ -394,7 +399,7 @@ class Aktstykke(Model):
         None, description="Hvorfor intet opføres på tillægsbevillingen.")
     aktstykker: list[CiteretAktstykke] = Field(
         default_factory=list, description="Andre aktstykker, teksten henviser til med {akt:nøgle}.")
-    erstatter: Tekst | None = Field(None, description="Nøglen for det aktstykke, dette erstatter; "
+    erstatter: Annotated[Tekst, BeforeValidator(_nøgle)] | None = Field(None, description="Nøglen for det aktstykke, dette erstatter; "
                                                       "indsættes med {indsæt: erstatning}.")
     tekst: Afsnit = Field(description="Aktstykkets tekst, afsnit a–f.")
     sagsbehandler: Tekst | None = Field(
