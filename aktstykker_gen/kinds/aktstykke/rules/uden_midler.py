@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from aktstykker_gen import formatting
-from aktstykker_gen.diagnostics import Severity
+from aktstykker_gen.diagnostics import Severity, Span
 from aktstykker_gen.kinds.aktstykke.rules.common import Spec, pinpoint, prose
 from aktstykker_gen.kinds.aktstykke.uden_midler import citations, on_tillægsbevilling
 from aktstykker_gen.references import references
@@ -24,7 +24,9 @@ def reason_without_tillægsbevilling(spec: Spec) -> Iterator[Finding]:
     model = spec.model
     if model.orienterende or model.tekst.e is None or model.uden_tillægsbevilling:
         return
-    if not on_tillægsbevilling(model):
+    moved = any(line.udgift or line.indtægt for h in model.udgifter + model.finansiering
+                for u in h.underkonti for line in u.standardkonti)
+    if not moved:  # amounts only in other years than the finansår are AKT502's
         yield Finding(f"intet opføres på tillægsbevillingen for {model.finansår}, men afsnit e "
                       "siger ikke hvorfor", spec.validated.source.keys.get(("tekst", "e")),
                       hint="angiv 'uden_tillægsbevilling: {grund: eksisterende bevilling}' (eller "
@@ -69,7 +71,7 @@ def citations_used(spec: Spec) -> Iterator[Finding]:
                           hint=f"henvis til det med {{akt:{akt.nøgle}}}, eller slet det")
 
 
-def _uses(spec: Spec) -> Iterator[tuple[str, object]]:
+def _uses(spec: Spec) -> Iterator[tuple[str, Span | None]]:
     for piece in prose(spec):
         for reference in references(piece.text):
             if reference.namespace == "akt" and reference.key:
