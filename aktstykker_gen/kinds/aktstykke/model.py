@@ -111,6 +111,9 @@ def _nøgle(value: Any) -> Any:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
+Nøgle = Annotated[Tekst, BeforeValidator(_nøgle)]
+
+
 def _beskrivelse(text: str) -> ConfigDict:
     """A model's description for the clerk's editor; its docstring stays for the programmer."""
     return ConfigDict(json_schema_extra={"description": text})
@@ -399,8 +402,8 @@ class Aktstykke(Model):
         None, description="Hvorfor intet opføres på tillægsbevillingen.")
     aktstykker: list[CiteretAktstykke] = Field(
         default_factory=list, description="Andre aktstykker, teksten henviser til med {akt:nøgle}.")
-    erstatter: Annotated[Tekst, BeforeValidator(_nøgle)] | None = Field(None, description="Nøglen for det aktstykke, dette erstatter; "
-                                                      "indsættes med {indsæt: erstatning}.")
+    erstatter: Nøgle | None = Field(None, description="Nøglen for det aktstykke, dette "
+                                                   "erstatter; indsættes med {indsæt: erstatning}.")
     tekst: Afsnit = Field(description="Aktstykkets tekst, afsnit a–f.")
     sagsbehandler: Tekst | None = Field(
         None, description="Den ansvarlige sagsbehandler; står som forfatter af ændringer i en "

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from aktstykker_gen import formatting
+from aktstykker_gen.kinds.aktstykke import uden_midler
 from aktstykker_gen.kinds.aktstykke.model import (
     Aktstykke,
     Hovedkonto,
@@ -22,7 +23,6 @@ from aktstykker_gen.kinds.aktstykke.model import (
     Tekstanmærkningsgruppe,
     Underkonto,
 )
-from aktstykker_gen.kinds.aktstykke import uden_midler
 from aktstykker_gen.kinds.aktstykke.paragraffer import paragraffer
 from aktstykker_gen.references import Reference, substitute
 
