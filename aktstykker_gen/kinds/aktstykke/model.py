@@ -111,7 +111,8 @@ def _nøgle(value: Any) -> Any:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
-Nøgle = Annotated[Tekst, BeforeValidator(_nøgle)]
+Nøgle = Annotated[Tekst, BeforeValidator(_nøgle), WithJsonSchema(
+    {"anyOf": [{"type": "string", "minLength": 1}, {"type": "integer", "minimum": 1}]})]
 
 
 def _beskrivelse(text: str) -> ConfigDict:
@@ -234,8 +235,8 @@ class Låneramme(Model):
     ændring: Amount = Field(description="Ændringen; positiv er en forhøjelse, negativ en "
                                         "nedsættelse.")
     enhed: Literal["mio. kr.", "mia. kr."] = Field("mio. kr.", description="Beløbets enhed.")
-    fra: År = Field(description="Periodens første år.")
-    til: År = Field(description="Periodens sidste år.")
+    fra: Finansår = Field(description="Periodens første år.")
+    til: Finansår = Field(description="Periodens sidste år.")
 
 
 class Anvendelse(Model):
@@ -268,7 +269,7 @@ class UdenTillægsbevilling(Model):
 
     grund: Grund = Field(description="eksisterende bevilling, senere bevillingslov eller ingen "
                                      "udgifter.")
-    år: År | None = Field(None, description="Finanslovens år: for eksisterende bevilling den "
+    år: Finansår | None = Field(None, description="Finanslovens år: for eksisterende bevilling den "
                                             "finanslov, der har bevillingen (standard: "
                                             "finansåret); for senere bevillingslov den, udgiften "
                                             "søges på (standard: året efter finansåret).")
