@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from aktstykker_gen import formatting
 from aktstykker_gen.diagnostics import Severity, Span
 from aktstykker_gen.kinds.aktstykke.rules.common import Spec, pinpoint, prose
+from aktstykker_gen.kinds.aktstykke.rules.datoer import folketingsår
 from aktstykker_gen.kinds.aktstykke.uden_midler import citations, on_tillægsbevilling
 from aktstykker_gen.references import references
 from aktstykker_gen.rules import Finding, RuleSet
@@ -105,3 +106,55 @@ def cited_before(spec: Spec) -> Iterator[Finding]:
                           f"({formatting.long_date(model.dato)})", spec.span(akt, "dato"),
                           related=(spec.span(model, "dato"),),
                           hint="ret datoen for det citerede aktstykke")
+
+
+@rules.rule("AKT521", "et citeret aktstykke ligger i sit folketingsår", Severity.ERROR, "datoer")
+def cited_in_its_folketingsår(spec: Spec) -> Iterator[Finding]:
+    """A cited aktstykke's number counts within its folketingsår (from the first Tuesday of
+    October); a date outside the stated year means the number, the date or the year is wrong."""
+    for akt in spec.model.aktstykker:
+        if akt.folketingsår and akt.folketingsår != folketingsår(akt.dato):
+            yield Finding(f"akt. {akt.betegnelse} af {formatting.long_date(akt.dato)} ligger i "
+                          f"folketingsåret {folketingsår(akt.dato)}, ikke {akt.folketingsår}",
+                          spec.span(akt, "folketingsår"),
+                          related=(spec.span(akt, "dato"),),
+                          hint="ret datoen eller folketingsåret")
+
+
+@rules.rule("AKT144", "et citeret aktstykke har nummer eller bogstav", Severity.ERROR, "struktur")
+def number_or_letter(spec: Spec) -> Iterator[Finding]:
+    """Folketinget numbers a public aktstykke and letters a confidential one; a citation with
+    both, or neither, cannot be printed."""
+    for akt in spec.model.aktstykker:
+        if (akt.nr is None) == (akt.bogstav is None):
+            yield Finding("et citeret aktstykke skal have enten 'nr' eller 'bogstav'",
+                          spec.span(akt, "dato"),
+                          hint="skriv 'nr: 122' for et offentligt aktstykke, 'bogstav: H' for et "
+                               "fortroligt")
+
+
+@rules.rule("AKT145", "citerede aktstykker har hver sin nøgle", Severity.ERROR, "struktur")
+def unique_citation_keys(spec: Spec) -> Iterator[Finding]:
+    """`{akt:122}` must name one aktstykke; numbers restart each folketingsår, so two with one
+    number need an `id` each."""
+    seen: dict[str, Span | None] = {}
+    for akt in spec.model.aktstykker:
+        span = spec.span(akt, "id" if akt.id else "nr" if akt.nr is not None else "bogstav")
+        if akt.nøgle in seen:
+            yield Finding(f"to citerede aktstykker har nøglen '{akt.nøgle}'", span,
+                          related=(seen[akt.nøgle],),
+                          hint="giv dem hver sit 'id', fx akt122-2019")
+        seen.setdefault(akt.nøgle, span)
+
+
+@rules.rule("AKT146", "lånerammens periode går frem i tid", Severity.ERROR, "struktur")
+def låneramme_period(spec: Spec) -> Iterator[Finding]:
+    """The period "fra (årstal) til (årstal)" begins before or in the year it ends, and a
+    change of nothing is no disposition."""
+    låneramme = spec.model.låneramme
+    if låneramme and (låneramme.fra > låneramme.til or låneramme.ændring == 0):
+        fejl = "slutter før den begynder" if låneramme.fra > låneramme.til else "ændrer intet"
+        yield Finding(f"lånerammen fra {låneramme.fra} til {låneramme.til} {fejl}",
+                      spec.span(låneramme, "fra"),
+                      hint="perioden skal begynde senest det år, den slutter, og ændringen må "
+                           "ikke være 0")
