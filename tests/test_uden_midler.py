@@ -222,3 +222,12 @@ def test_a_hjemmel_on_an_account_the_spec_lacks_is_akt330_and_prints_the_number(
     text = changed(example("erstatter-tidligere"), ("konti: [08.32.27]", "konti: [08.32.29]"))
     assert codes(tmp_path, text) == ["AKT330"]
     assert "tilsagn om tilskud på § 08.32.29." in rendered(tmp_path, text)
+
+
+@pytest.mark.parametrize(("enhed", "written"), [("mio. kr.", "350,0 mio. kr."),
+                                                 ("mia. kr.", "350,0 mia. kr.")])
+def test_the_låneramme_written_out_in_prose_is_akt602_not_an_unknown_amount(tmp_path, enhed,
+                                                                              written):
+    text = changed(example("laaneramme"), ("ændring: 350.0", f"ændring: 350.0\n  enhed: {enhed}"),
+                   ("forhøjes med {låneramme}", f"forhøjes med {written}"))
+    assert codes(tmp_path, text) == ["AKT602"]
