@@ -106,6 +106,15 @@ Beløb = dict[År, Amount]
 Kortnavn = Annotated[str, StringConstraints(pattern=r"^[a-zæøå0-9_-]+$")]
 
 
+def _nøgle(value: Any) -> Any:
+    """A cited aktstykke's key as text: `erstatter: 108` means the key "108"."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+Nøgle = Annotated[Tekst, BeforeValidator(_nøgle), WithJsonSchema(
+    {"anyOf": [{"type": "string", "minLength": 1}, {"type": "integer", "minimum": 1}]})]
+
+
 def _beskrivelse(text: str) -> ConfigDict:
     """A model's description for the clerk's editor; its docstring stays for the programmer."""
     return ConfigDict(json_schema_extra={"description": text})
@@ -200,8 +209,100 @@ class Tekstanmærkning(Model):
     stk: list[Tekst] = Field(min_length=1, description="Stykkerne; fra stk. 2 nummereres de.")
 
 
+class HjemmelArt(str, Enum):
+    """Hvad hjemlen gives til; ordlyden står i skabelonen."""
+
+    tilsagn_om_tilskud = "tilsagn om tilskud"
+
+
+class Hjemmel(Model):
+    """A disposition that moves no money: hjemmel on named accounts (akt. 283 2020-21)."""
+
+    model_config = _beskrivelse("En hjemmel uden nye midler, fx til at afgive tilsagn om tilskud "
+                                "på de nævnte hovedkonti.")
+
+    art: HjemmelArt = Field(HjemmelArt.tilsagn_om_tilskud, description="Hvad hjemlen gives til.")
+    konti: list[HovedkontoNr] = Field(
+        min_length=1, description="Hovedkonti, hjemlen gælder, fx 08.32.25; navnene hentes fra "
+                                  "kontiene i udgifter eller finansiering.")
+
+
+class Låneramme(Model):
+    """A change of a låneramme: a fact of its own, with its unit (Budgetvejledningen 3.5.5)."""
+
+    model_config = _beskrivelse("En ændret låneramme; sætningen i afsnit e dannes af felterne.")
+
+    ændring: Amount = Field(description="Ændringen; positiv er en forhøjelse, negativ en "
+                                        "nedsættelse.")
+    enhed: Literal["mio. kr.", "mia. kr."] = Field("mio. kr.", description="Beløbets enhed.")
+    fra: Finansår = Field(description="Periodens første år.")
+    til: Finansår = Field(description="Periodens sidste år.")
+
+
+class Anvendelse(Model):
+    """Funds already appropriated put to another use: no tillægsbevilling (akt. 55 2020-21)."""
+
+    model_config = _beskrivelse("Allerede afsatte midler, som anvendes til et andet formål; "
+                                "intet opføres på tillægsbevillingen.")
+
+    konto: Annotated[str, StringConstraints(
+        pattern=r"^[0-9]{2}\.[0-9]{2}\.[0-9]{2}(\.[0-9]{2})?$")] = Field(
+        description="Kontoen med midlerne: hovedkonto eller underkonto, fx 08.32.21.30.")
+    navn: Tekst = Field(description="Kontoens navn, fx Kompensationsordning for selvstændige mv.")
+    til: Tekst = Field(description="Hvad midlerne kan anvendes til; henvisninger virker.")
+    forslag: Tekst | None = Field(None, description="Det samme, som afsnit e siger det, når "
+                                                    "'til' peger på teksten omkring; standard: "
+                                                    "'til'.")
+
+
+class Grund(str, Enum):
+    """Budgetvejledningen 3.5.5's three reasons why nothing goes on the tillægsbevilling."""
+
+    eksisterende = "eksisterende bevilling"
+    senere = "senere bevillingslov"
+    ingen = "ingen udgifter"
+
+
+class UdenTillægsbevilling(Model):
+    model_config = _beskrivelse("Hvorfor intet opføres på tillægsbevillingen; afsnit e siger det "
+                                "med Budgetvejledningens standardformulering.")
+
+    grund: Grund = Field(description="eksisterende bevilling, senere bevillingslov eller ingen "
+                                     "udgifter.")
+    år: Finansår | None = Field(None, description="Finanslovens år: for eksisterende bevilling den "
+                                            "finanslov, der har bevillingen (standard: "
+                                            "finansåret); for senere bevillingslov den, udgiften "
+                                            "søges på (standard: året efter finansåret).")
+
+
+class CiteretAktstykke(Model):
+    """Another aktstykke the text cites: declared once, referred to as {akt:nøgle}."""
+
+    model_config = _beskrivelse("Et andet aktstykke, som teksten henviser til med {akt:nøgle}; "
+                                "nøglen er id, ellers nummeret eller bogstavet.")
+
+    id: Kortnavn | None = Field(None, description="Nøglen, når nummeret ikke er entydigt.")
+    nr: Nummer | None = Field(None, description="Aktstykkets nummer, fx 122.")
+    bogstav: Annotated[str, StringConstraints(pattern=r"^[A-ZÆØÅ]{1,3}$")] | None = Field(
+        None, description="Bogstavet for et fortroligt aktstykke, fx H.")
+    dato: Dato = Field(description="Aktstykkets dato, ÅÅÅÅ-MM-DD.")
+    folketingsår: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}$")] | None = Field(
+        None, description="Folketingsåret, fx 2019-20.")
+    tiltrådt: Dato | None = Field(None, description="Datoen, Finansudvalget tiltrådte det; "
+                                                    "nævnes, når aktstykket erstattes.")
+
+    @property
+    def nøgle(self) -> str:
+        return self.id or (str(self.nr) if self.nr is not None else self.bogstav or "")
+
+    @property
+    def betegnelse(self) -> str:
+        """Its number or letter, as Folketinget prints it."""
+        return str(self.nr) if self.nr is not None else self.bogstav or ""
+
+
 Indsæt = Literal["kontoliste", "finansiering", "specifikation", "forslag", "flerårsoversigt",
-                 "tekstanmærkninger"]
+                 "tekstanmærkninger", "hjemmel", "låneramme", "anvendelse", "erstatning"]
 
 
 class Punkter(Model):
@@ -291,6 +392,19 @@ class Aktstykke(Model):
         default_factory=dict, description="Andre navngivne beløb, som prosaen henviser til.")
     tekstanmærkninger: list[Tekstanmærkning] = Field(
         default_factory=list, description="Nye tekstanmærkninger; citeres i afsnit e.")
+    hjemler: list[Hjemmel] = Field(
+        default_factory=list, description="Hjemler uden nye midler; vises i listen i afsnit a og "
+                                          "i afsnit e.")
+    låneramme: Låneramme | None = Field(None, description="En ændret låneramme.")
+    anvendelser: list[Anvendelse] = Field(
+        default_factory=list, description="Allerede afsatte midler, der anvendes til andet; "
+                                          "indsættes med {indsæt: anvendelse}.")
+    uden_tillægsbevilling: UdenTillægsbevilling | None = Field(
+        None, description="Hvorfor intet opføres på tillægsbevillingen.")
+    aktstykker: list[CiteretAktstykke] = Field(
+        default_factory=list, description="Andre aktstykker, teksten henviser til med {akt:nøgle}.")
+    erstatter: Nøgle | None = Field(None, description="Nøglen for det aktstykke, dette "
+                                                   "erstatter; indsættes med {indsæt: erstatning}.")
     tekst: Afsnit = Field(description="Aktstykkets tekst, afsnit a–f.")
     sagsbehandler: Tekst | None = Field(
         None, description="Den ansvarlige sagsbehandler; står som forfatter af ændringer i en "

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from aktstykker_gen import formatting
+from aktstykker_gen.kinds.aktstykke import uden_midler
 from aktstykker_gen.kinds.aktstykke.model import (
     Aktstykke,
     Hovedkonto,
@@ -27,7 +28,8 @@ from aktstykker_gen.references import Reference, substitute
 
 SIDER = ("udgift", "indtægt")
 # The names a prose reference can begin with: {udgift}, {konto:16.71.08}, …
-HENVISNINGER = ("udgift", "finansiering", "finansår", "konto", "kontonavn", "modtager", "beløb")
+HENVISNINGER = ("udgift", "finansiering", "finansår", "konto", "kontonavn", "modtager", "beløb",
+                "akt", "låneramme")
 GRUPPEORDEN = (Tekstanmærkningsgruppe.dispositionsrammer, Tekstanmærkningsgruppe.materielle)
 
 
@@ -131,6 +133,8 @@ class AktstykkeView:
             return self.modtagere[key]
         if reference.namespace == "beløb" and key in model.beløb:
             return model.beløb[key]
+        if (text := uden_midler.value(model, reference.namespace, key)) is not None:
+            return text
         raise UnknownReference(str(reference))
 
     def resolve(self, reference: Reference) -> str:
@@ -193,6 +197,7 @@ class AktstykkeView:
                 "grupper": self._annotations(),
             },
             "afgørelse": formatting.short_date(model.afgørelse.dato) if model.afgørelse else None,
+            "uden_midler": uden_midler.UdenMidler(self).context(),
         }
 
     def _partly_financed(self) -> dict[str, str] | None:
@@ -262,6 +267,8 @@ class AktstykkeView:
             return {"art": "tekst", "tekst": self.prose(block)}
         if isinstance(block, Punkter):
             return {"art": "punkter", "punkter": [self.prose(p) for p in block.punkter]}
+        if block.indsæt == "forslag" and not uden_midler.on_tillægsbevilling(self.model):
+            return {"art": "forslag uden tillægsbevilling"}
         return {"art": block.indsæt}
 
     def _annotations(self) -> list[dict[str, Any]]:

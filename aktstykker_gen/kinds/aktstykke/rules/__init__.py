@@ -11,8 +11,9 @@ from aktstykker_gen.kinds.aktstykke.rules import (
                         struktur,
                         summer,
                         tekstanmaerkninger,
+                        uden_midler,
 )
 from aktstykker_gen.rules import RuleSet
 
 rules = RuleSet.combine(struktur.rules, summer.rules, konti.rules, tekstanmaerkninger.rules,
-                        datoer.rules, prosa.rules)
+                        datoer.rules, prosa.rules, uden_midler.rules)

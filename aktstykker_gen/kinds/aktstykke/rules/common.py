@@ -58,6 +58,10 @@ def prose(spec: Spec) -> Iterator[Prosa]:
     for anmærkning in model.tekstanmærkninger:
         for j, stk in enumerate(anmærkning.stk):
             yield Prosa(stk, spec.span(anmærkning, "stk", j), anmærkning)
+    for anvendelse in model.anvendelser:
+        yield Prosa(anvendelse.til, spec.span(anvendelse, "til"))
+        if anvendelse.forslag:
+            yield Prosa(anvendelse.forslag, spec.span(anvendelse, "forslag"))
 
 
 @dataclass(frozen=True)
@@ -88,7 +92,7 @@ def data_amounts(model: Aktstykke) -> set[Decimal]:
     """Every amount the document's data holds or derives, either sign: what a written amount
     may agree with. Lines, recipients, named amounts and nettoændring as typed; each hovedkonto's
     and each side's totals per year and over all years; the totals `{udgift}` and
-    `{finansiering}` name, per year and over all years."""
+    `{finansiering}` name, per year and over all years; the låneramme's change."""
     found = {sted.value for sted in amounts(model)}
     view = AktstykkeView(model)
     for modtager in model.modtagere:
@@ -107,6 +111,9 @@ def data_amounts(model: Aktstykke) -> set[Decimal]:
         found.add(sum(per_year, Decimal(0)))
         for side in SIDER:
             found.update(total(group, side, år) for år in all_years)
+    if model.låneramme:  # a fact of its own, read in mio. kr. like every written amount
+        scale = Decimal(1000) if model.låneramme.enhed == "mia. kr." else Decimal(1)
+        found.add(model.låneramme.ændring * scale)
     return found | {-value for value in found}
 
 
@@ -127,7 +134,7 @@ def other_texts(spec: Spec) -> list[Tekstfelt]:
 
 def _texts(spec: Spec, obj: BaseModel) -> Iterator[Tekstfelt]:
     for name in type(obj).model_fields:
-        if name in ("tekst", "stk"):  # prose, read by `prose`
+        if name in ("tekst", "stk", "til", "forslag"):  # prose, read by `prose`
             continue
         value = getattr(obj, name)
         items = value if isinstance(value, list) else [value]

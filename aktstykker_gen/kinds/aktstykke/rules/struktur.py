@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from aktstykker_gen.diagnostics import Severity, Span
 from aktstykker_gen.kinds.aktstykke.model import Hovedkonto, Indsættelse
 from aktstykker_gen.kinds.aktstykke.rules.common import Spec
+from aktstykker_gen.kinds.aktstykke.uden_midler import uden_midler_data
 from aktstykker_gen.kinds.aktstykke.view import lines
 from aktstykker_gen.rules import Finding, RuleSet
 
@@ -109,6 +110,7 @@ def inserted_blocks_have_data(spec: Spec) -> Iterator[Finding]:
         "forslag": bool(model.udgifter or model.finansiering),
         "flerårsoversigt": bool(model.udgifter or model.finansiering),
         "tekstanmærkninger": bool(model.tekstanmærkninger),
+        **uden_midler_data(model),
     }
     for letter, blocks in model.tekst:
         for i, block in enumerate(blocks or ()):
