@@ -124,6 +124,32 @@ def _typed(value: Decimal | str, tabel: Tabel, opslag: Opslag, result: Beregning
     return units.fra_mio(resolved, tabel.enhed)
 
 
+def hel(tabel: Tabel, beregning: Beregning) -> bool:
+    """Whether the table's sums can be checked: every row has one value per column (or is
+    a computed total), every reference and part is known, ids are unique and no amount has
+    hidden decimals. Otherwise the rules name what is wrong, not the sums it throws off."""
+    columns = len(tabel.kolonner)
+    computed = sum(1 for k in tabel.kolonner if isinstance(k, Tabelkolonne) and k.sum)
+    keys = [kolonnenøgle(k) for k in tabel.kolonner]
+    ids = [r.id for r in tabel.rækker if r.id]
+    above: set[str] = set()
+    for række in tabel.rækker:
+        count = len(række.værdier or [])
+        if not (række.værdier is None and sumrække(række)) \
+                and not (count and count in (columns, columns - computed)):
+            return False
+        if any(name not in above for name in [*(række.sum or []), *række.minus]):
+            return False
+        if række.id:
+            above.add(række.id)
+        if any(isinstance(v, Decimal) and v != vist(tabel, v) for v in række.værdier or []):
+            return False
+    column_parts = [str(p) for k in tabel.kolonner if isinstance(k, Tabelkolonne)
+                    for p in k.sum or []]
+    return not beregning.ukendte and len(ids) == len(set(ids)) \
+        and len(keys) == len(set(keys)) and all(p in keys for p in column_parts)
+
+
 def tabeller(model: Aktstykke) -> Iterator[tuple[str, int, Tabel]]:
     """Every own table with its section letter and block index, in document order."""
     for letter, blocks in model.tekst:

@@ -122,10 +122,10 @@ class AktstykkeView:
         if self._tabeller is None:
             self._tabeller = {}
             for nr, (_, _, tabel) in enumerate(tabeller.tabeller(self.model), start=1):
-                self._tabeller.setdefault(tabel.id, (nr, tabeller.beregn(tabel, self._celle)))
+                self._tabeller.setdefault(tabel.id, (nr, tabeller.beregn(tabel, self.celle)))
         return self._tabeller
 
-    def _celle(self, reference: Reference) -> Decimal | str:
+    def celle(self, reference: Reference) -> Decimal | str:
         """What a table cell's reference names: the spec's data, never another table."""
         if reference.namespace == "tabel":
             raise UnknownReference(str(reference))
@@ -311,7 +311,7 @@ class AktstykkeView:
         A second table with the same id (an error) is shown from its own cells."""
         nr, beregning = self.tabeller[tabel.id]
         if beregning.tabel is not tabel:
-            beregning = tabeller.beregn(tabel, self._celle)
+            beregning = tabeller.beregn(tabel, self.celle)
         shown = tabeller.decimaler(tabel)
 
         def celle(i: int, key: str) -> str:
