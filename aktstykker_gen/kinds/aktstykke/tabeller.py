@@ -95,7 +95,7 @@ def beregn(tabel: Tabel, opslag: Opslag) -> Beregning:
             elif cell in result.dele:
                 result.celler[cell] = computed
             result.beregnet[cell] = computed
-        for key, column in column_parts.items():
+        for key in column_parts:
             cell = (i, key)
             computed = summer(result.celler, result.dele[cell])
             result.beregnet[cell] = computed

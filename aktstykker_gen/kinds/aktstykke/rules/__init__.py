@@ -15,5 +15,5 @@ from aktstykker_gen.kinds.aktstykke.rules import (
 )
 from aktstykker_gen.rules import RuleSet
 
-rules = RuleSet.combine(struktur.rules, summer.rules, tabeller.rules, konti.rules, tekstanmaerkninger.rules,
-                        datoer.rules, prosa.rules)
+rules = RuleSet.combine(struktur.rules, summer.rules, tabeller.rules, konti.rules,
+                        tekstanmaerkninger.rules, datoer.rules, prosa.rules)

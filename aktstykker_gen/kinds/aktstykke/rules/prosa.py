@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from aktstykker_gen import formatting
 from aktstykker_gen.diagnostics import Severity, Span
+from aktstykker_gen.kinds.aktstykke import tabeller
 from aktstykker_gen.kinds.aktstykke.rules.common import (
     Spec,
     data_amounts,
@@ -15,7 +16,6 @@ from aktstykker_gen.kinds.aktstykke.rules.common import (
     pinpoint,
     prose,
 )
-from aktstykker_gen.kinds.aktstykke import tabeller
 from aktstykker_gen.kinds.aktstykke.view import HENVISNINGER, AktstykkeView, UnknownReference
 from aktstykker_gen.references import malformed, references
 from aktstykker_gen.rules import Finding, RuleSet
