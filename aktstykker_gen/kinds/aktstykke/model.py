@@ -104,6 +104,10 @@ Tekst = Annotated[str, StringConstraints(min_length=1)]
 År = Annotated[int, BeforeValidator(_år), WithJsonSchema(
     {"type": "string", "pattern": r"^(19|20)[0-9]{2}$"})]
 Beløb = dict[År, Amount]
+# A year as a value (a table's column), not a key: a YAML number or its text to an editor.
+Årstal = Annotated[int, BeforeValidator(_år), WithJsonSchema(
+    {"anyOf": [{"type": "integer", "minimum": YEARS.start, "maximum": YEARS.stop - 1},
+               {"type": "string", "pattern": r"^(19|20)[0-9]{2}$"}]})]
 Kortnavn = Annotated[str, StringConstraints(pattern=r"^[a-zæøå0-9_-]+$")]
 
 
@@ -244,7 +248,7 @@ class Tabelkolonne(Model):
 
     id: Kortnavn = Field(description="Kort navn til henvisninger: {tabel:tabel.række.kolonne}.")
     navn: Tekst = Field(description="Kolonnens overskrift, fx FL25 eller I alt.")
-    sum: list[Kortnavn | År] | None = Field(
+    sum: list[Kortnavn | Årstal] | None = Field(
         None, description="Kolonnerne (id eller år), kolonnen er summen af.")
 
 
@@ -277,7 +281,7 @@ class Tabel(Model):
     prisniveau: Tekst | None = Field(None, description="Tilføjes enhedslinjen, fx 2025-pl.")
     decimaler: Annotated[int, Field(ge=0, le=3), BeforeValidator(_heltal)] | None = Field(
         None, description="Viste decimaler; ellers 1 for mio./mia. kr. og 0 for kr.")
-    kolonner: list[År | Tabelkolonne] = Field(
+    kolonner: list[Årstal | Tabelkolonne] = Field(
         min_length=1, description="Kolonnerne: årstal eller navngivne kolonner.")
     rækker: list[Tabelrække] = Field(min_length=1, description="Tabellens rækker.")
     anm: Tekst | None = Field(None, description="Anmærkning under tabellen (Anm.: …).")
@@ -289,7 +293,7 @@ class Tabel(Model):
 class Tabelblok(Model):
     model_config = _beskrivelse("En egen tabel i afsnittet.")
 
-    tabel: Tabel
+    tabel: Tabel = Field(description="Tabellen: id, titel, enhed, kolonner, rækker og noter.")
 
 
 class Overskrift(Model):
