@@ -7,6 +7,7 @@ cell the table can show: the right count per row, a known reference, no hidden d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -14,7 +15,7 @@ from aktstykker_gen import units
 from aktstykker_gen.diagnostics import Severity, Span
 from aktstykker_gen.kinds.aktstykke import tabeller
 from aktstykker_gen.kinds.aktstykke.model import Tabel, Tabelkolonne, Tabelrække
-from aktstykker_gen.kinds.aktstykke.rules.common import Spec
+from aktstykker_gen.kinds.aktstykke.rules.common import Spec, pinpoint
 from aktstykker_gen.kinds.aktstykke.view import AktstykkeView
 from aktstykker_gen.rules import Finding, RuleSet
 
@@ -195,3 +196,29 @@ def unique_ids(spec: Spec) -> Iterator[Finding]:
                                   else spec.span(tabel, "kolonner"),
                                   hint="giv hver række og kolonne sit eget id")
                 seen.add(key)
+
+
+_MARK = re.compile(r"(?<![\w(])([1-9][0-9]?)\)")
+
+
+@rules.rule("AKT120", "hvert notemærke i en tabel har sin note", Severity.WARNING, "struktur")
+def note_marks_have_notes(spec: Spec) -> Iterator[Finding]:
+    """A mark 1), 2) … in a row's text refers to the table's notes in order: a mark without a
+    note leaves the reader looking for it, a note without a mark explains nothing."""
+    for _, _, tabel in tabeller.tabeller(spec.model):
+        marked: set[int] = set()
+        for række in tabel.rækker:
+            for match in _MARK.finditer(række.tekst):
+                number = int(match[1])
+                marked.add(number)
+                if number > len(tabel.noter):
+                    yield Finding(
+                        f"notemærket {number}) i tabel '{tabel.id}' har ingen note",
+                        pinpoint(spec, spec.span(række, "tekst"), match[0]),
+                        hint=f"tilføj note nr. {number} under 'noter', eller ret mærket")
+        for number in range(1, len(tabel.noter) + 1):
+            if number not in marked:
+                yield Finding(
+                    f"note {number}) i tabel '{tabel.id}' har intet mærke i tabellen",
+                    spec.span(tabel, "noter", number - 1),
+                    hint=f"skriv {number}) efter teksten i den række, noten hører til")
