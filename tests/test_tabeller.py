@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
@@ -290,3 +290,36 @@ def test_docx_tables_are_word_tables_with_a_repeated_header(example_build) -> No
 
 def test_pdf_and_docx_carry_the_same_text(example_build) -> None:
     assert similarity(pdf_text(example_build[".pdf"]), docx_text(example_build[".docx"])) >= 0.995
+
+
+@pytest.mark.parametrize(("enhed", "mio", "shown"), [
+    ("kr.", "1,2", "1.200.000"), ("mia. kr.", "1250,0", "1,3"), ("mia. kr.", "1249,9", "1,2"),
+    ("mia. kr.", "1240,0", "1,2"), ("mio. kr.", "0,1", "0,1"),
+])
+def test_a_cell_referring_to_data_in_mio_is_converted_exactly(tmp_path, capsys, enhed, mio,
+                                                               shown) -> None:
+    """{beløb:x} is typed in mio. kr.; the table shows it in its own unit, rounded half-up once;
+    the total of two such cells is their exact sum, and where the shown parts do not add up to
+    the shown total, `check` warns (AKT221) and says nothing else."""
+    from aktstykker_gen.kinds.aktstykke.model import Aktstykke
+    from aktstykker_gen.kinds.aktstykke.view import AktstykkeView
+    from aktstykker_gen.load import load_text
+
+    text = HEAD.replace("enhed: mia. kr.", f"enhed: {enhed}").replace(
+        "tekst:\n", f'beløb:\n  x: "{mio}"\ntekst:\n', 1) + """        kolonner: [2025]
+        rækker:
+          - {id: a, tekst: A, værdier: ["{beløb:x}"]}
+          - {id: b, tekst: B, værdier: ["{beløb:x}"]}
+          - {id: s, tekst: I alt, sum: [a, b]}
+"""
+    model = Aktstykke.model_validate(load_text(text, "t.yaml").data)
+    rows = AktstykkeView(model).context()["afsnit"][1][1][0]["rækker"]
+    assert rows[0]["celler"] == [shown]
+    exact = units.fra_mio(Decimal(mio.replace(",", ".")) * 2, Enhed(enhed))
+    assert rows[2]["celler"] == [units.tal(exact, Enhed(enhed))]
+    tenth = Decimal(1) if enhed == "kr." else Decimal("0.1")
+    one = units.fra_mio(Decimal(mio.replace(",", ".")), Enhed(enhed))
+    rounding_shows = 2 * one.quantize(tenth, ROUND_HALF_UP) != (2 * one).quantize(tenth, ROUND_HALF_UP)
+    code, err = check(tmp_path, capsys, text)
+    assert re.findall(r"\[(AKT\d+)\]", err) == (["AKT221"] if rounding_shows else [])
+    assert code == (1 if rounding_shows else 0)
