@@ -323,3 +323,20 @@ def test_a_cell_referring_to_data_in_mio_is_converted_exactly(tmp_path, capsys, 
     code, err = check(tmp_path, capsys, text)
     assert re.findall(r"\[(AKT\d+)\]", err) == (["AKT221"] if rounding_shows else [])
     assert code == (1 if rounding_shows else 0)
+
+
+@pytest.mark.parametrize("field", ["titel: Skøn {beløb:ukendt}", "anm: Se {beløb:ukendt}",
+                                   "kilde: '{beløb:ukendt}'"])
+def test_table_texts_are_prose_whose_references_must_resolve(tmp_path, capsys, field) -> None:
+    """Caption, notes and source are prose: a reference there that names nothing is AKT601."""
+    text = HEAD.replace("        titel: Skøn\n", "") + f"""        {field}
+        kolonner: [2025]
+        rækker:
+          - {{tekst: A, værdier: ["1,0"]}}
+"""
+    if not field.startswith("titel"):
+        unit = "        enhed: mia. kr.\n"
+        text = text.replace(unit, unit + "        titel: Skøn\n")
+    code, err = check(tmp_path, capsys, text)
+    number = next(i for i, line in enumerate(text.splitlines(), 1) if "{beløb:ukendt}" in line)
+    assert code == 1 and re.search(rf"tabel\.yaml:{number}:\d+: error\[AKT601\]", err), err

@@ -115,6 +115,7 @@ class AktstykkeView:
                 self.modtagere.setdefault(modtager.id, modtager.beløb[model.finansår])
         self._beløb: dict[int, Decimal] = {}
         self._tabeller: dict[str, tuple[int, tabeller.Beregning]] | None = None
+        self._numre: dict[int, int] = {}   # id() of each table → its number
 
     @property
     def tabeller(self) -> dict[str, tuple[int, tabeller.Beregning]]:
@@ -122,6 +123,7 @@ class AktstykkeView:
         if self._tabeller is None:
             self._tabeller = {}
             for nr, (_, _, tabel) in enumerate(tabeller.tabeller(self.model), start=1):
+                self._numre[id(tabel)] = nr
                 self._tabeller.setdefault(tabel.id, (nr, tabeller.beregn(tabel, self.celle)))
         return self._tabeller
 
@@ -309,7 +311,8 @@ class AktstykkeView:
     def _own_table(self, tabel: Tabel) -> dict[str, Any]:
         """Number, caption, unit line, headings, formatted rows and notes of an own table.
         A second table with the same id (an error) is shown from its own cells."""
-        nr, beregning = self.tabeller[tabel.id]
+        beregning = self.tabeller[tabel.id][1]
+        nr = self._numre[id(tabel)]
         if beregning.tabel is not tabel:
             beregning = tabeller.beregn(tabel, self.celle)
         shown = tabeller.decimaler(tabel)
@@ -318,10 +321,10 @@ class AktstykkeView:
             value = beregning.værdi(i, key)
             return TOM if value is None else units.tal(value, tabel.enhed, shown)
 
-        noter = ([tabel.anm] if tabel.anm else []) + [
+        noter = ([self.prose(tabel.anm)] if tabel.anm else []) + [
             f"{n}) {self.prose(t)}" for n, t in enumerate(tabel.noter, start=1)]
         if noter:
-            noter[0] = f"Anm.: {self.prose(noter[0])}"
+            noter[0] = f"Anm.: {noter[0]}"
         if tabel.kilde:
             noter.append(f"Kilde: {self.prose(tabel.kilde)}")
         enhed = tabel.enhed.linje + (f" ({tabel.prisniveau})" if tabel.prisniveau else "")
