@@ -14,7 +14,9 @@ know nothing about aktstykker:
     <section letter="a">                 a lettered section (a–f)
     <blockquote><p>                      quoted text, e.g. a tekstanmærkning
     <table><col kind="label|amount"/>    a table; <thead>/<tbody> of <tr level="n">
-           <th|td span="n">              with text cells
+           <th|td span="n">              with text cells; <tr total="true"> is a total row
+           <caption> <unit> <note>       an own table's caption ("Tabel 1. …") and unit line
+                                         above it, its notes ("Anm.: …", "Kilde: …") below
 
 Paragraph text is whitespace-normalised (the template's indentation is
 not content); non-breaking spaces are kept.
@@ -38,6 +40,7 @@ ROLES = frozenset({
     "addressee",  # who the document is sent to
     "decision",   # the recipient's decision, added once decided
     "remark",     # a remark added to the decision (påtegning)
+    "subheading", # a heading inside a section's text, a real heading in every writer
 })
 
 
@@ -84,6 +87,7 @@ class Cell:
 class Row:
     cells: tuple[Cell, ...]
     level: int = 0
+    total: bool = False   # a total row: set bold
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,9 @@ class Table:
     columns: tuple[str, ...]
     head: tuple[Row, ...]
     groups: tuple[tuple[Row, ...], ...]
+    caption: str = ""
+    unit: str = ""
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -184,9 +191,12 @@ def _table(element: etree._Element) -> Table:
     columns: list[str] = []
     head: list[Row] = []
     groups: list[tuple[Row, ...]] = []
+    texts: dict[str, list[str]] = {"caption": [], "unit": [], "note": []}
     for part in element:
-        _expect(part, "col", "thead", "tbody")
-        if part.tag == "col":
+        _expect(part, "col", "thead", "tbody", "caption", "unit", "note")
+        if part.tag in texts:
+            texts[part.tag].append(_text(part))
+        elif part.tag == "col":
             kind = part.get("kind", "label")
             if kind not in ("label", "amount"):
                 raise TemplateOutputError(f"unknown column kind {kind!r}")
@@ -198,7 +208,10 @@ def _table(element: etree._Element) -> Table:
     for row in [*head, *(r for g in groups for r in g)]:
         if sum(c.span for c in row.cells) != len(columns):
             raise TemplateOutputError("a table row does not fill the table's columns")
-    return Table(tuple(columns), tuple(head), tuple(groups))
+    if len(texts["caption"]) > 1 or len(texts["unit"]) > 1:
+        raise TemplateOutputError("a table has one caption and one unit line at most")
+    return Table(tuple(columns), tuple(head), tuple(groups), "".join(texts["caption"]),
+                 "".join(texts["unit"]), tuple(texts["note"]))
 
 
 def _row(element: etree._Element) -> Row:
@@ -207,4 +220,4 @@ def _row(element: etree._Element) -> Row:
     for cell in element:
         _expect(cell, "td", "th")
         cells.append(Cell(_text(cell), int(cell.get("span", "1"))))
-    return Row(tuple(cells), int(element.get("level", "0")))
+    return Row(tuple(cells), int(element.get("level", "0")), element.get("total") == "true")

@@ -141,7 +141,8 @@ class _Writer:
 
     def section(self, section: Section) -> None:
         blocks = list(section.blocks)
-        first = blocks[0] if blocks and isinstance(blocks[0], Paragraph) else None
+        first = blocks[0] if blocks and isinstance(blocks[0], Paragraph) \
+            and blocks[0].role != "subheading" else None
         if first is not None:
             del blocks[0]
         paragraph = self.styled(self.add_paragraph(), "section-first")
@@ -167,6 +168,14 @@ class _Writer:
             self.table(block, in_section)
 
     def table(self, table: Table, in_section: bool) -> None:
+        for style, text in (("table-caption", table.caption), ("table-unit", table.unit)):
+            if text:
+                self.paragraph(text, style)
+        self.grid(table, in_section)
+        for note in table.notes:
+            self.paragraph(note, "table-note")
+
+    def grid(self, table: Table, in_section: bool) -> None:
         widths = [Mm(w) for w in column_widths_mm(table.columns, table_width_mm(in_section))]
         docx_table = self.package.add_table(rows=0, cols=len(table.columns))
         docx_table.style = self.styles["accounts"]
@@ -202,6 +211,9 @@ class _Writer:
             self.styled(paragraph, "table-amount" if amount else f"table-label-{min(row.level, 3)}")
             paragraph.paragraph_format.keep_with_next = keep_next
             self.text(paragraph, cell.text)
+            if row.total:
+                for run in paragraph.runs:
+                    run.bold = True
             column += cell.span
         wholes = {getattr(cell.text, "whole", None) for cell in row.cells}
         whole = wholes.pop() if len(wholes) == 1 else None

@@ -59,7 +59,8 @@ def _section(section: Section) -> str:
     """The letter opens the section's first line, as in the DOCX, so text order is reading order."""
     blocks = list(section.blocks)
     letter = f'<span class="letter">{escape(section.letter)}.</span>'
-    first = blocks[0] if blocks and isinstance(blocks[0], Paragraph) else None
+    first = blocks[0] if blocks and isinstance(blocks[0], Paragraph) \
+        and blocks[0].role != "subheading" else None
     if first is not None:
         del blocks[0]
         opening = f'<p class="{first.role} section-first">{letter}{escape(first.text)}</p>'
@@ -70,6 +71,8 @@ def _section(section: Section) -> str:
 
 
 def _block(block: Block) -> str:
+    if isinstance(block, Paragraph) and block.role == "subheading":
+        return f'<h3 class="subheading">{escape(block.text)}</h3>'
     if isinstance(block, Paragraph):
         return f'<p class="{block.role}">{escape(block.text)}</p>'
     if isinstance(block, BulletList):
@@ -88,7 +91,14 @@ def _table(table: Table, in_section: bool) -> str:
     groups = "".join(
         "<tbody>" + "".join(_row(row, table.columns, "td") for row in group) + "</tbody>"
         for group in table.groups)
-    return f"<table><colgroup>{columns}</colgroup><thead>{head}</thead>{groups}</table>"
+    html = f"<table><colgroup>{columns}</colgroup><thead>{head}</thead>{groups}</table>"
+    if not (table.caption or table.unit or table.notes):
+        return html
+    above = "".join(f'<p class="{role}">{escape(text)}</p>'
+                    for role, text in (("table-caption", table.caption),
+                                       ("table-unit", table.unit)) if text)
+    below = "".join(f'<p class="table-note">{escape(note)}</p>' for note in table.notes)
+    return f'<div class="own-table">{above}{html}{below}</div>'
 
 
 def _row(row: Row, columns: tuple[str, ...], tag: str) -> str:
@@ -97,4 +107,5 @@ def _row(row: Row, columns: tuple[str, ...], tag: str) -> str:
         span = f' colspan="{cell.span}"' if cell.span > 1 else ""
         cells.append(f'<{tag} class="{columns[column]}"{span}>{escape(cell.text)}</{tag}>')
         column += cell.span
-    return f'<tr class="level-{row.level}">' + "".join(cells) + "</tr>"
+    total = " total" if row.total else ""
+    return f'<tr class="level-{row.level}{total}">' + "".join(cells) + "</tr>"

@@ -48,6 +48,11 @@ def _block(block: Block) -> str:
 
 
 def _table(table: Table) -> str:
+    above = [text for text in (table.caption, table.unit) if text]
+    return "\n".join([*above, _grid(table), *table.notes])
+
+
+def _grid(table: Table) -> str:
     rows = [*table.head, *(row for group in table.groups for row in group)]
     placed = [_place(row) for row in rows]
     widths = [0] * len(table.columns)

@@ -32,7 +32,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from aktstykker_gen.values import Amount, Flag
+from aktstykker_gen.units import Enhed
+from aktstykker_gen.values import AMOUNT_JSON_SCHEMA, Amount, Flag, parse_amount
 
 # The years a spec can speak of: finansår, amounts' years and dates. The DOCX zip cannot date
 # a file after 2107, and nothing in an aktstykke lies a century away.
@@ -103,6 +104,10 @@ Tekst = Annotated[str, StringConstraints(min_length=1)]
 År = Annotated[int, BeforeValidator(_år), WithJsonSchema(
     {"type": "string", "pattern": r"^(19|20)[0-9]{2}$"})]
 Beløb = dict[År, Amount]
+# A year as a value (a table's column), not a key: a YAML number or its text to an editor.
+Årstal = Annotated[int, BeforeValidator(_år), WithJsonSchema(
+    {"anyOf": [{"type": "integer", "minimum": YEARS.start, "maximum": YEARS.stop - 1},
+               {"type": "string", "pattern": r"^(19|20)[0-9]{2}$"}]})]
 Kortnavn = Annotated[str, StringConstraints(pattern=r"^[a-zæøå0-9_-]+$")]
 
 
@@ -318,16 +323,100 @@ class Indsættelse(Model):
     indsæt: Indsæt = Field(description="Et afsnit, som dannes af data.")
 
 
+TOM = "-"   # a table cell with no amount, printed as typed
+
+
+def _celle(value: Any) -> Any:
+    """A table cell: an amount, "-" for none, or a reference to the spec's data ({udgift})."""
+    if isinstance(value, str) and (value.strip() == TOM or value.strip().startswith("{")):
+        return value.strip()
+    if isinstance(value, str):
+        try:
+            return parse_amount(value)
+        except ValueError:
+            raise PydanticCustomError(
+                "cell", "'{value}' er hverken et beløb, - eller en henvisning",
+                {"value": value}) from None
+    return value
+
+
+Celle = Annotated[Amount | str, BeforeValidator(_celle), WithJsonSchema(
+    {"anyOf": [AMOUNT_JSON_SCHEMA, {"type": "string", "pattern": r"^(-|\{.*\})$"}]})]
+
+
+class Tabelkolonne(Model):
+    model_config = _beskrivelse("En navngiven kolonne; med sum er den summen af andre kolonner.")
+
+    id: Kortnavn = Field(description="Kort navn til henvisninger: {tabel:tabel.række.kolonne}.")
+    navn: Tekst = Field(description="Kolonnens overskrift, fx FL25 eller I alt.")
+    sum: list[Kortnavn | Årstal] | None = Field(
+        None, description="Kolonnerne (id eller år), kolonnen er summen af.")
+
+
+class Tabelrække(Model):
+    model_config = _beskrivelse("En række: en tekst og et beløb pr. kolonne; med sum er den en "
+                                "sumrække (fed), beregnet eller skrevet og kontrolleret.")
+
+    id: Kortnavn | None = Field(None, description="Kort navn til sum og henvisninger.")
+    tekst: Tekst = Field(description="Rækkens tekst; et notemærke skrives som 1).")
+    niveau: Annotated[int, Field(ge=0, le=3), BeforeValidator(_heltal)] = Field(
+        0, description="Indrykning, 0–3.")
+    værdier: list[Celle] | None = Field(
+        None, description="Ét beløb, - eller en henvisning pr. kolonne; udelades i en "
+                          "sumrække, der beregnes.")
+    sum: list[Kortnavn] | None = Field(
+        None, description="Rækkerne ovenfor (id), rækken er summen af; skrevne værdier "
+                          "kontrolleres mod dem.")
+    minus: list[Kortnavn] = Field(
+        default_factory=list, description="Rækkerne ovenfor (id), der trækkes fra summen, fx "
+                                          "udgifterne fra loftet, så rækken er råderummet.")
+
+
+class Tabel(Model):
+    model_config = _beskrivelse("En tabel med nummer, titel, enhed, kolonner, rækker og noter.")
+
+    id: Kortnavn = Field(description="Kort navn til henvisninger: {tabel:id.række.kolonne}.")
+    titel: Tekst = Field(description="Titlen efter Tabel n., fx Oversigt over delloft for "
+                                     "driftsudgifter.")
+    enhed: Enhed = Field(Enhed.mio, description="mio. kr. (standard), mia. kr. eller kr.")
+    prisniveau: Tekst | None = Field(None, description="Tilføjes enhedslinjen, fx 2025-pl.")
+    decimaler: Annotated[int, Field(ge=0, le=3), BeforeValidator(_heltal)] | None = Field(
+        None, description="Viste decimaler; ellers 1 for mio./mia. kr. og 0 for kr.")
+    kolonner: list[Årstal | Tabelkolonne] = Field(
+        min_length=1, description="Kolonnerne: årstal eller navngivne kolonner.")
+    rækker: list[Tabelrække] = Field(min_length=1, description="Tabellens rækker.")
+    anm: Tekst | None = Field(None, description="Anmærkning under tabellen (Anm.: …).")
+    noter: list[Tekst] = Field(default_factory=list,
+                               description="Noter til mærkerne 1), 2) …, i rækkefølge.")
+    kilde: Tekst | None = Field(None, description="Kilden under tabellen (Kilde: …).")
+
+
+class Tabelblok(Model):
+    model_config = _beskrivelse("En egen tabel i afsnittet.")
+
+    tabel: Tabel = Field(description="Tabellen: id, titel, enhed, kolonner, rækker og noter.")
+
+
+class Overskrift(Model):
+    model_config = _beskrivelse("En overskrift inde i afsnittet.")
+
+    overskrift: Tekst = Field(description="Overskriften, fx Delloftet for driftsudgifter.")
+
+
 def _bloktype(value: object) -> str:
     if isinstance(value, dict):
-        return "<indsæt>" if "indsæt" in value else "<punkter>"
+        for key in ("tabel", "overskrift", "indsæt"):
+            if key in value:
+                return f"<{key}>"
+        return "<punkter>"
     return "<tekst>"
 
 
 # Union tags are written <like-this>: validation.py leaves them out of error positions.
 Blok = Annotated[
     Annotated[Tekst, Tag("<tekst>")] | Annotated[Punkter, Tag("<punkter>")]
-    | Annotated[Indsættelse, Tag("<indsæt>")],
+    | Annotated[Indsættelse, Tag("<indsæt>")] | Annotated[Tabelblok, Tag("<tabel>")]
+    | Annotated[Overskrift, Tag("<overskrift>")],
     Discriminator(_bloktype),
 ]
 

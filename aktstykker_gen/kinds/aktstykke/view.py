@@ -11,14 +11,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from aktstykker_gen import formatting
-from aktstykker_gen.kinds.aktstykke import uden_midler
+from aktstykker_gen import formatting, units
+from aktstykker_gen.kinds.aktstykke import tabeller, uden_midler
 from aktstykker_gen.kinds.aktstykke.model import (
+    TOM,
     Aktstykke,
     Hovedkonto,
     Indsættelse,
+    Overskrift,
     Punkter,
     Standardkonto,
+    Tabel,
+    Tabelblok,
     Tekstanmærkning,
     Tekstanmærkningsgruppe,
     Underkonto,
@@ -29,7 +33,7 @@ from aktstykker_gen.references import Reference, substitute
 SIDER = ("udgift", "indtægt")
 # The names a prose reference can begin with: {udgift}, {konto:16.71.08}, …
 HENVISNINGER = ("udgift", "finansiering", "finansår", "konto", "kontonavn", "modtager", "beløb",
-                "akt", "låneramme")
+                "akt", "låneramme", "tabel")
 GRUPPEORDEN = (Tekstanmærkningsgruppe.dispositionsrammer, Tekstanmærkningsgruppe.materielle)
 
 
@@ -110,6 +114,34 @@ class AktstykkeView:
             if model.finansår in modtager.beløb:
                 self.modtagere.setdefault(modtager.id, modtager.beløb[model.finansår])
         self._beløb: dict[int, Decimal] = {}
+        self._tabeller: dict[str, tuple[int, tabeller.Beregning]] | None = None
+        self._numre: dict[int, int] = {}   # id() of each table → its number
+
+    @property
+    def tabeller(self) -> dict[str, tuple[int, tabeller.Beregning]]:
+        """Each own table by id: its number (in document order) and its computed cells."""
+        if self._tabeller is None:
+            self._tabeller = {}
+            for nr, (_, _, tabel) in enumerate(tabeller.tabeller(self.model), start=1):
+                self._numre[id(tabel)] = nr
+                self._tabeller.setdefault(tabel.id, (nr, tabeller.beregn(tabel, self.celle)))
+        return self._tabeller
+
+    def celle(self, reference: Reference) -> Decimal | str:
+        """What a table cell's reference names: the spec's data, never another table."""
+        if reference.namespace == "tabel":
+            raise UnknownReference(str(reference))
+        return self.value(reference)
+
+    def tabelcelle(self, key: str | None) -> tuple[Tabel, Decimal] | None:
+        """The table and the value (in the table's unit) that {tabel:id.række.kolonne} names."""
+        parts = tabeller.nøgle(key or "")
+        if parts is None or parts[0] not in self.tabeller:
+            return None
+        beregning = self.tabeller[parts[0]][1]
+        rows = [i for i, r in enumerate(beregning.tabel.rækker) if r.id == parts[1]]
+        value = beregning.værdi(rows[0], parts[2]) if rows else None
+        return None if value is None else (beregning.tabel, value)
 
     # -- amounts named by prose ------------------------------------------------------------
 
@@ -135,6 +167,8 @@ class AktstykkeView:
             return model.beløb[key]
         if (text := uden_midler.value(model, reference.namespace, key)) is not None:
             return text
+        if reference.namespace == "tabel" and (cell := self.tabelcelle(key)):
+            return units.til_mio(cell[1], cell[0].enhed)
         raise UnknownReference(str(reference))
 
     def resolve(self, reference: Reference) -> str:
@@ -145,6 +179,9 @@ class AktstykkeView:
             value = self.value(reference)
         except UnknownReference:
             return str(reference)
+        if reference.namespace == "tabel" and (cell := self.tabelcelle(reference.key)):
+            tabel, shown = cell
+            return units.beløb(shown, tabel.enhed, tabeller.decimaler(tabel))
         return value if isinstance(value, str) else formatting.amount(value)
 
     def prose(self, text: str) -> str:
@@ -262,14 +299,51 @@ class AktstykkeView:
             beløb = formatting.enumeration(f"{formatting.amount(v)} i {år}" for år, v in by_year)
         return {"beløb": beløb, "konto": self.kontonavn(hovedkonto), "formål": hovedkonto.formål}
 
-    def _block(self, block: str | Punkter | Indsættelse) -> dict[str, Any]:
+    def _block(self, block: str | Punkter | Indsættelse | Tabelblok | Overskrift
+               ) -> dict[str, Any]:
         if isinstance(block, str):
             return {"art": "tekst", "tekst": self.prose(block)}
         if isinstance(block, Punkter):
             return {"art": "punkter", "punkter": [self.prose(p) for p in block.punkter]}
+        if isinstance(block, Overskrift):
+            return {"art": "overskrift", "tekst": self.prose(block.overskrift)}
+        if isinstance(block, Tabelblok):
+            return self._own_table(block.tabel)
         if block.indsæt == "forslag" and not uden_midler.on_tillægsbevilling(self.model):
             return {"art": "forslag uden tillægsbevilling"}
         return {"art": block.indsæt}
+
+    def _own_table(self, tabel: Tabel) -> dict[str, Any]:
+        """Number, caption, unit line, headings, formatted rows and notes of an own table.
+        A second table with the same id (an error) is shown from its own cells."""
+        beregning = self.tabeller[tabel.id][1]
+        nr = self._numre[id(tabel)]
+        if beregning.tabel is not tabel:
+            beregning = tabeller.beregn(tabel, self.celle)
+        shown = tabeller.decimaler(tabel)
+
+        def celle(i: int, key: str) -> str:
+            value = beregning.værdi(i, key)
+            return TOM if value is None else units.tal(value, tabel.enhed, shown)
+
+        noter = ([self.prose(tabel.anm)] if tabel.anm else []) + [
+            f"{n}) {self.prose(t)}" for n, t in enumerate(tabel.noter, start=1)]
+        if noter:
+            noter[0] = f"Anm.: {noter[0]}"
+        if tabel.kilde:
+            noter.append(f"Kilde: {self.prose(tabel.kilde)}")
+        enhed = tabel.enhed.linje + (f" ({tabel.prisniveau})" if tabel.prisniveau else "")
+        return {
+            "art": "tabel",
+            "titel": f"Tabel {nr}. {self.prose(tabel.titel)}",
+            "enhed": enhed,
+            "kolonner": [str(k) if isinstance(k, int) else k.navn for k in tabel.kolonner],
+            "rækker": [{"tekst": self.prose(r.tekst), "niveau": r.niveau,
+                        "sum": tabeller.sumrække(r),
+                        "celler": [celle(i, key) for key in beregning.kolonner]}
+                       for i, r in enumerate(tabel.rækker)],
+            "noter": noter,
+        }
 
     def _annotations(self) -> list[dict[str, Any]]:
         grouped = []

@@ -11,7 +11,14 @@ from functools import lru_cache
 from pydantic import BaseModel
 
 from aktstykker_gen.diagnostics import Span
-from aktstykker_gen.kinds.aktstykke.model import Aktstykke, Punkter, Tekstanmærkning
+from aktstykker_gen.kinds.aktstykke.model import (
+    Aktstykke,
+    Overskrift,
+    Punkter,
+    Tabel,
+    Tabelblok,
+    Tekstanmærkning,
+)
 from aktstykker_gen.kinds.aktstykke.view import SIDER, AktstykkeView, lines, net, total, years
 from aktstykker_gen.rules import Subject
 
@@ -55,6 +62,10 @@ def prose(spec: Spec) -> Iterator[Prosa]:
             elif isinstance(block, Punkter):
                 for j, item in enumerate(block.punkter):
                     yield Prosa(item, spec.span(model.tekst, letter, i, "punkter", j))
+            elif isinstance(block, Overskrift):
+                yield Prosa(block.overskrift, spec.span(block, "overskrift"))
+            elif isinstance(block, Tabelblok):
+                yield from _table_texts(spec, block.tabel)
     for anmærkning in model.tekstanmærkninger:
         for j, stk in enumerate(anmærkning.stk):
             yield Prosa(stk, spec.span(anmærkning, "stk", j), anmærkning)
@@ -62,6 +73,18 @@ def prose(spec: Spec) -> Iterator[Prosa]:
         yield Prosa(anvendelse.til, spec.span(anvendelse, "til"))
         if anvendelse.forslag:
             yield Prosa(anvendelse.forslag, spec.span(anvendelse, "forslag"))
+
+
+def _table_texts(spec: Spec, tabel: Tabel) -> Iterator[Prosa]:
+    """An own table's caption, row texts and notes: prose, where references work."""
+    yield Prosa(tabel.titel, spec.span(tabel, "titel"))
+    for række in tabel.rækker:
+        yield Prosa(række.tekst, spec.span(række, "tekst"))
+    for field in ("anm", "kilde"):
+        if (text := getattr(tabel, field)) is not None:
+            yield Prosa(text, spec.span(tabel, field))
+    for j, note in enumerate(tabel.noter):
+        yield Prosa(note, spec.span(tabel, "noter", j))
 
 
 @dataclass(frozen=True)

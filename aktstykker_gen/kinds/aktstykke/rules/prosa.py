@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from aktstykker_gen import formatting
 from aktstykker_gen.diagnostics import Severity, Span
+from aktstykker_gen.kinds.aktstykke import tabeller
 from aktstykker_gen.kinds.aktstykke.rules.common import (
     Spec,
     data_amounts,
@@ -120,8 +121,12 @@ def _where(spec: Spec, span: Span | None, written: WrittenAmount) -> Span | None
 
 @rules.rule("AKT603", "et navngivet beløb bruges", Severity.WARNING, "prosa")
 def named_amounts_used(spec: Spec) -> Iterator[Finding]:
-    """A named amount that no prose refers to is a fact nobody reads; often a misspelt reference."""
-    used = {r.key for piece in prose(spec) for r in references(piece.text) if r.namespace == "beløb"}
+    """A named amount that no prose or table cell refers to is a fact nobody reads; often a
+    misspelt reference."""
+    cells = [v for _, _, t in tabeller.tabeller(spec.model) for r in t.rækker
+             for v in r.værdier or [] if isinstance(v, str)]
+    texts = [piece.text for piece in prose(spec)] + cells
+    used = {r.key for text in texts for r in references(text) if r.namespace == "beløb"}
     for name in spec.model.beløb:
         if name not in used:
             yield Finding(f"beløbet '{name}' bruges ikke i teksten",
