@@ -111,13 +111,19 @@ def amounts(model: Aktstykke) -> Iterator[Beløbssted]:
         yield Beløbssted(value, model, ("nettoændring", str(år)))
 
 
-def data_amounts(model: Aktstykke) -> set[Decimal]:
+def view_of(spec: Spec) -> AktstykkeView:
+    """The spec's view, made once for every rule that asks what the document shows: made
+    anew, it sums 10,000 accounts each time."""
+    return spec.once("view", lambda spec: AktstykkeView(spec.model))
+
+
+def data_amounts(spec: Spec) -> set[Decimal]:
     """Every amount the document's data holds or derives, either sign: what a written amount
     may agree with. Lines, recipients, named amounts and nettoændring as typed; each hovedkonto's
     and each side's totals per year and over all years; the totals `{udgift}` and
     `{finansiering}` name, per year and over all years; the låneramme's change."""
+    model, view = spec.model, view_of(spec)
     found = {sted.value for sted in amounts(model)}
-    view = AktstykkeView(model)
     for modtager in model.modtagere:
         found.add(sum(modtager.beløb.values(), Decimal(0)))
     hovedkonti = model.udgifter + model.finansiering

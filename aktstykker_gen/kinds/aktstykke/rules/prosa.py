@@ -16,8 +16,9 @@ from aktstykker_gen.kinds.aktstykke.rules.common import (
     other_texts,
     pinpoint,
     prose,
+    view_of,
 )
-from aktstykker_gen.kinds.aktstykke.view import HENVISNINGER, AktstykkeView, UnknownReference
+from aktstykker_gen.kinds.aktstykke.view import HENVISNINGER, UnknownReference
 from aktstykker_gen.references import malformed, references
 from aktstykker_gen.rules import Finding, RuleSet
 from aktstykker_gen.written_amounts import WrittenAmount, written_amounts
@@ -31,7 +32,7 @@ REFERENCES = ("{udgift}, {finansiering}, {finansår}, {konto:16.71.08}, {kontona
 @rules.rule("AKT601", "prosa henviser kun til data, der findes", Severity.ERROR, "prosa")
 def known_references(spec: Spec) -> Iterator[Finding]:
     """A reference resolves only against the spec's own data; anything else would print nothing."""
-    view = AktstykkeView(spec.model)
+    view = view_of(spec)
     for piece in prose(spec):
         for reference in references(piece.text):
             if reference.namespace == "akt":
@@ -110,7 +111,7 @@ def _written(spec: Spec) -> list[tuple[Span | None, WrittenAmount, bool]]:
 
 
 def _known(spec: Spec) -> set[Decimal]:
-    return spec.once("data_amounts", lambda spec: data_amounts(spec.model))
+    return spec.once("data_amounts", data_amounts)
 
 
 def _where(spec: Spec, span: Span | None, written: WrittenAmount) -> Span | None:

@@ -15,8 +15,7 @@ from aktstykker_gen import units
 from aktstykker_gen.diagnostics import Severity, Span
 from aktstykker_gen.kinds.aktstykke import tabeller
 from aktstykker_gen.kinds.aktstykke.model import Tabel, Tabelkolonne, Tabelrække
-from aktstykker_gen.kinds.aktstykke.rules.common import Spec, pinpoint
-from aktstykker_gen.kinds.aktstykke.view import AktstykkeView
+from aktstykker_gen.kinds.aktstykke.rules.common import Spec, pinpoint, view_of
 from aktstykker_gen.rules import Finding, RuleSet
 
 rules = RuleSet()
@@ -24,7 +23,7 @@ rules = RuleSet()
 
 def _beregninger(spec: Spec, hele: bool = False) -> Iterator[tuple[Tabel, tabeller.Beregning]]:
     """Each table computed; with `hele`, only those whose sums can be checked."""
-    view = AktstykkeView(spec.model)
+    view = view_of(spec)
     for _, _, tabel in tabeller.tabeller(spec.model):
         beregning = tabeller.beregn(tabel, view.celle)
         if not hele or tabeller.hel(tabel, beregning):

@@ -9,8 +9,8 @@ from aktstykker_gen import formatting
 from aktstykker_gen.diagnostics import Severity, Span
 from aktstykker_gen.kinds.aktstykke.model import Hovedkonto, Modtager, Tekstanmærkning
 from aktstykker_gen.kinds.aktstykke.paragraffer import paragraffer, same_ministry
-from aktstykker_gen.kinds.aktstykke.rules.common import Spec, pinpoint
-from aktstykker_gen.kinds.aktstykke.view import AktstykkeView, UnknownReference, net
+from aktstykker_gen.kinds.aktstykke.rules.common import Spec, pinpoint, view_of
+from aktstykker_gen.kinds.aktstykke.view import UnknownReference, net
 from aktstykker_gen.references import references
 from aktstykker_gen.rules import Finding, RuleSet
 from aktstykker_gen.written_amounts import written_amounts
@@ -56,7 +56,7 @@ def unique_numbers(spec: Spec) -> Iterator[Finding]:
 def amounts_agree(spec: Spec) -> Iterator[Finding]:
     """An amount named in a tekstanmærkning is that of the account it stands ad, or of one of
     that account's recipients (whose sum AKT202 checks), whether referred to or written out."""
-    model, view, touched = spec.model, AktstykkeView(spec.model), _touched(spec)
+    model, view, touched = spec.model, view_of(spec), _touched(spec)
     by_account: dict[str, list[Modtager]] = {}
     for modtager in model.modtagere:
         by_account.setdefault(modtager.konto, []).append(modtager)
