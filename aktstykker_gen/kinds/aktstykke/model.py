@@ -217,9 +217,16 @@ class Indsættelse(Model):
     indsæt: Indsæt = Field(description="Et afsnit, som dannes af data.")
 
 
+# The key that names a block's type, in the order they are looked for.
+BLOKNØGLER = ("indsæt", "punkter")
+
+
 def _bloktype(value: object) -> str:
+    """A block's union tag: its type key, or the first key it has when none is a type (then
+    validation says the block type is unknown, not that `punkter` is missing)."""
     if isinstance(value, dict):
-        return "<indsæt>" if "indsæt" in value else "<punkter>"
+        known = next((key for key in BLOKNØGLER if key in value), None)
+        return f"<{known or next(iter(value), 'punkter')}>"
     return "<tekst>"
 
 
