@@ -208,11 +208,18 @@ def _unknown_block(error: ErrorDetails, spec: LoadedSpec, path: Location) -> Dia
     report the fields of the type it was taken for."""
     context = error.get("ctx") or {}
     tag = str(context.get("tag", "")).strip("<>")
+    if " " in tag:   # no key has a space: a paragraph ending in ':' read as a mapping
+        return Diagnostic(
+            "AKT004", Severity.ERROR, "en tekst, der ender med ':', er læst som en nøgle",
+            spec.keys.get((*path, tag)) or spec.span(path),
+            hint="skriv teksten i anførselstegn eller som '>-' efterfulgt af teksten på næste linje")
     known = [f"{t}:" if t != "tekst" else "en tekst"
              for t in re.findall(r"<([^>]+)>", str(context.get("expected_tags", "")))]
+    close = difflib.get_close_matches(tag, [k.rstrip(":") for k in known if k.endswith(":")], n=1)
     return Diagnostic("AKT004", Severity.ERROR, f"ukendt bloktype '{tag}'",
                       spec.keys.get((*path, tag)) or spec.span(path),
-                      hint="kendte bloktyper: " + ", ".join(known))
+                      hint=(f"mente du '{close[0]}'? " if close else "") + "kendte bloktyper: "
+                      + ", ".join(known))
 
 
 def _shown(value: Any) -> str:

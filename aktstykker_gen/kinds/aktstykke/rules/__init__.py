@@ -10,9 +10,10 @@ from aktstykker_gen.kinds.aktstykke.rules import (
                         prosa,
                         struktur,
                         summer,
+                        synlighed,
                         tekstanmaerkninger,
 )
 from aktstykker_gen.rules import RuleSet
 
-rules = RuleSet.combine(struktur.rules, summer.rules, konti.rules, tekstanmaerkninger.rules,
-                        datoer.rules, prosa.rules)
+rules = RuleSet.combine(struktur.rules, summer.rules, synlighed.rules, konti.rules,
+                        tekstanmaerkninger.rules, datoer.rules, prosa.rules)

@@ -1,0 +1,86 @@
+"""Nothing in a spec is lost: every typed amount is shown somewhere in the document.
+
+The view decides what the document shows; this group walks the model's typed amounts and
+the places the view shows one (a table row, a one-line account in the list in a, a
+reference in prose, the financing sentence) and warns of each amount that none of them shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from aktstykker_gen.diagnostics import Severity
+from aktstykker_gen.kinds.aktstykke.model import Aktstykke, Indsættelse
+from aktstykker_gen.kinds.aktstykke.rules.common import Spec, amounts, prose
+from aktstykker_gen.kinds.aktstykke.view import SIDER, AktstykkeView, in_year, lines
+from aktstykker_gen.references import references
+from aktstykker_gen.rules import Finding, RuleSet
+
+rules = RuleSet()
+
+# Which inserted block shows which of the view's account tables.
+_TABELLER = {"specifikation": "tillægsbevilling", "forslag": "tillægsbevilling",
+             "flerårsoversigt": "flerår"}
+
+Sted = tuple[int, tuple[str, ...]]   # id of the amount's owner in the model, its keys there
+
+
+@rules.rule("AKT212", "hvert beløb vises i aktstykket", Severity.WARNING, "summer")
+def shown_somewhere(spec: Spec) -> Iterator[Finding]:
+    """An amount typed in the spec that no table, list, sentence or reference shows is lost:
+    the Finansudvalg never sees it (a financing line in a later year without a
+    flerårsoversigt, a recipient never referred to). Show it, or delete it. A named amount
+    no prose refers to is AKT603's."""
+    shown = shown_amounts(spec)
+    for sted in amounts(spec.model):
+        named = sted.owner is spec.model and sted.parts[0] == "beløb"   # AKT603 warns of those
+        if not named and (id(sted.owner), sted.parts) not in shown:
+            yield Finding("beløbet vises intetsteds i aktstykket", spec.span(sted.owner,
+                                                                             *sted.parts),
+                          hint="indsæt en blok, der viser det (fx 'indsæt: flerårsoversigt'), "
+                               "henvis til det i prosa, eller slet det")
+
+
+def shown_amounts(spec: Spec) -> set[Sted]:
+    """Every typed amount (as `common.amounts` names it) that the document shows."""
+    model = spec.model
+    view = AktstykkeView(model)
+    inserted = _inserted(model)
+    context = view.context() if inserted else {}
+    shown: set[Sted] = set()
+    for name in {_TABELLER[i] for i in inserted if i in _TABELLER}:
+        table = context[name]
+        for group in table["grupper"]:
+            for undergruppe in group.underkonti:
+                for linje in undergruppe.linjer:
+                    shown |= {(id(linje.standardkonto), (k.side, str(k.år)))
+                              for k, text in zip(table["kolonner"], linje.beløb, strict=True)
+                              if text}
+    if "kontoliste" in inserted:
+        shown |= _single_lines(model)
+    named = {(r.namespace, r.key) for p in prose(spec) for r in references(p.text)}
+    for modtager in model.modtagere:
+        if ("modtager", modtager.id) in named and model.finansår in modtager.beløb:
+            shown.add((id(modtager), ("beløb", str(model.finansår))))
+    shown |= {(id(model), ("beløb", key)) for key in model.beløb if ("beløb", key) in named}
+    if "finansiering" in inserted and context["finansiering"]["delvis"]:
+        shown.add((id(model), ("nettoændring", str(model.finansår))))
+    return shown
+
+
+def _inserted(model: Aktstykke) -> set[str]:
+    return {block.indsæt for _, blocks in model.tekst for block in blocks or ()
+            if isinstance(block, Indsættelse)}
+
+
+def _single_lines(model: Aktstykke) -> set[Sted]:
+    """The list in a shows each expense account's net per year: that is a typed amount where
+    the account has one amount in the year."""
+    found: set[Sted] = set()
+    for hovedkonto in model.udgifter:
+        for år in {å for line in lines(hovedkonto) for side in SIDER for å in getattr(line, side)}:
+            typed = [(id(line), (side, str(år))) for line in lines(hovedkonto) for side in SIDER
+                     if år in getattr(line, side)]
+            if in_year(hovedkonto, år) and len(typed) == 1:
+                found.add(typed[0])
+    return found
