@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from aktstykker_gen.diagnostics import Severity
-from aktstykker_gen.kinds.aktstykke.model import Aktstykke, Indsættelse
+from aktstykker_gen.kinds.aktstykke.model import Aktstykke, Hovedkonto, Indsættelse
 from aktstykker_gen.kinds.aktstykke.rules.common import Spec, amounts, prose
 from aktstykker_gen.kinds.aktstykke.view import SIDER, AktstykkeView, in_year, lines
 from aktstykker_gen.references import references
@@ -18,9 +18,11 @@ from aktstykker_gen.rules import Finding, RuleSet
 
 rules = RuleSet()
 
-# Which inserted block shows which of the view's account tables.
-_TABELLER = {"specifikation": "tillægsbevilling", "forslag": "tillægsbevilling",
-             "flerårsoversigt": "flerår"}
+# The specification shows each standardkonto line in the finansår; the proposal and the
+# multi-year overview show one row per hovedkonto, which shows a line only where it is the
+# account's one amount in that column.
+_LINJETABELLER = {"specifikation": "tillægsbevilling"}
+_KONTOTABELLER = {"forslag": "tillægsbevilling", "flerårsoversigt": "flerår"}
 
 Sted = tuple[int, tuple[str, ...]]   # id of the amount's owner in the model, its keys there
 
@@ -37,8 +39,8 @@ def shown_somewhere(spec: Spec) -> Iterator[Finding]:
         if not named and (id(sted.owner), sted.parts) not in shown:
             yield Finding("beløbet vises intetsteds i aktstykket", spec.span(sted.owner,
                                                                              *sted.parts),
-                          hint="indsæt en blok, der viser det (fx 'indsæt: flerårsoversigt'), "
-                               "henvis til det i prosa, eller slet det")
+                          hint="vis det i en blok (fx 'indsæt: flerårsoversigt' for et senere "
+                               "år), henvis til det i prosa, eller slet det")
 
 
 def shown_amounts(spec: Spec) -> set[Sted]:
@@ -48,7 +50,7 @@ def shown_amounts(spec: Spec) -> set[Sted]:
     inserted = _inserted(model)
     context = view.context() if inserted else {}
     shown: set[Sted] = set()
-    for name in {_TABELLER[i] for i in inserted if i in _TABELLER}:
+    for name in {_LINJETABELLER[i] for i in inserted if i in _LINJETABELLER}:
         table = context[name]
         for group in table["grupper"]:
             for undergruppe in group.underkonti:
@@ -56,6 +58,11 @@ def shown_amounts(spec: Spec) -> set[Sted]:
                     shown |= {(id(linje.standardkonto), (k.side, str(k.år)))
                               for k, text in zip(table["kolonner"], linje.beløb, strict=True)
                               if text}
+    for name in {_KONTOTABELLER[i] for i in inserted if i in _KONTOTABELLER}:
+        table = context[name]
+        for group in table["grupper"]:
+            for kolonne in table["kolonner"]:
+                shown |= _alone(group.hovedkonto, (kolonne.side,), kolonne.år)
     if "kontoliste" in inserted:
         shown |= _single_lines(model)
     named = {(r.namespace, r.key) for p in prose(spec) for r in references(p.text)}
@@ -76,11 +83,14 @@ def _inserted(model: Aktstykke) -> set[str]:
 def _single_lines(model: Aktstykke) -> set[Sted]:
     """The list in a shows each expense account's net per year: that is a typed amount where
     the account has one amount in the year."""
-    found: set[Sted] = set()
-    for hovedkonto in model.udgifter:
-        for år in {å for line in lines(hovedkonto) for side in SIDER for å in getattr(line, side)}:
-            typed = [(id(line), (side, str(år))) for line in lines(hovedkonto) for side in SIDER
-                     if år in getattr(line, side)]
-            if in_year(hovedkonto, år) and len(typed) == 1:
-                found.add(typed[0])
-    return found
+    return {sted for hovedkonto in model.udgifter
+            for år in {å for line in lines(hovedkonto) for side in SIDER for å in getattr(line, side)}
+            if in_year(hovedkonto, år) for sted in _alone(hovedkonto, SIDER, år)}
+
+
+def _alone(hovedkonto: Hovedkonto, sider: tuple[str, ...], år: int) -> set[Sted]:
+    """The account's one typed amount in the year on these sides, if it has exactly one: a
+    row or sum of the account then shows it."""
+    typed = [(id(line), (side, str(år))) for line in lines(hovedkonto) for side in sider
+             if år in getattr(line, side)]
+    return set(typed) if len(typed) == 1 else set()
