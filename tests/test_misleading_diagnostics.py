@@ -197,3 +197,22 @@ def test_yaml_of_the_levels_is_what_the_model_reads():
     data = yaml.safe_load(SEED_SPEC.read_text(encoding="utf-8"))
     assert {"titel", "afgørelse", "tekst"} <= set(data) and "dato" in data["afgørelse"]
     assert set(data["tekst"]) <= set(m.Afsnit.model_fields)
+
+
+# -- `check FOLDER` reads a folder of specs as `build FOLDER` does ---------------------------
+
+@pytest.mark.parametrize("form", ["absolute", "relative", "trailing slash", "nested"])
+def test_check_reads_a_folder_of_specs_however_it_is_named(tmp_path, capsys, monkeypatch, form):
+    """Issue 12 saw `check FOLDER` refused with a hint about permissions; on main since issue
+    11 a folder is a folder of specs (checked here so it stays so)."""
+    folder = tmp_path / "sager" / ("2025" if form == "nested" else "")
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("en", "to"):
+        (folder / f"{name}.yaml").write_text(SEED_SPEC.read_text(encoding="utf-8"),
+                                             encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    given_as = {"absolute": str(tmp_path / "sager"), "relative": "sager",
+                "trailing slash": "sager/", "nested": "sager"}[form]
+    assert cli.main(["check", given_as]) == 0
+    err = capsys.readouterr().err
+    assert "2 ok, 0 med fejl" in err and "rettigheder" not in err
