@@ -64,7 +64,9 @@ def misspelt(name: str, data) -> str:
 def test_a_misspelt_field_is_matched_against_the_fields_of_its_own_level(
         tmp_path, capsys, model: type[BaseModel], anchor, indent, data):
     name = data.draw(st.sampled_from(sorted(model.model_fields)))
-    wrong = misspelt(name, data)
+    elsewhere = sorted({f for lv in LEVELS for f in lv[0].model_fields} - set(model.model_fields))
+    # A name one letter off this model's field, or a field of another level typed here.
+    wrong = data.draw(st.sampled_from([misspelt(name, data), *elsewhere]))
     text = SEED_SPEC.read_text(encoding="utf-8")
     at = text.index(anchor)
     text = text[:at] + f"{indent}{wrong}: x\n" + text[at:]
