@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from aktstykker_gen.diagnostics import Severity
-from aktstykker_gen.kinds.aktstykke.model import Aktstykke, Hovedkonto, Indsættelse
+from aktstykker_gen.kinds.aktstykke.model import Aktstykke, Hovedkonto, Indsættelse, Modtager
 from aktstykker_gen.kinds.aktstykke.rules.common import Spec, amounts, prose
 from aktstykker_gen.kinds.aktstykke.view import SIDER, AktstykkeView, in_year, lines
 from aktstykker_gen.references import references
@@ -19,8 +19,7 @@ from aktstykker_gen.rules import Finding, RuleSet
 rules = RuleSet()
 
 # The specification shows each standardkonto line in the finansår; the proposal and the
-# multi-year overview show one row per hovedkonto, which shows a line only where it is the
-# account's one amount in that column.
+# multi-year overview show one row per hovedkonto, the sum of its lines in each column.
 _LINJETABELLER = {"specifikation": "tillægsbevilling"}
 _KONTOTABELLER = {"forslag": "tillægsbevilling", "flerårsoversigt": "flerår"}
 
@@ -31,12 +30,13 @@ Sted = tuple[int, tuple[str, ...]]   # id of the amount's owner in the model, it
 def shown_somewhere(spec: Spec) -> Iterator[Finding]:
     """An amount typed in the spec that no table, list, sentence or reference shows is lost:
     the Finansudvalg never sees it (a financing line in a later year without a
-    flerårsoversigt, a recipient never referred to). Show it, or delete it. A named amount
-    no prose refers to is AKT603's."""
+    flerårsoversigt). Show it, or delete it. Account lines only: a named amount no prose
+    refers to is AKT603's; recipients and the nettoændring are checked against the lines."""
     shown = shown_amounts(spec)
     for sted in amounts(spec.model):
-        named = sted.owner is spec.model and sted.parts[0] == "beløb"   # AKT603 warns of those
-        if not named and (id(sted.owner), sted.parts) not in shown:
+        if sted.owner is spec.model or isinstance(sted.owner, Modtager):
+            continue   # named amounts: AKT603; recipients and nettoændring: checked facts
+        if (id(sted.owner), sted.parts) not in shown:
             yield Finding("beløbet vises intetsteds i aktstykket", spec.span(sted.owner,
                                                                              *sted.parts),
                           hint="vis det i en blok (fx 'indsæt: flerårsoversigt' for et senere "
@@ -60,9 +60,9 @@ def shown_amounts(spec: Spec) -> set[Sted]:
                               if text}
     for name in {_KONTOTABELLER[i] for i in inserted if i in _KONTOTABELLER}:
         table = context[name]
-        for group in table["grupper"]:
-            for kolonne in table["kolonner"]:
-                shown |= _alone(group.hovedkonto, (kolonne.side,), kolonne.år)
+        for group in table["grupper"]:   # an account's row shows each line it sums
+            shown |= {(id(line), (k.side, str(k.år))) for k in table["kolonner"]
+                      for line in lines(group.hovedkonto) if k.år in getattr(line, k.side)}
     if "kontoliste" in inserted:
         shown |= _single_lines(model)
     named = {(r.namespace, r.key) for p in prose(spec) for r in references(p.text)}
