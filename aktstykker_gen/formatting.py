@@ -8,6 +8,7 @@ its minus sign (no "-0,0").
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -18,6 +19,8 @@ from babel.numbers import format_decimal
 LOCALE = "da_DK"
 NBSP = "\u00a0"
 MIO_KR = f"mio.{NBSP}kr."
+# "§" or "§§" and the space before a number, as a clerk types it in prose ("§ 35.11.69.11.").
+_PARAGRAF = re.compile(r"(§§?)[^\S\n]+(?=[0-9])")
 
 
 def round_half_up(value: Decimal, decimals: int = 1) -> Decimal:
@@ -34,6 +37,12 @@ def number(value: Decimal, decimals: int = 1) -> str:
 def amount(value: Decimal) -> str:
     """An amount with its unit, joined by a non-breaking space: "6,6 mio. kr."."""
     return f"{number(value)}{NBSP}{MIO_KR}"
+
+
+def bind_paragraph_signs(text: str) -> str:
+    """"§ 35.11.69.11." with a non-breaking space, as references print it: a line never
+    breaks between the sign and its number, in typed text as in generated text."""
+    return _PARAGRAF.sub(lambda match: match[1] + NBSP, text)
 
 
 def long_date(value: datetime.date) -> str:

@@ -98,7 +98,17 @@ def read_kontoplan(path: Path) -> Kontoplan:
     return Kontoplan(str(path), konti, int(year[0]) if year else None)
 
 
+# An export's column is cut well past this; a shorter prefix could be another account's name.
+CUT_AT_LEAST = 12
+
+
 def names_agree(ours: str, theirs: str) -> bool:
-    """Equal up to case and spacing, or the export's name is ours cut off at a word."""
+    """Equal up to case and spacing, or the export's name is ours cut off: at a word, or
+    anywhere (inside a word, inside "(COVID-19)") once `CUT_AT_LEAST` characters are left, so
+    the cut cannot be mistaken for a short name of its own. A trailing '…' or '...' is the
+    export marking the cut."""
     a, b = " ".join(ours.casefold().split()), " ".join(theirs.casefold().split())
-    return a == b or (a.startswith(b) and a[len(b)] == " ")
+    b = b.removesuffix("…").removesuffix("...").rstrip()
+    if a == b:
+        return True
+    return bool(b) and a.startswith(b) and (a[len(b)] == " " or len(b) >= CUT_AT_LEAST)

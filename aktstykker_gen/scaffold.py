@@ -55,7 +55,8 @@ def skeleton(today: datetime.date) -> str:
 
 def copy(text: str, today: datetime.date) -> str:
     """An earlier spec as a new draft: nummer, folketingsår and afgørelse cleared, the dato
-    marked UDFYLD (today's date stands there until the clerk writes the real one), status
+    marked UDFYLD (today's date stands there until the clerk writes the real one), the
+    earlier finansår marked UDFYLD (kept so that the amounts' years still fit), status
     udkast."""
     lines = [line for line in text.split("\n") if not line.startswith(_LANGUAGE_SERVER)]
     result: list[str] = []
@@ -67,6 +68,11 @@ def copy(text: str, today: datetime.date) -> str:
             result.append(_CLEARED[key])
         elif key == "dato":
             result.append(f"dato: {today.isoformat()}   # UDFYLD: aktstykkets dato (ÅÅÅÅ-MM-DD)")
+        elif key == "finansår":   # kept, so the amounts' years still fit, but to be confirmed
+            typed = " ".join(line.split("#", 1)[0] for line in lines[index:end + 1])
+            earlier = typed.split(":", 1)[1].strip()
+            result.append(f"finansår: {earlier}   # UDFYLD: finansåret (det tidligere "
+                          "aktstykkes; ret også beløbenes år)")
         elif key == "status":
             result.append("status: udkast")
         else:
@@ -80,10 +86,14 @@ def copy(text: str, today: datetime.date) -> str:
 
 
 def schema_line(spec: Path) -> str:
-    """The comment that gives the YAML language server the schema, relative to the spec."""
+    """The comment that gives the YAML language server the schema: relative to the spec in a
+    repository that commits the schema, else the installed schema's file URI (a path relative
+    to wherever the tool is installed breaks when the spec or the tool moves)."""
     folder = spec.parent.resolve()
     schema = next((parent / assets.SCHEMA for parent in (folder, *folder.parents)
-                   if (parent / assets.SCHEMA).is_file()), assets.schema_file())
+                   if (parent / assets.SCHEMA).is_file()), None)
+    if schema is None:
+        return f"{_LANGUAGE_SERVER} $schema={assets.schema_file().resolve().as_uri()}\n"
     try:
         where = Path(os.path.relpath(schema, folder)).as_posix()
     except ValueError:   # on another drive (Windows): no relative path leads there

@@ -8,6 +8,7 @@ object came from, so a rule can point at the line to fix.
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -58,8 +59,8 @@ _PATTERN_HINTS = {
         "en hovedkonto skrives som 16.71.08 (paragraf.hovedområde.hovedkonto)",
     r"^[0-9]{2}$": "underkonti og standardkonti skrives med to cifre, fx 10 eller 22",
     r"^[a-zæøå0-9_-]+$": "brug små bogstaver, cifre, '-' og '_', fx danske-patienter",
-    r"^[0-9]{4}-[0-9]{2}$": "skriv folketingsåret som 2025-26",
 }
+_FOLKETINGSÅR = r"^[0-9]{4}-[0-9]{2}$"
 
 _AMOUNT_MAPS = ("udgift", "indtægt", "beløb", "nettoændring")
 
@@ -104,8 +105,7 @@ def validate(spec: LoadedSpec, model_type: type[M]) -> Validated[M]:
     try:
         model = model_type.model_validate(spec.data)
     except ValidationError as error:
-        vocabulary = sorted(_field_names(model_type))
-        raise SpecError(_explained([_diagnostic(e, spec, vocabulary) for e in error.errors()],
+        raise SpecError(_explained([_diagnostic(e, spec, model_type) for e in error.errors()],
                                    spec)) from None
     return Validated(model, spec, dict(_locate(model, (), spec.data)))
 
@@ -143,10 +143,12 @@ def _data_path(loc: tuple[str | int, ...], data: Any) -> Location:
     return tuple(path)
 
 
-def _diagnostic(error: ErrorDetails, spec: LoadedSpec, vocabulary: list[str]) -> Diagnostic:
+def _diagnostic(error: ErrorDetails, spec: LoadedSpec, model_type: type[BaseModel]) -> Diagnostic:
     kind, path = error["type"], _data_path(error["loc"], spec.data)
     name = str(path[-1]) if path else ""
     in_key = "[key]" in error["loc"]
+    if kind == "union_tag_invalid":
+        return _unknown_block(error, spec, path)
     if kind == "extra_forbidden":
         if " " in name and error.get("input") is None:
             return Diagnostic(
@@ -154,6 +156,7 @@ def _diagnostic(error: ErrorDetails, spec: LoadedSpec, vocabulary: list[str]) ->
                 spec.keys.get(path) or spec.span(path),
                 hint="skriv teksten i anførselstegn eller som '>-' efterfulgt af teksten "
                      "på næste linje")
+        vocabulary = sorted(_fields_at(model_type, error["loc"][:-1]) - {name})
         close = difflib.get_close_matches(name, vocabulary, n=1)
         return Diagnostic(
             "AKT004", Severity.ERROR, f"ukendt felt '{name}'", spec.keys.get(path) or spec.span(path),
@@ -181,6 +184,8 @@ def _diagnostic(error: ErrorDetails, spec: LoadedSpec, vocabulary: list[str]) ->
         where = f"i '{name}': "
     span = spec.keys.get(path) if in_key else None
     hint = _PATTERN_HINTS.get(str(context.get("pattern"))) or _HINTS.get(kind)
+    if context.get("pattern") == _FOLKETINGSÅR:
+        hint = _folketingsår_hint(context["input"])
     if hint and kind in _FILLED_HINTS:
         hint = hint.format(**context)
     foreign = _foreign_digit(context["input"])
@@ -188,6 +193,33 @@ def _diagnostic(error: ErrorDetails, spec: LoadedSpec, vocabulary: list[str]) ->
         hint = (f"skriv cifrene som 0-9; '{foreign}' (U+{ord(foreign):04X}, "
                 f"{unicodedata.name(foreign, 'et ciffer')}) er et ciffer fra et andet skriftsystem")
     return Diagnostic(code, Severity.ERROR, where + message, span or spec.span(path), hint=hint)
+
+
+def _folketingsår_hint(typed: str) -> str:
+    """The folketingsår the clerk meant, from the first year typed: it runs from October,
+    so 2024/25 and 2024 both mean 2024-25."""
+    year = re.search(r"(?<![0-9])[0-9]{4}(?![0-9])", typed)
+    start = int(year[0]) if year else 2025
+    return f"skriv folketingsåret som {start}-{(start + 1) % 100:02d}"
+
+
+def _unknown_block(error: ErrorDetails, spec: LoadedSpec, path: Location) -> Diagnostic:
+    """A block whose key is no block type: say so and name the types there are, rather than
+    report the fields of the type it was taken for."""
+    context = error.get("ctx") or {}
+    tag = str(context.get("tag", "")).strip("<>")
+    if " " in tag:   # no key has a space: a paragraph ending in ':' read as a mapping
+        return Diagnostic(
+            "AKT004", Severity.ERROR, "en tekst, der ender med ':', er læst som en nøgle",
+            spec.keys.get((*path, tag)) or spec.span(path),
+            hint="skriv teksten i anførselstegn eller som '>-' efterfulgt af teksten på næste linje")
+    known = [f"{t}:" if t != "tekst" else "en tekst"
+             for t in re.findall(r"<([^>]+)>", str(context.get("expected_tags", "")))]
+    close = difflib.get_close_matches(tag, [k.rstrip(":") for k in known if k.endswith(":")], n=1)
+    return Diagnostic("AKT004", Severity.ERROR, f"ukendt bloktype '{tag}'",
+                      spec.keys.get((*path, tag)) or spec.span(path),
+                      hint=(f"mente du '{close[0]}'? " if close else "") + "kendte bloktyper: "
+                      + ", ".join(known))
 
 
 def _shown(value: Any) -> str:
@@ -198,16 +230,16 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:40] + "…"
 
 
-def _field_names(model_type: type[BaseModel], seen: set[type] | None = None) -> set[str]:
-    seen = seen if seen is not None else set()
-    if model_type in seen:
-        return set()
-    seen.add(model_type)
-    names = set(model_type.model_fields)
-    for field in model_type.model_fields.values():
-        for inner in _model_types(field.annotation):
-            names |= _field_names(inner, seen)
-    return names
+def _fields_at(model_type: type[BaseModel], loc: tuple[str | int, ...]) -> set[str]:
+    """The field names of the model(s) that pydantic's error location `loc` stands in: the
+    fields a key typed there could have meant. List indexes and union tags lead nowhere new."""
+    models: list[type[BaseModel]] = [model_type]
+    for part in loc:
+        inner = [t for m in models if isinstance(part, str) and part in m.model_fields
+                 for t in _model_types(m.model_fields[part].annotation)]
+        if inner:
+            models = inner
+    return {name for m in models for name in m.model_fields}
 
 
 def _model_types(annotation: Any) -> Iterator[type[BaseModel]]:

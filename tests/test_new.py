@@ -20,7 +20,7 @@ from conftest import ROOT, SEED_SPEC
 from editorview import editor_view
 from jsonschema import Draft202012Validator
 
-from aktstykker_gen import cli, scaffold
+from aktstykker_gen import assets, cli, scaffold
 
 SCHEMA = ROOT / "schema" / "aktstykke.schema.json"
 SCHEMA_LINE = re.compile(r"# yaml-language-server: \$schema=(\S+)")
@@ -125,13 +125,13 @@ def test_new_writes_in_specs_by_default(tmp_path, monkeypatch):
     assert (tmp_path / "specs" / "sag.yaml").is_file()
 
 
-def test_every_new_file_names_the_committed_schema_in_its_first_line(tmp_path):
+def test_a_new_file_outside_a_repository_names_the_installed_schema_by_its_uri(tmp_path):
+    """Not a path relative to wherever the tool is installed: that breaks when either moves."""
     for spec in (new(tmp_path, "skelet"), new(tmp_path, "kopi", "--from", str(SEED_SPEC))):
         first = spec.read_text(encoding="utf-8").split("\n", 1)[0]
         match = SCHEMA_LINE.fullmatch(first)
         assert match, first
-        assert not Path(match[1]).is_absolute()
-        assert (spec.parent / match[1]).resolve() == SCHEMA.resolve()
+        assert match[1] == assets.schema_file().resolve().as_uri()
 
 
 def test_a_repository_with_its_own_schema_is_pointed_at_it(tmp_path):
@@ -149,9 +149,12 @@ def test_a_schema_on_another_drive_is_named_by_its_uri(tmp_path, monkeypatch):
     def no_relative_path(path: str, start: str) -> str:
         raise ValueError("path is on mount 'C:', start on mount 'X:'")
 
+    (tmp_path / "schema").mkdir()
+    (tmp_path / "schema" / "aktstykke.schema.json").write_text(SCHEMA.read_text(encoding="utf-8"))
     monkeypatch.setattr(scaffold.os.path, "relpath", no_relative_path)
     first = new(tmp_path, "sag").read_text(encoding="utf-8").split("\n", 1)[0]
-    assert first == f"# yaml-language-server: $schema={SCHEMA.resolve().as_uri()}"
+    schema = (tmp_path / "schema" / "aktstykke.schema.json").resolve()
+    assert first == f"# yaml-language-server: $schema={schema.as_uri()}"
 
 
 def test_a_copy_keeps_the_text_and_clears_what_belongs_to_the_earlier_aktstykke(tmp_path):
@@ -163,10 +166,10 @@ def test_a_copy_keeps_the_text_and_clears_what_belongs_to_the_earlier_aktstykke(
     added = [line[2:] for line in changes if line.startswith("+ ")]
     # Only these lines change; comments, layout and every other field stay as they were.
     assert removed == [line for line in old if line.split(":")[0] in ("dato", "nummer",
-                                                                      "folketingsår")] \
+                                                                      "folketingsår", "finansår")] \
         + old[old.index("afgørelse:"):-1]
     assert [line.split(":")[0] for line in added] == [
-        "status", "dato", "nummer", "folketingsår", "afgørelse"]
+        "status", "dato", "nummer", "folketingsår", "finansår", "afgørelse"]
     data = editor_view("\n".join(copied))
     assert data["nummer"] is None and data["folketingsår"] is None and data["afgørelse"] is None
     assert data["status"] == "udkast"
@@ -185,10 +188,12 @@ def test_a_copy_of_the_seed_lists_its_date_and_builds_once_a_date_is_written(tmp
     code, found = check(spec, capsys)
     assert code == 1
     errors = [d for d in found if d["severity"] == "error"]
-    dato_line = next(n for n, line in enumerate(text.split("\n"), 1) if line.startswith("dato:"))
-    assert [(d["code"], d["line"]) for d in errors] == [("AKT605", dato_line)]
+    marked = [n for n, line in enumerate(text.split("\n"), 1)
+              if line.startswith(("dato:", "finansår:"))]
+    assert [(d["code"], d["line"]) for d in errors] == [("AKT605", n) for n in marked]
 
-    spec.write_text(re.sub(r"^dato: .*$", "dato: 2026-10-01", text, flags=re.MULTILINE),
+    text = re.sub(r"^dato: .*$", "dato: 2026-10-01", text, flags=re.MULTILINE)
+    spec.write_text(re.sub(r"^finansår: .*$", "finansår: 2025", text, flags=re.MULTILINE),
                     encoding="utf-8")
     assert check(spec, capsys)[0] == 0      # a warning that finansår 2025 is not 2026 is fine
     out = tmp_path / "out"
@@ -222,4 +227,22 @@ def test_a_copy_without_art_gets_status_before_its_first_field():
     text = "# Et gammelt aktstykke.\ntitel: Sag\ndato: 2025-01-02   # sendt\nfinansår: 2025\n"
     assert scaffold.copy(text, datetime.date(2026, 3, 1)).split("\n") == [
         "# Et gammelt aktstykke.", "status: udkast", "titel: Sag",
-        "dato: 2026-03-01   # UDFYLD: aktstykkets dato (ÅÅÅÅ-MM-DD)", "finansår: 2025", ""]
+        "dato: 2026-03-01   # UDFYLD: aktstykkets dato (ÅÅÅÅ-MM-DD)",
+        "finansår: 2025   # UDFYLD: finansåret (det tidligere aktstykkes; ret også beløbenes år)",
+        ""]
+
+
+@pytest.mark.parametrize("year", [1999, 2024, 2031])
+def test_a_copy_marks_the_earlier_finansaar_to_be_confirmed(tmp_path, capsys, year):
+    """`new --from` keeps the earlier finansår (the amounts' years are keyed by it) but marks it
+    UDFYLD, so `check` names its line until the clerk has confirmed or changed it."""
+    earlier = tmp_path / "tidligere.yaml"
+    earlier.write_text(re.sub(r"^finansår: .*$", f"finansår: {year}",
+                              SEED_SPEC.read_text(encoding="utf-8"), flags=re.MULTILINE),
+                       encoding="utf-8")
+    spec = new(tmp_path, "kopi", "--from", str(earlier))
+    lines = spec.read_text(encoding="utf-8").split("\n")
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith("finansår:"))
+    assert lines[line - 1].startswith(f"finansår: {year}   # UDFYLD: ")
+    found = check(spec, capsys)[1]
+    assert ("AKT605", line) in {(d["code"], d["line"]) for d in found}

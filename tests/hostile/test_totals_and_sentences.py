@@ -363,7 +363,7 @@ def test_reserves_moved_without_a_receiver(tmp_path):
     for name, spec in moved_reserves():
         out = run(tmp_path, spec)
         if out.built is None:
-            assert out.codes & {"AKT106", "AKT208", "AKT209"}, (name, out.diagnostics)
+            assert out.codes & {"AKT106", "AKT208", "AKT209", "AKT212"}, (name, out.diagnostics)
             assert all(line is not None for _, _, line in out.diagnostics)
             counts["reported"] += 1
             continue
@@ -373,7 +373,9 @@ def test_reserves_moved_without_a_receiver(tmp_path):
         assert "tilføres 0,0 mio" not in out.built and "tilføre 0,0 mio" not in out.built
         counts["shown"] += 1
     print("moved reserves:", counts)
-    assert sum(counts.values()) == 21 and counts["reported"] == 15
+    # 15 refused by the sentence rules; 3 more move a reserve in a later year that no table
+    # shows, which AKT212 reports (issue 12, acceptance 4: nothing in a spec is lost)
+    assert sum(counts.values()) == 21 and counts["reported"] == 18
 
 
 # -- an orienterende aktstykke × each way to move money ------------------------------------------

@@ -403,12 +403,16 @@ class Overskrift(Model):
     overskrift: Tekst = Field(description="Overskriften, fx Delloftet for driftsudgifter.")
 
 
+# The key that names a block's type, in the order they are looked for.
+BLOKNØGLER = ("tabel", "overskrift", "indsæt", "punkter")
+
+
 def _bloktype(value: object) -> str:
+    """A block's union tag: its type key, or the first key it has when none is a type (then
+    validation says the block type is unknown, not that `punkter` is missing)."""
     if isinstance(value, dict):
-        for key in ("tabel", "overskrift", "indsæt"):
-            if key in value:
-                return f"<{key}>"
-        return "<punkter>"
+        known = next((key for key in BLOKNØGLER if key in value), None)
+        return f"<{known or next(iter(value), 'punkter')}>"
     return "<tekst>"
 
 

@@ -185,7 +185,7 @@ class AktstykkeView:
         return value if isinstance(value, str) else formatting.amount(value)
 
     def prose(self, text: str) -> str:
-        return substitute(text, self.resolve)
+        return formatting.bind_paragraph_signs(substitute(text, self.resolve))
 
     def hovedkonto_beløb(self, hovedkonto: Hovedkonto) -> Decimal:
         """A hovedkonto's amount in the finansår: its expenses, or its income if it has none."""

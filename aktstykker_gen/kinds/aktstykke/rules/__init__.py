@@ -10,11 +10,13 @@ from aktstykker_gen.kinds.aktstykke.rules import (
                         prosa,
                         struktur,
                         summer,
+                        synlighed,
                         tabeller,
                         tekstanmaerkninger,
                         uden_midler,
 )
 from aktstykker_gen.rules import RuleSet
 
-rules = RuleSet.combine(struktur.rules, summer.rules, tabeller.rules, konti.rules,
-                        tekstanmaerkninger.rules, datoer.rules, prosa.rules, uden_midler.rules)
+rules = RuleSet.combine(struktur.rules, summer.rules, tabeller.rules, synlighed.rules,
+                        konti.rules, tekstanmaerkninger.rules, datoer.rules, prosa.rules,
+                        uden_midler.rules)

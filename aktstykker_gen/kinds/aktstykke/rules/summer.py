@@ -69,9 +69,12 @@ def balance(spec: Spec) -> Iterator[Finding]:
         expenses, financing = net(model.udgifter, år), -net(model.finansiering, år)
         intended = model.nettoændring.get(år, ZERO)
         suspects = [h for h in model.udgifter if recipient_gap(by_account, h, år) == difference]
-        culprits = _line_spans(spec, suspects[:1], år) or _line_spans(spec, model.finansiering, år)
+        stated = [spec.span(model, "nettoændring", str(år))] if år in model.nettoændring else []
+        culprits = (_line_spans(spec, suspects[:1], år) or [s for s in stated if s]
+                    or _line_spans(spec, model.finansiering, år))
         span = culprits[0] if culprits else spec.span(model, "finansiering")
-        involved = _line_spans(spec, model.udgifter + model.finansiering, år)
+        involved = _line_spans(spec, model.udgifter + model.finansiering, år) + [
+            s for s in stated if s]
         yield Finding(
             f"udgifterne i {år} svarer ikke til finansieringen",
             span,

@@ -1,0 +1,96 @@
+"""Nothing in a spec is lost: every typed amount is shown somewhere in the document.
+
+The view decides what the document shows; this group walks the model's typed amounts and
+the places the view shows one (a table row, a one-line account in the list in a, a
+reference in prose, the financing sentence) and warns of each amount that none of them shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from aktstykker_gen.diagnostics import Severity
+from aktstykker_gen.kinds.aktstykke.model import Aktstykke, Hovedkonto, Indsættelse, Modtager
+from aktstykker_gen.kinds.aktstykke.rules.common import Spec, amounts, prose
+from aktstykker_gen.kinds.aktstykke.view import SIDER, AktstykkeView, in_year, lines
+from aktstykker_gen.references import references
+from aktstykker_gen.rules import Finding, RuleSet
+
+rules = RuleSet()
+
+# The specification shows each standardkonto line in the finansår; the proposal and the
+# multi-year overview show one row per hovedkonto, the sum of its lines in each column.
+_LINJETABELLER = {"specifikation": "tillægsbevilling"}
+_KONTOTABELLER = {"forslag": "tillægsbevilling", "flerårsoversigt": "flerår"}
+
+Sted = tuple[int, tuple[str, ...]]   # id of the amount's owner in the model, its keys there
+
+
+@rules.rule("AKT212", "hvert beløb vises i aktstykket", Severity.WARNING, "summer")
+def shown_somewhere(spec: Spec) -> Iterator[Finding]:
+    """An amount typed in the spec that no table, list, sentence or reference shows is lost:
+    the Finansudvalg never sees it (a financing line in a later year without a
+    flerårsoversigt). Show it, or delete it. Account lines only: a named amount no prose
+    refers to is AKT603's; recipients and the nettoændring are checked against the lines."""
+    shown = shown_amounts(spec)
+    for sted in amounts(spec.model):
+        if sted.owner is spec.model or isinstance(sted.owner, Modtager):
+            continue   # named amounts: AKT603; recipients and nettoændring: checked facts
+        if (id(sted.owner), sted.parts) not in shown:
+            yield Finding("beløbet vises intetsteds i aktstykket", spec.span(sted.owner,
+                                                                             *sted.parts),
+                          hint="vis det i en blok (fx 'indsæt: flerårsoversigt' for et senere "
+                               "år), henvis til det i prosa, eller slet det")
+
+
+def shown_amounts(spec: Spec) -> set[Sted]:
+    """Every typed amount (as `common.amounts` names it) that the document shows."""
+    model = spec.model
+    view = AktstykkeView(model)
+    inserted = _inserted(model)
+    context = view.context() if inserted else {}
+    shown: set[Sted] = set()
+    for name in {_LINJETABELLER[i] for i in inserted if i in _LINJETABELLER}:
+        table = context[name]
+        for group in table["grupper"]:
+            for undergruppe in group.underkonti:
+                for linje in undergruppe.linjer:
+                    shown |= {(id(linje.standardkonto), (k.side, str(k.år)))
+                              for k, text in zip(table["kolonner"], linje.beløb, strict=True)
+                              if text}
+    for name in {_KONTOTABELLER[i] for i in inserted if i in _KONTOTABELLER}:
+        table = context[name]
+        for group in table["grupper"]:   # an account's row shows each line it sums
+            shown |= {(id(line), (k.side, str(k.år))) for k in table["kolonner"]
+                      for line in lines(group.hovedkonto) if k.år in getattr(line, k.side)}
+    if "kontoliste" in inserted:
+        shown |= _single_lines(model)
+    named = {(r.namespace, r.key) for p in prose(spec) for r in references(p.text)}
+    for modtager in model.modtagere:
+        if ("modtager", modtager.id) in named and model.finansår in modtager.beløb:
+            shown.add((id(modtager), ("beløb", str(model.finansår))))
+    shown |= {(id(model), ("beløb", key)) for key in model.beløb if ("beløb", key) in named}
+    if "finansiering" in inserted and context["finansiering"]["delvis"]:
+        shown.add((id(model), ("nettoændring", str(model.finansår))))
+    return shown
+
+
+def _inserted(model: Aktstykke) -> set[str]:
+    return {block.indsæt for _, blocks in model.tekst for block in blocks or ()
+            if isinstance(block, Indsættelse)}
+
+
+def _single_lines(model: Aktstykke) -> set[Sted]:
+    """The list in a shows each expense account's net per year: that is a typed amount where
+    the account has one amount in the year."""
+    return {sted for hovedkonto in model.udgifter
+            for år in {å for line in lines(hovedkonto) for side in SIDER for å in getattr(line, side)}
+            if in_year(hovedkonto, år) for sted in _alone(hovedkonto, SIDER, år)}
+
+
+def _alone(hovedkonto: Hovedkonto, sider: tuple[str, ...], år: int) -> set[Sted]:
+    """The account's one typed amount in the year on these sides, if it has exactly one: a
+    row or sum of the account then shows it."""
+    typed = [(id(line), (side, str(år))) for line in lines(hovedkonto) for side in sider
+             if år in getattr(line, side)]
+    return set(typed) if len(typed) == 1 else set()
