@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from aktstykker_gen import formatting
-from aktstykker_gen.kinds.aktstykke import uden_midler
+from aktstykker_gen.kinds.aktstykke import dispositioner, uden_midler
 from aktstykker_gen.kinds.aktstykke.model import (
     Aktstykke,
     Hovedkonto,
@@ -198,6 +198,7 @@ class AktstykkeView:
             },
             "afgørelse": formatting.short_date(model.afgørelse.dato) if model.afgørelse else None,
             "uden_midler": uden_midler.UdenMidler(self).context(),
+            "dispositioner": dispositioner.Dispositioner(self).context(),
         }
 
     def _partly_financed(self) -> dict[str, str] | None:

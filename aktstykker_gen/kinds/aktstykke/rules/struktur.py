@@ -111,6 +111,7 @@ def inserted_blocks_have_data(spec: Spec) -> Iterator[Finding]:
         "flerårsoversigt": bool(model.udgifter or model.finansiering),
         "tekstanmærkninger": bool(model.tekstanmærkninger),
         **uden_midler_data(model),
+        "dispositioner": bool(model.dispositioner),
     }
     for letter, blocks in model.tekst:
         for i, block in enumerate(blocks or ()):
