@@ -62,10 +62,6 @@ def form_amount(model: Aktstykke, form: Finansieringsform) -> Decimal:
     return -net_in(model, form.konto)
 
 
-def has_dispositions(model: Aktstykke) -> bool:
-    return bool(model.dispositioner)
-
-
 class Dispositioner:
     """The dispositions' lines, the financing sentence's parts and e's clauses, for the
     template."""
