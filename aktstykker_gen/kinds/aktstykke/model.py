@@ -355,8 +355,8 @@ class Finansieringsform(Model):
                                               "ufinansieret.")
     konto: HovedkontoNr | None = Field(None, description="For reserve og hovedkonto: kontoen "
                                                          "under finansiering, fx 35.11.22.")
-    underkonto: ToCifre | None = Field(None, description="For en reserve: underkontoen, der "
-                                                         "nævnes, fx 10.")
+    underkonto: ToCifre | None = Field(None, description="Underkontoen, sætningen nævner i "
+                                                         "stedet for hovedkontoen, fx 10.")
     formål: str | None = Field(None, description="Står efter 'Udgiften i ÅÅÅÅ', fx 'til "
                                                  "kompensation'.")
     vis_beløb: Flag = Field(True, description="false: sætningen nævner ikke beløbet.")
@@ -364,7 +364,8 @@ class Finansieringsform(Model):
 
 
 Indsæt = Literal["kontoliste", "finansiering", "specifikation", "forslag", "flerårsoversigt",
-                 "tekstanmærkninger", "hjemmel", "dispositioner", "låneramme", "anvendelse", "erstatning"]
+                 "tekstanmærkninger", "hjemmel", "låneramme", "anvendelse", "erstatning",
+                 "dispositioner"]
 
 
 class Punkter(Model):
