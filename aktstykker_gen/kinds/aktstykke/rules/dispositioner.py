@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from pydantic import BaseModel
+
 from aktstykker_gen import formatting
 from aktstykker_gen.diagnostics import Severity
 from aktstykker_gen.kinds.aktstykke.dispositioner import form_amount, net_in, transfers
@@ -32,7 +34,7 @@ def dispositions_name_known_accounts(spec: Spec) -> Iterator[Finding]:
     udgifter = {h.nr for h in model.udgifter}
     alle = udgifter | {h.nr for h in model.finansiering}
     finansiering = {h.nr for h in model.finansiering}
-    wanted: list[tuple[object, str, str, set[str], str]] = []
+    wanted: list[tuple[BaseModel, str, str, set[str], str]] = []
     for d in model.dispositioner:
         if isinstance(d, Tilførsel):
             wanted.append((d, "tilføres", d.tilføres, udgifter, "udgifter"))
@@ -45,7 +47,7 @@ def dispositions_name_known_accounts(spec: Spec) -> Iterator[Finding]:
     for obj, field, nr, known, where in wanted:
         if nr not in known:
             yield Finding(f"'{field}: {nr}' nævner en hovedkonto, der ikke står under {where}",
-                          spec.span(obj, field) if nr else spec.span(obj, "art"),  # type: ignore[arg-type]
+                          spec.span(obj, field) if nr else spec.span(obj, "art"),
                           hint=f"tilføj § {nr or '…'} med sine linjer under '{where.split()[0]}', "
                                "eller ret kontonummeret")
 
