@@ -114,3 +114,22 @@ def every_expense_disposed(spec: Spec) -> Iterator[Finding]:
             yield Finding(f"§ {hovedkonto.nr} har udgifter i {model.finansår}, men ingen "
                           "disposition", spec.span(hovedkonto, "nr"),
                           hint=f"tilføj '- tilføres: {hovedkonto.nr}' under 'dispositioner'")
+
+
+@rules.rule("AKT244", "et loft siges overalt", Severity.ERROR, "summer")
+def ceilings_agree(spec: Spec) -> Iterator[Finding]:
+    """A transfer of "op til X" from an account is financed by at most X: the financing kind
+    naming that account says "op til" too, and the other way round, or a and e would state a
+    ceiling the financing sentence states as an exact amount."""
+    model = spec.model
+    ceilings = {d.fra: d.op_til for d in model.dispositioner if isinstance(d, Overførsel)}
+    for form in model.finansieringsformer:
+        if form.konto in ceilings and ceilings[form.konto] != form.op_til:
+            yield Finding(f"overførslen fra § {form.konto} er {_art(ceilings[form.konto])}, "
+                          f"men finansieringsformen er {_art(form.op_til)}",
+                          spec.span(form, "konto"),
+                          hint="angiv 'op_til: true' begge steder, eller ingen af dem")
+
+
+def _art(op_til: bool) -> str:
+    return "et loft" if op_til else "et fast beløb"
