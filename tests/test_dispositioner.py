@@ -207,3 +207,28 @@ def test_a_ceiling_is_said_in_a_the_financing_and_e(tmp_path: Path) -> None:
     assert text.count("op til 15,0 mio. kr.") == 3
     plain = " ".join(rendered(tmp_path, EXAMPLE.replace("    op_til: true\n", "")).split())
     assert "op til" not in plain and plain.count("15,0 mio. kr.") == 3
+
+
+# -- "I alt" columns -------------------------------------------------------------------------
+
+FLERÅR = (ROOT / "specs" / "examples" / "fleraarig-delvis-ufinansieret.yaml").read_text(
+    encoding="utf-8")
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(first=st.integers(min_value=1, max_value=4000), second=st.integers(min_value=1, max_value=4000))
+def test_the_i_alt_column_is_each_row_summed_over_the_years(tmp_path: Path, first: int,
+                                                             second: int) -> None:
+    a, b = Decimal(first) / 10, Decimal(second) / 10
+    text = changed(FLERÅR, ("udgift: {2025: 200.0, 2026: 330.0}", f"udgift: {{2025: {a}, 2026: {b}}}"))
+    table = rendered(tmp_path, text).split("Tabel 1.")[1].split("Dispositionerne")[0]
+    [header] = [line.split() for line in table.splitlines() if "I alt" in line]
+    assert header == ["2025", "2026", "I", "alt"]
+    [row] = [line for line in table.splitlines() if "§ 15.71.10." in line]
+    shown = [Decimal(v.replace(".", "").replace(",", ".")) for v in row.split()[-3:]]
+    assert shown == [a, b, a + b]
+
+
+def test_without_i_alt_the_overview_has_only_the_years(tmp_path: Path) -> None:
+    text = rendered(tmp_path, changed(FLERÅR, ("      i_alt: true\n", "")))
+    assert "I alt" not in text

@@ -379,6 +379,8 @@ class Indsættelse(Model):
     model_config = _beskrivelse("En blok, som dannes af data: en liste, en tabel eller en sætning.")
 
     indsæt: Indsæt = Field(description="Et afsnit, som dannes af data.")
+    i_alt: Flag = Field(False, description="For flerårsoversigt: en I alt-kolonne for udgift og "
+                                           "indtægt over alle årene.")
 
 
 def _bloktype(value: object) -> str:

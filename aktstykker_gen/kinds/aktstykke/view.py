@@ -41,6 +41,8 @@ class UnknownReference(LookupError):
 class Kolonne:
     side: str
     år: int
+    # "I alt": the side summed over every year of the table (`år` is then the last year).
+    i_alt: bool = False
 
 
 @dataclass(frozen=True)
@@ -235,7 +237,7 @@ class AktstykkeView:
                       if any(_amount(s, k) is not None for s in lines(h) for k in kolonner)]
         return {
             "kolonner": kolonner,
-            "flere_år": len({k.år for k in kolonner}) > 1,
+            "flere_år": len({k.år for k in kolonner}) > 1 or any(k.i_alt for k in kolonner),
             "sider": [(side, sum(1 for k in kolonner if k.side == side))
                       for side in SIDER if any(k.side == side for k in kolonner)],
             "grupper": [self._group(h, kolonner) for h in hovedkonti],
@@ -254,6 +256,15 @@ class AktstykkeView:
                                  for s in u.standardkonti))
             for u in hovedkonto.underkonti))
 
+    def _with_totals(self) -> list[Kolonne]:
+        """Every year's column, and after each side's years its "I alt" column."""
+        columns: list[Kolonne] = []
+        for side in SIDER:
+            own = [k for k in self.kolonner if k.side == side]
+            if own:
+                columns += [*own, Kolonne(side, own[-1].år, i_alt=True)]
+        return columns
+
     def _listed(self, hovedkonto: Hovedkonto) -> dict[str, str | None]:
         """The account's net per year it has a line in: the list adds up to {udgift}."""
         by_year = [(år, net([hovedkonto], år)) for år in self.years if in_year(hovedkonto, år)]
@@ -268,6 +279,8 @@ class AktstykkeView:
             return {"art": "tekst", "tekst": self.prose(block)}
         if isinstance(block, Punkter):
             return {"art": "punkter", "punkter": [self.prose(p) for p in block.punkter]}
+        if block.indsæt == "flerårsoversigt" and block.i_alt:
+            return {"art": "flerårsoversigt", "tabel": self._table(self._with_totals())}
         if block.indsæt == "forslag" and not uden_midler.on_tillægsbevilling(self.model):
             return {"art": "forslag uden tillægsbevilling"}
         return {"art": block.indsæt}
@@ -288,6 +301,9 @@ class AktstykkeView:
 
 
 def _amount(line: Standardkonto, kolonne: Kolonne) -> Decimal | None:
+    if kolonne.i_alt:
+        values = getattr(line, kolonne.side).values()
+        return sum(values, Decimal(0)) if values else None
     return line_amount(line, kolonne.side, kolonne.år)
 
 
