@@ -26,12 +26,20 @@ ZERO = Decimal(0)
 FRA_NETTOÆNDRING = (Finansieringsart.direkte_opskrivning, Finansieringsart.ufinansieret)
 
 
-def net_in(model: Aktstykke, nr: str) -> Decimal:
-    """A hovedkonto's net (expenses minus income) in the finansår, over every copy of it."""
+def nets(model: Aktstykke) -> dict[str, Decimal]:
+    """Each hovedkonto's net (expenses minus income) in the finansår, found once for all."""
     år = model.finansår
-    return sum((line.udgift.get(år, ZERO) - line.indtægt.get(år, ZERO)
-                for h in model.udgifter + model.finansiering if h.nr == nr
-                for u in h.underkonti for line in u.standardkonti), ZERO)
+    found: dict[str, Decimal] = {}
+    for h in model.udgifter + model.finansiering:
+        found[h.nr] = found.get(h.nr, ZERO) + sum(
+            (line.udgift.get(år, ZERO) - line.indtægt.get(år, ZERO)
+             for u in h.underkonti for line in u.standardkonti), ZERO)
+    return found
+
+
+def net_in(model: Aktstykke, nr: str) -> Decimal:
+    """A hovedkonto's net in the finansår (0 for one the spec lacks)."""
+    return nets(model).get(nr, ZERO)
 
 
 def transfers(model: Aktstykke) -> tuple[dict[str, Decimal], dict[str, Decimal]]:
@@ -45,11 +53,12 @@ def transfers(model: Aktstykke) -> tuple[dict[str, Decimal], dict[str, Decimal]]
     return into, out
 
 
-def tilført(model: Aktstykke, nr: str) -> Decimal:
-    """What "Der tilføres" gives an account: its net in the finansår less what is transferred
-    into it (plus what is transferred out of it)."""
+def tilført(model: Aktstykke) -> dict[str, Decimal]:
+    """What "Der tilføres" gives each account: its net in the finansår less what is
+    transferred into it (plus what is transferred out of it)."""
     into, out = transfers(model)
-    return net_in(model, nr) - into.get(nr, ZERO) + out.get(nr, ZERO)
+    return {nr: value - into.get(nr, ZERO) + out.get(nr, ZERO)
+            for nr, value in nets(model).items()}
 
 
 def form_amount(model: Aktstykke, form: Finansieringsform) -> Decimal:
@@ -69,6 +78,7 @@ class Dispositioner:
     def __init__(self, view: AktstykkeView) -> None:
         self.view = view
         self.model = view.model
+        self.tilført = tilført(self.model)
         self.konti: dict[str, Hovedkonto] = {}
         for h in self.model.udgifter + self.model.finansiering:
             self.konti.setdefault(h.nr, h)
@@ -88,7 +98,7 @@ class Dispositioner:
         for d in self.model.dispositioner:
             if isinstance(d, Tilførsel):
                 yield {"art": "tilføres", "op_til": d.op_til,
-                       "beløb": formatting.amount(tilført(self.model, d.tilføres)),
+                       "beløb": formatting.amount(self.tilført.get(d.tilføres, ZERO)),
                        "til": self._konto(d.tilføres)}
             else:
                 yield {"art": "overføres", "op_til": d.op_til,

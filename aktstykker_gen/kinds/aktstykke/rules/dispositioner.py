@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from aktstykker_gen import formatting
 from aktstykker_gen.diagnostics import Severity
-from aktstykker_gen.kinds.aktstykke.dispositioner import form_amount, net_in, transfers
+from aktstykker_gen.kinds.aktstykke.dispositioner import form_amount, nets, transfers
 from aktstykker_gen.kinds.aktstykke.model import Overførsel, Tilførsel
 from aktstykker_gen.kinds.aktstykke.rules.common import Spec
 from aktstykker_gen.kinds.aktstykke.view import net
@@ -59,18 +59,19 @@ def transfers_on_both_accounts(spec: Spec) -> Iterator[Finding]:
     out of it). A transfer typed without its lines, or with one of them, fails here."""
     model = spec.model
     into, out = transfers(model)
+    konti = nets(model)
     tilført = {d.tilføres for d in model.dispositioner if isinstance(d, Tilførsel)}
     for d in model.dispositioner:
         if not isinstance(d, Overførsel):
             continue
         for field, nr in (("fra", d.fra), ("til", d.til)):
             expected = into.get(nr, ZERO) - out.get(nr, ZERO)
-            if nr in tilført or nr not in {h.nr for h in model.udgifter + model.finansiering}:
+            if nr in tilført or nr not in konti:
                 continue
-            if net_in(model, nr) != expected:
+            if konti[nr] != expected:
                 yield Finding(f"overførslen {field} § {nr} står ikke på kontoen i "
                               f"{model.finansår}", spec.span(d, "overføres"),
-                              details=(f"kontoens linjer {_mio(net_in(model, nr))} / "
+                              details=(f"kontoens linjer {_mio(konti[nr])} / "
                                        f"overførslerne {_mio(expected)}",),
                               hint="kontoens linjer i finansåret er overførslerne: ret beløbet "
                                    "eller linjerne, eller tilføj '- tilføres: " + nr + "'")
@@ -109,8 +110,9 @@ def every_expense_disposed(spec: Spec) -> Iterator[Finding]:
         return
     named = {d.tilføres for d in model.dispositioner if isinstance(d, Tilførsel)} | {
         d.til for d in model.dispositioner if isinstance(d, Overførsel)}
+    konti = nets(model)
     for hovedkonto in model.udgifter:
-        if hovedkonto.nr not in named and net_in(model, hovedkonto.nr) != 0:
+        if hovedkonto.nr not in named and konti[hovedkonto.nr] != 0:
             yield Finding(f"§ {hovedkonto.nr} har udgifter i {model.finansår}, men ingen "
                           "disposition", spec.span(hovedkonto, "nr"),
                           hint=f"tilføj '- tilføres: {hovedkonto.nr}' under 'dispositioner'")
