@@ -306,8 +306,71 @@ class CiteretAktstykke(Model):
         return str(self.nr) if self.nr is not None else self.bogstav or ""
 
 
+class Tilførsel(Model):
+    """"Der tilføres X til § …": the account's net in the finansår, less what is transferred to
+    it, is what it gets; the amount is the account's data, not typed again."""
+
+    model_config = _beskrivelse("Der tilføres kontoens beløb i finansåret (minus det, der "
+                                "overføres til den) til hovedkontoen.")
+
+    tilføres: HovedkontoNr = Field(description="Hovedkontoen under udgifter, fx 06.11.01.")
+    op_til: Flag = Field(False, description="Beløbet er et loft: vises som 'op til X'.")
+
+
+class Overførsel(Model):
+    """"Der overføres X fra § A til § B": the same amount out of one hovedkonto and into the
+    other; both accounts' lines carry it, checked as double entry."""
+
+    model_config = _beskrivelse("Der overføres et beløb fra én hovedkonto til en anden.")
+
+    overføres: Amount = Field(description="Beløbet i mio. kr. i finansåret, fx 4.0.")
+    fra: HovedkontoNr = Field(description="Hovedkontoen, beløbet tages fra (under finansiering).")
+    til: HovedkontoNr = Field(description="Hovedkontoen, beløbet føres til (under udgifter).")
+    op_til: Flag = Field(False, description="Beløbet er et loft: vises som 'op til X'.")
+
+
+def _dispositionstype(value: object) -> str:
+    return "<overførsel>" if isinstance(value, dict) and "overføres" in value else "<tilførsel>"
+
+
+Disposition = Annotated[
+    Annotated[Tilførsel, Tag("<tilførsel>")] | Annotated[Overførsel, Tag("<overførsel>")],
+    Discriminator(_dispositionstype),
+]
+
+
+class Finansieringsart(str, Enum):
+    """The closed list of ways an expense is financed (Budgetvejledningen 3.5.1); each has its
+    standard sentence in the template."""
+
+    reserve = "reserve"
+    hovedkonto = "hovedkonto"
+    direkte_opskrivning = "direkte opskrivning"
+    ufinansieret = "ufinansieret"
+
+
+class Finansieringsform(Model):
+    """How (part of) the finansår's expense is financed: from an account under `finansiering`
+    (its amount is that account's), or by the stated `nettoændring`."""
+
+    model_config = _beskrivelse("Hvordan (en del af) udgiften i finansåret finansieres; "
+                                "beløbet hentes fra kontoen eller fra nettoændringen.")
+
+    art: Finansieringsart = Field(description="reserve, hovedkonto, direkte opskrivning eller "
+                                              "ufinansieret.")
+    konto: HovedkontoNr | None = Field(None, description="For reserve og hovedkonto: kontoen "
+                                                         "under finansiering, fx 35.11.22.")
+    underkonto: ToCifre | None = Field(None, description="Underkontoen, sætningen nævner i "
+                                                         "stedet for hovedkontoen, fx 10.")
+    formål: str | None = Field(None, description="Står efter 'Udgiften i ÅÅÅÅ', fx 'til "
+                                                 "kompensation'.")
+    vis_beløb: Flag = Field(True, description="false: sætningen nævner ikke beløbet.")
+    op_til: Flag = Field(False, description="Beløbet er et loft: vises som 'op til X'.")
+
+
 Indsæt = Literal["kontoliste", "finansiering", "specifikation", "forslag", "flerårsoversigt",
-                 "tekstanmærkninger", "hjemmel", "låneramme", "anvendelse", "erstatning"]
+                 "tekstanmærkninger", "hjemmel", "låneramme", "anvendelse", "erstatning",
+                 "dispositioner"]
 
 
 class Punkter(Model):
@@ -321,6 +384,8 @@ class Indsættelse(Model):
     model_config = _beskrivelse("En blok, som dannes af data: en liste, en tabel eller en sætning.")
 
     indsæt: Indsæt = Field(description="Et afsnit, som dannes af data.")
+    i_alt: Flag = Field(False, description="For flerårsoversigt: en I alt-kolonne for udgift og "
+                                           "indtægt over alle årene.")
 
 
 TOM = "-"   # a table cell with no amount, printed as typed
@@ -498,6 +563,14 @@ class Aktstykke(Model):
         default_factory=list, description="Andre aktstykker, teksten henviser til med {akt:nøgle}.")
     erstatter: Nøgle | None = Field(None, description="Nøglen for det aktstykke, dette "
                                                    "erstatter; indsættes med {indsæt: erstatning}.")
+    dispositioner: list[Disposition] = Field(
+        default_factory=list, description="Dispositionerne, én linje hver i listen i afsnit a "
+                                          "({indsæt: dispositioner}).")
+    finansieringsformer: list[Finansieringsform] = Field(
+        default_factory=list, description="Hvordan udgiften i finansåret finansieres; giver "
+                                          "finansieringssætningen.")
+    bevillingstype_i_a: Flag = Field(False, description="true: listen og sætningen i afsnit a "
+                                                        "viser bevillingstypen, fx (Driftsbev.).")
     tekst: Afsnit = Field(description="Aktstykkets tekst, afsnit a–f.")
     sagsbehandler: Tekst | None = Field(
         None, description="Den ansvarlige sagsbehandler; står som forfatter af ændringer i en "

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from aktstykker_gen import formatting, units
-from aktstykker_gen.kinds.aktstykke import tabeller, uden_midler
+from aktstykker_gen.kinds.aktstykke import dispositioner, tabeller, uden_midler
 from aktstykker_gen.kinds.aktstykke.model import (
     TOM,
     Aktstykke,
@@ -45,6 +45,8 @@ class UnknownReference(LookupError):
 class Kolonne:
     side: str
     år: int
+    # "I alt": the side summed over every year of the table (`år` is then the last year).
+    i_alt: bool = False
 
 
 @dataclass(frozen=True)
@@ -235,6 +237,7 @@ class AktstykkeView:
             },
             "afgørelse": formatting.short_date(model.afgørelse.dato) if model.afgørelse else None,
             "uden_midler": uden_midler.UdenMidler(self).context(),
+            "dispositioner": dispositioner.Dispositioner(self).context(),
         }
 
     def _partly_financed(self) -> dict[str, str] | None:
@@ -271,7 +274,7 @@ class AktstykkeView:
                       if any(_amount(s, k) is not None for s in lines(h) for k in kolonner)]
         return {
             "kolonner": kolonner,
-            "flere_år": len({k.år for k in kolonner}) > 1,
+            "flere_år": len({k.år for k in kolonner}) > 1 or any(k.i_alt for k in kolonner),
             "sider": [(side, sum(1 for k in kolonner if k.side == side))
                       for side in SIDER if any(k.side == side for k in kolonner)],
             "grupper": [self._group(h, kolonner) for h in hovedkonti],
@@ -289,6 +292,15 @@ class AktstykkeView:
             Undergruppe(u, tuple(Linje(s, shown(_amount(s, k) for k in kolonner))
                                  for s in u.standardkonti))
             for u in hovedkonto.underkonti))
+
+    def _with_totals(self) -> list[Kolonne]:
+        """Every year's column, and after each side's years its "I alt" column."""
+        columns: list[Kolonne] = []
+        for side in SIDER:
+            own = [k for k in self.kolonner if k.side == side]
+            if own:
+                columns += [*own, Kolonne(side, own[-1].år, i_alt=True)]
+        return columns
 
     def _listed(self, hovedkonto: Hovedkonto) -> dict[str, str | None]:
         """The account's net per year it has a line in: the list adds up to {udgift}."""
@@ -309,6 +321,8 @@ class AktstykkeView:
             return {"art": "overskrift", "tekst": self.prose(block.overskrift)}
         if isinstance(block, Tabelblok):
             return self._own_table(block.tabel)
+        if block.indsæt == "flerårsoversigt" and block.i_alt:
+            return {"art": "flerårsoversigt", "tabel": self._table(self._with_totals())}
         if block.indsæt == "forslag" and not uden_midler.on_tillægsbevilling(self.model):
             return {"art": "forslag uden tillægsbevilling"}
         return {"art": block.indsæt}
@@ -361,6 +375,9 @@ class AktstykkeView:
 
 
 def _amount(line: Standardkonto, kolonne: Kolonne) -> Decimal | None:
+    if kolonne.i_alt:
+        values = getattr(line, kolonne.side).values()
+        return sum(values, Decimal(0)) if values else None
     return line_amount(line, kolonne.side, kolonne.år)
 
 

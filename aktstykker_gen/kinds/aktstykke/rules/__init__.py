@@ -6,6 +6,7 @@ AKT4xx tekstanmærkninger, AKT5xx datoer, AKT6xx prosa.
 
 from aktstykker_gen.kinds.aktstykke.rules import (
                         datoer,
+                        dispositioner,
                         konti,
                         prosa,
                         struktur,
@@ -19,4 +20,4 @@ from aktstykker_gen.rules import RuleSet
 
 rules = RuleSet.combine(struktur.rules, summer.rules, tabeller.rules, synlighed.rules,
                         konti.rules, tekstanmaerkninger.rules, datoer.rules, prosa.rules,
-                        uden_midler.rules)
+                        uden_midler.rules, dispositioner.rules)

@@ -105,12 +105,13 @@ def inserted_blocks_have_data(spec: Spec) -> Iterator[Finding]:
                       for s in lines(h) for side in ("udgift", "indtægt"))
     available = {
         "kontoliste": bool(model.udgifter),
-        "finansiering": in_finansår,
+        "finansiering": in_finansår or bool(model.finansieringsformer),
         "specifikation": bool(model.udgifter or model.finansiering),
         "forslag": bool(model.udgifter or model.finansiering),
         "flerårsoversigt": bool(model.udgifter or model.finansiering),
         "tekstanmærkninger": bool(model.tekstanmærkninger),
         **uden_midler_data(model),
+        "dispositioner": bool(model.dispositioner),
     }
     for letter, blocks in model.tekst:
         for i, block in enumerate(blocks or ()):
