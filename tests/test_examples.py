@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from textmeasure import docx_text, similarity
 
 from aktstykker_gen.build import render_outputs
+from aktstykker_gen.document import DRAFT_MARK
 from aktstykker_gen.pipeline import check
 
 SPECS = sorted((ROOT / "specs").rglob("*.yaml"))
@@ -27,6 +30,35 @@ def test_spec_checks_without_any_diagnostic(spec: Path) -> None:
 def test_spec_builds_all_three_formats(spec: Path) -> None:
     outputs = render_outputs(check(spec))
     assert outputs[".pdf"].startswith(b"%PDF-") and outputs[".docx"].startswith(b"PK")
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=lambda p: p.stem)
+def test_pdf_and_docx_of_every_spec_carry_the_same_text(spec: Path, tmp_path: Path) -> None:
+    """Issue 12, acceptance 5: the two formats a reviewer may read agree, for every spec."""
+    outputs = render_outputs(check(spec))
+    (tmp_path / "a.pdf").write_bytes(outputs[".pdf"])
+    (tmp_path / "a.docx").write_bytes(outputs[".docx"])
+    pdf = _without_page_furniture(tmp_path / "a.pdf")
+    assert similarity(pdf, docx_text(tmp_path / "a.docx")) >= 0.995
+
+
+def _without_page_furniture(pdf: Path) -> str:
+    """The PDF's text without what each page adds and a DOCX holds in its header and footer,
+    or has Word add: the draft mark, the page number, and a table's header row repeated at the
+    top of the next page."""
+    from pypdf import PdfReader
+
+    mark = re.compile(r"\s*".join(DRAFT_MARK))
+    pages: list[list[str]] = []
+    for page in PdfReader(str(pdf)).pages:
+        lines = [line for line in mark.sub("", page.extract_text() or "").splitlines()
+                 if line.strip()]
+        while lines and lines[-1].strip().isdigit():
+            lines.pop()
+        if pages and lines and lines[0].endswith("mio. kr.") and lines[0] in pages[-1]:
+            lines = lines[1:]
+        pages.append(lines)
+    return "\n".join(line for lines in pages for line in lines)
 
 
 def test_an_orienterende_aktstykke_has_only_a_and_b_and_is_taken_note_of() -> None:

@@ -33,8 +33,18 @@ def docx_text(path: Path) -> str:
         if isinstance(block, Paragraph):
             lines.append(block.text)
         elif isinstance(block, Table):
-            lines.extend(" ".join(cell.text for cell in row.cells) for row in block.rows)
+            lines.extend(" ".join(_distinct_cells(row)) for row in block.rows)
     return "\n".join(lines)
+
+
+def _distinct_cells(row) -> list[str]:
+    """A row's cells once each: python-docx gives a cell spanning n grid columns n times."""
+    cells, previous = [], None
+    for cell in row.cells:
+        if cell._tc is not previous:
+            cells.append(cell.text)
+        previous = cell._tc
+    return cells
 
 
 def normalise(text: str) -> str:
