@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from aktstykker_gen import formatting
-from aktstykker_gen.kinds.aktstykke import uden_midler
+from aktstykker_gen.kinds.aktstykke import henvisninger, uden_midler
 from aktstykker_gen.kinds.aktstykke.model import (
     Aktstykke,
     Hovedkonto,
@@ -118,34 +118,32 @@ class AktstykkeView:
 
         Raises `UnknownReference` when the spec's data holds nothing by that name.
         """
+        if (amount := henvisninger.beløb(self, reference)) is not None:
+            return amount.mio
+        text = self._text(reference)
+        if text is None:
+            raise UnknownReference(str(reference))
+        return text
+
+    def _text(self, reference: Reference) -> str | None:
+        """What a reference to a text names (a year, an account's name, a citation)."""
         model, key = self.model, reference.key
+        if reference.rest or reference.enhed:
+            return None  # only amounts take a year or a unit
         if reference.namespace == "finansår" and key is None:
             return str(model.finansår)
-        if reference.namespace == "udgift" and key is None:
-            return self.udgift
-        if reference.namespace == "finansiering" and key is None:
-            return self.finansiering
-        if reference.namespace == "konto" and key in self.hovedkonti:
-            return self.hovedkonto_beløb(self.hovedkonti[key])
         if reference.namespace == "kontonavn" and key in self.hovedkonti:
             return self.kontonavn(self.hovedkonti[key])
-        if reference.namespace == "modtager" and key in self.modtagere:
-            return self.modtagere[key]
-        if reference.namespace == "beløb" and key in model.beløb:
-            return model.beløb[key]
-        if (text := uden_midler.value(model, reference.namespace, key)) is not None:
-            return text
-        raise UnknownReference(str(reference))
+        return uden_midler.value(model, reference.namespace, key)
 
     def resolve(self, reference: Reference) -> str:
         """The formatted text a prose reference stands for. One the data does not hold stays
         as written: `check` reports it as an error, and a spec with errors is still rendered
         (textconv, diff, redline, the preview), showing the reader where it stands."""
-        try:
-            value = self.value(reference)
-        except UnknownReference:
-            return str(reference)
-        return value if isinstance(value, str) else formatting.amount(value)
+        if (amount := henvisninger.beløb(self, reference)) is not None:
+            return amount.tekst(reference.enhed)
+        text = self._text(reference)
+        return str(reference) if text is None else text
 
     def prose(self, text: str) -> str:
         return substitute(text, self.resolve)

@@ -7,6 +7,7 @@ AKT4xx tekstanmærkninger, AKT5xx datoer, AKT6xx prosa.
 from aktstykker_gen.kinds.aktstykke.rules import (
                         datoer,
                         konti,
+                        navngivne,
                         prosa,
                         struktur,
                         summer,
@@ -16,4 +17,5 @@ from aktstykker_gen.kinds.aktstykke.rules import (
 from aktstykker_gen.rules import RuleSet
 
 rules = RuleSet.combine(struktur.rules, summer.rules, konti.rules, tekstanmaerkninger.rules,
-                        datoer.rules, prosa.rules, uden_midler.rules)
+                        datoer.rules, prosa.rules, navngivne.rules,
+                        uden_midler.rules)

@@ -10,7 +10,9 @@ from functools import lru_cache
 
 from pydantic import BaseModel
 
+from aktstykker_gen import enhedsvalg
 from aktstykker_gen.diagnostics import Span
+from aktstykker_gen.kinds.aktstykke.henvisninger import navngivet_mio
 from aktstykker_gen.kinds.aktstykke.model import Aktstykke, Punkter, Tekstanmærkning
 from aktstykker_gen.kinds.aktstykke.view import SIDER, AktstykkeView, lines, net, total, years
 from aktstykker_gen.rules import Subject
@@ -70,7 +72,7 @@ class Beløbssted:
 
     value: Decimal
     owner: BaseModel
-    parts: tuple[str, ...]
+    parts: tuple[str | int, ...]
 
 
 def amounts(model: Aktstykke) -> Iterator[Beløbssted]:
@@ -82,8 +84,14 @@ def amounts(model: Aktstykke) -> Iterator[Beløbssted]:
     for modtager in model.modtagere:
         for år, value in modtager.beløb.items():
             yield Beløbssted(value, modtager, ("beløb", str(år)))
-    for name, value in model.beløb.items():
-        yield Beløbssted(value, model, ("beløb", name))
+    for navngivet in model.beløb.values():
+        # One in mia. kr. or kr. is a fact of its own in its unit: not read as mio. kr. here.
+        if navngivet.enhed == enhedsvalg.STANDARD:
+            if navngivet.værdi is not None:
+                yield Beløbssted(navngivet.værdi, navngivet, ("værdi",))
+            for i, del_ in enumerate(navngivet.dele):
+                if isinstance(del_, Decimal):
+                    yield Beløbssted(del_, navngivet, ("dele", i))
     for år, value in model.nettoændring.items():
         yield Beløbssted(value, model, ("nettoændring", str(år)))
 
@@ -111,6 +119,9 @@ def data_amounts(model: Aktstykke) -> set[Decimal]:
         found.add(sum(per_year, Decimal(0)))
         for side in SIDER:
             found.update(total(group, side, år) for år in all_years)
+    for navngivet in model.beløb.values():  # in mio. kr., whatever unit it is typed in
+        if (mio := navngivet_mio(view, navngivet)) is not None:
+            found.add(mio)
     if model.låneramme:  # a fact of its own, read in mio. kr. like every written amount
         scale = Decimal(1000) if model.låneramme.enhed == "mia. kr." else Decimal(1)
         found.add(model.låneramme.ændring * scale)
