@@ -12,10 +12,11 @@ from aktstykker_gen.kinds.aktstykke.rules import (
                         struktur,
                         summer,
                         tekstanmaerkninger,
+                        tilladelser,
                         uden_midler,
 )
 from aktstykker_gen.rules import RuleSet
 
 rules = RuleSet.combine(struktur.rules, summer.rules, konti.rules, tekstanmaerkninger.rules,
                         datoer.rules, prosa.rules, navngivne.rules,
-                        uden_midler.rules)
+                        uden_midler.rules, tilladelser.rules)
