@@ -4,13 +4,14 @@ against its lines; one derived from its parts must be able to read every part.""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
-from aktstykker_gen import enhedsvalg
+from aktstykker_gen import enhedsvalg, formatting
+from aktstykker_gen.diagnostics import Severity
 from aktstykker_gen.kinds.aktstykke.henvisninger import del_beløb, dele_mio
 from aktstykker_gen.kinds.aktstykke.rules.common import Spec
 from aktstykker_gen.kinds.aktstykke.view import AktstykkeView
 from aktstykker_gen.rules import Finding, RuleSet
-from aktstykker_gen.diagnostics import Severity
 
 rules = RuleSet()
 
@@ -28,13 +29,18 @@ def parts_add_up(spec: Spec) -> Iterator[Finding]:
         declared = enhedsvalg.til_mio(navngivet.værdi, navngivet.enhed)
         if found is not None and found != declared:
             yield Finding(
-                f"beløbet '{name}' er {enhedsvalg.vis(declared, navngivet.enhed)}, men delene "
-                f"summer til {enhedsvalg.vis(found, navngivet.enhed)}",
+                f"beløbet '{name}' er {_vist(declared, navngivet.enhed)}, men delene summer til "
+                f"{_vist(found, navngivet.enhed)}",
                 spec.span(navngivet, "værdi"),
                 related=tuple(spec.span(navngivet, "dele", i)
                               for i in range(len(navngivet.dele))),
                 hint="ret værdien eller en af delene; eller slet 'værdi', så beløbet er "
                      "summen af delene")
+
+
+def _vist(value: Decimal, enhed: str) -> str:
+    """As a message shows an amount: with plain spaces, as every other rule does."""
+    return enhedsvalg.vis(value, enhed).replace(formatting.NBSP, " ")
 
 
 @rules.rule("AKT621", "et navngivet beløbs dele peger på data", Severity.ERROR, "prosa")
