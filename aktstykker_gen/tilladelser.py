@@ -25,8 +25,11 @@ import yaml
 from aktstykker_gen.diagnostics import Diagnostic, Severity
 from aktstykker_gen.rules import Subject
 
-# Anything the clerk may have meant as a marker: a '#' then "aktstykke:", in any case.
-_CANDIDATE = re.compile(r"#[ \t]*aktstykke[ \t]*:(?P<rest>[^\n]*)", re.IGNORECASE)
+# Anything the clerk may have meant as a marker: a '#' then "aktstykke:" as the marker spells
+# it, or in another case when a code follows ("# Aktstykke: tillad AKT602"); a heading comment
+# such as "# Aktstykke: Strategi for personlig medicin" is a comment like any other.
+_CANDIDATE = re.compile(r"#[ \t]*(?:aktstykke|(?i:aktstykke)(?=[ \t]*:[^\n]*AKT[0-9]))[ \t]*:"
+                        r"(?P<rest>[^\n]*)")
 # The marker's one form: "tillad" and one or more codes, separated by commas or spaces.
 _FORM = re.compile(r"[ \t]*tillad[ \t]+(?P<koder>AKT[0-9]{3}(?:[ \t]*,?[ \t]*AKT[0-9]{3})*)"
                    r"[ \t]*")
