@@ -414,7 +414,14 @@ class NavngivetBeløb(Model):
         return self
 
 
-NavngivetFelt = Annotated[NavngivetBeløb, BeforeValidator(_som_navngivet)]
+class _KortForm:
+    """The schema an editor sees for a named amount: an amount, or the mapping."""
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> dict[str, Any]:
+        return {"anyOf": [AMOUNT_JSON_SCHEMA, handler(schema)]}
+
+
+NavngivetFelt = Annotated[NavngivetBeløb, BeforeValidator(_som_navngivet), _KortForm()]
 
 
 class Aktstykke(Model):
