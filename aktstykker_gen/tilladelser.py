@@ -29,7 +29,7 @@ from aktstykker_gen.rules import Subject
 # it, or in another case when a code follows ("# Aktstykke: tillad AKT602"); a heading comment
 # such as "# Aktstykke: Strategi for personlig medicin" is a comment like any other.
 _CANDIDATE = re.compile(r"#[ \t]*(?:aktstykke|(?i:aktstykke)(?=[ \t]*:[^\n]*AKT[0-9]))[ \t]*:"
-                        r"(?P<rest>[^\n]*)")
+                        r"(?P<rest>[^\r\n]*)")
 # The marker's one form: "tillad" and one or more codes, separated by commas or spaces.
 _FORM = re.compile(r"[ \t]*tillad[ \t]+(?P<koder>AKT[0-9]{3}(?:[ \t]*,?[ \t]*AKT[0-9]{3})*)"
                    r"[ \t]*")

@@ -143,7 +143,8 @@ def test_a_marker_at_another_line_leaves_the_warning_and_is_unused(tmp_path, mon
 # -- reading markers -------------------------------------------------------------------------
 
 # The seed's six allocations add up to 30,0 (6,6 + 4,8 + 12,2 + 5,2 + 1,0 + 0,2).
-SEED_AMOUNT = ("      {udgift} i {finansår} til en række", "      30,0 mio. kr. i {finansår} til en række")
+SEED_AMOUNT = ("      {udgift} i {finansår} til en række",
+               "      30,0 mio. kr. i {finansår} til en række")
 
 
 def test_the_seed_with_a_written_amount_warns_and_a_marker_allows_it(tmp_path, monkeypatch,
@@ -184,6 +185,8 @@ def test_the_seed_with_a_written_amount_warns_and_a_marker_allows_it(tmp_path, m
     ("a: 1  # aktstykke: tillad\n", [(1, (), 1, 1, False)]),
     ("a: 1  # aktstykke: tillad AKT60\n", [(1, (), 1, 1, False)]),
     ("a: 1  # aktstykke tillad AKT602\n", []),
+    # a file saved with Windows line ends
+    ("a: 1  # aktstykke: tillad AKT602\r\nb: 2\r\n", [(1, ("AKT602",), 1, 1, False)]),
     # a heading comment that happens to begin with the word is no marker
     ("# Aktstykke: Strategi for personlig medicin\na: 1\n", []),
 ])
