@@ -53,15 +53,16 @@ def periode(text: str, available: list[int]) -> list[int] | None:
 def beløb(view: AktstykkeView, reference: Reference,
           seen: frozenset[str] = frozenset()) -> Beløbsværdi | None:
     """The amount `reference` names, or None if it names no amount the data holds."""
-    from aktstykker_gen.kinds.aktstykke.view import in_year, net
+    from aktstykker_gen.kinds.aktstykke.view import in_year
 
     model, namespace, key, rest = view.model, reference.namespace, reference.key, reference.rest
     if namespace in ("udgift", "finansiering") and not rest:
-        sign, group = (1, model.udgifter) if namespace == "udgift" else (-1, model.finansiering)
-        years = [model.finansår] if key is None else periode(key, view.years)
+        if key is None:
+            return Beløbsværdi(view.udgift if namespace == "udgift" else view.finansiering)
+        years = periode(key, view.years)
         if years is None:
             return None
-        return Beløbsværdi(sum((sign * net(group, år) for år in years), Decimal(0)),
+        return Beløbsværdi(sum((årstotal(view, namespace, år) for år in years), Decimal(0)),
                            periode=key if len(years) > 1 else None)
     if namespace == "konto" and key in view.hovedkonti and len(rest) <= 1:
         hovedkonto = view.hovedkonti[key]
@@ -73,7 +74,7 @@ def beløb(view: AktstykkeView, reference: Reference,
         return Beløbsværdi(sum((konto_i_år(hovedkonto, år) for år in years), Decimal(0)),
                            periode=rest[0] if len(years) > 1 else None)
     if namespace == "modtager" and len(rest) <= 1:
-        modtager = next((m for m in model.modtagere if m.id == key), None)
+        modtager = view.modtager_efter_id.get(key or "")
         if modtager is None:
             return None
         if not rest:
@@ -89,6 +90,17 @@ def beløb(view: AktstykkeView, reference: Reference,
         mio = navngivet_mio(view, navngivet, seen | {key})
         return None if mio is None else Beløbsværdi(mio, navngivet.enhed)
     return None
+
+
+def årstotal(view: AktstykkeView, namespace: str, år: int) -> Decimal:
+    """{udgift:år} or {finansiering:år}, found once per view: prose may name them many times."""
+    from aktstykker_gen.kinds.aktstykke.view import net
+
+    if (namespace, år) not in view.årstotaler:
+        sign, group = ((1, view.model.udgifter) if namespace == "udgift"
+                       else (-1, view.model.finansiering))
+        view.årstotaler[namespace, år] = sign * net(group, år)
+    return view.årstotaler[namespace, år]
 
 
 def navngivet_mio(view: AktstykkeView, navngivet: NavngivetBeløb,

@@ -17,6 +17,7 @@ from aktstykker_gen.kinds.aktstykke.model import (
     Aktstykke,
     Hovedkonto,
     Indsættelse,
+    Modtager,
     Punkter,
     Standardkonto,
     Tekstanmærkning,
@@ -106,10 +107,13 @@ class AktstykkeView:
         self.udgift = net(model.udgifter, model.finansår)
         self.finansiering = -net(model.finansiering, model.finansår)
         self.modtagere: dict[str, Decimal] = {}
+        self.modtager_efter_id: dict[str, Modtager] = {}  # the first with the id, as above
         for modtager in model.modtagere:
+            self.modtager_efter_id.setdefault(modtager.id, modtager)
             if model.finansår in modtager.beløb:
                 self.modtagere.setdefault(modtager.id, modtager.beløb[model.finansår])
         self._beløb: dict[int, Decimal] = {}
+        self.årstotaler: dict[tuple[str, int], Decimal] = {}  # {udgift:2026}: henvisninger.py
 
     # -- amounts named by prose ------------------------------------------------------------
 
