@@ -30,7 +30,10 @@ REFERENCES = ("{udgift}, {udgift:2026}, {udgift:2025-2026}, {finansiering}, {fin
 
 @rules.rule("AKT601", "prosa henviser kun til data, der findes", Severity.ERROR, "prosa")
 def known_references(spec: Spec) -> Iterator[Finding]:
-    """A reference resolves only against the spec's own data; anything else would print nothing."""
+    """A reference resolves only against the spec's own data; anything else would print nothing.
+    So does a year or span outside the data (`{udgift:2030}`, `{konto:16.71.08:2024-2026}` with
+    no line in 2024), a span that does not run forwards (`{udgift:2026-2025}`), and a year or
+    unit on what is not an amount (`{finansår|mia}`, `{beløb:loft:2026}`)."""
     view, named = AktstykkeView(spec.model), spec.model.beløb
     for piece in prose(spec):
         for reference in references(piece.text):
@@ -81,7 +84,8 @@ def written_amounts_agree(spec: Spec) -> Iterator[Finding]:
             "prosa")
 def well_formed_references(spec: Spec) -> Iterator[Finding]:
     """A brace group that begins like a reference (`{udgift }`, `{Udgift}`, `{beløb:}`,
-    `{modtager:x:2025}`) but is not one would be printed with its braces. Outside the prose
+    `{udgift|mai}`, `{udgift:2025–2026}` with an en dash, `{konto:16.71.08:2026:}`) but is not
+    one would be printed with its braces. Outside the prose
     (names, formål, påtegninger, signatories) no reference works, so none may stand there. A
     brace meant as text is written `\\{`."""
     for piece in prose(spec):
