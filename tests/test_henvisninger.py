@@ -185,3 +185,11 @@ def test_every_misspelling_is_an_error_at_its_line(tmp_path: Path, bad: str) -> 
     errors = [(d.code, d.span.line) for d in result.diagnostics if d.is_error and d.span]
     assert ("AKT607", line) in errors or ("AKT601", line) in errors, errors
     assert not result.ok
+
+
+@pytest.mark.parametrize(("period", "years"), [p for p in _periods() if len(p[1]) > 1])
+def test_a_span_total_written_out_is_a_copy_of_data_not_an_unknown_amount(
+        tmp_path: Path, period: str, years: list[int]) -> None:
+    written = _shown(sum(UDGIFT[y] for y in years), None).replace(NBSP, " ")
+    _, result = _check(tmp_path, f"I alt {written} i {period}")
+    assert [d.code for d in result.diagnostics] == ["AKT602"]

@@ -100,7 +100,8 @@ def data_amounts(model: Aktstykke) -> set[Decimal]:
     """Every amount the document's data holds or derives, either sign: what a written amount
     may agree with. Lines, recipients, named amounts and nettoændring as typed; each hovedkonto's
     and each side's totals per year and over all years; the totals `{udgift}` and
-    `{finansiering}` name, per year and over all years; the låneramme's change."""
+    `{finansiering}` name, per year and over every span of years; the named amounts in mio.
+    kr.; the låneramme's change."""
     found = {sted.value for sted in amounts(model)}
     view = AktstykkeView(model)
     for modtager in model.modtagere:
@@ -116,7 +117,9 @@ def data_amounts(model: Aktstykke) -> set[Decimal]:
     for group, sign in ((model.udgifter, 1), (model.finansiering, -1)):
         per_year = [sign * net(group, år) for år in all_years]
         found.update(per_year)
-        found.add(sum(per_year, Decimal(0)))
+        # every span {udgift:2025-2026} can name, the whole period among them
+        found.update(sum(per_year[i:j], Decimal(0))
+                     for i in range(len(per_year)) for j in range(i + 2, len(per_year) + 1))
         for side in SIDER:
             found.update(total(group, side, år) for år in all_years)
     for navngivet in model.beløb.values():  # in mio. kr., whatever unit it is typed in
