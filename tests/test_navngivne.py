@@ -7,10 +7,12 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aktstykker_gen import pipeline
+from aktstykker_gen.diagnostics import SpecError
 from aktstykker_gen.kinds.aktstykke.view import AktstykkeView
 from tests.test_henvisninger import NBSP, SPEC
 
@@ -94,10 +96,6 @@ def test_a_fact_of_its_own_written_out_in_prose_is_still_warned(tmp_path: Path) 
 
 
 def test_a_named_amount_with_neither_value_nor_parts_is_refused(tmp_path: Path) -> None:
-    import pytest
-
-    from aktstykker_gen.diagnostics import SpecError
-
     with pytest.raises(SpecError) as error:
         _check(tmp_path, "  tom: {enhed: kr.}\n", "{beløb:tom}")
     assert "har en værdi eller dele" in error.value.diagnostics[0].message
