@@ -18,6 +18,7 @@ from aktstykker_gen.diagnostics import Diagnostic, Severity, SpecError
 from aktstykker_gen.kinds import DEFAULT_KIND, KINDS, Kind
 from aktstykker_gen.load import load_spec
 from aktstykker_gen.rules import Subject
+from aktstykker_gen.tilladelser import læst, uden_tilladte
 from aktstykker_gen.validation import Validated, validate
 
 if TYPE_CHECKING:
@@ -72,7 +73,9 @@ def _check(path: Path, kontoplan: Kontoplan | None,
             "AKT006", Severity.ERROR, f"ukendt dokumentart '{name}'", loaded.span(("art",)),
             hint="mulige arter: " + ", ".join(KINDS))])
     validated = validate(loaded, kind.model)
-    return Checked(kind, validated, kind.rules.run(Subject(validated, kontoplan), selected))
+    subject = Subject(validated, kontoplan)
+    # A warning a marker allows where it stands (`# aktstykke: tillad AKT602`) is not reported.
+    return Checked(kind, validated, uden_tilladte(kind.rules.run(subject, selected), læst(subject)))
 
 
 def render(checked: Checked, templates: Path | None = None) -> Document:

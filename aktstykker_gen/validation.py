@@ -23,6 +23,8 @@ from aktstykker_gen.load import LoadedSpec, Location
 M = TypeVar("M", bound=BaseModel)
 
 _MESSAGES = {
+    "beløb_tomt": "et navngivet beløb har en værdi eller dele",
+    "del": "'{value}' er hverken et beløb eller en henvisning som konto:16.71.08",
     "string_type": "forventede en tekst",
     "int_parsing": "forventede et helt tal, fandt '{input}'",
     "int_type": "forventede et helt tal",
@@ -54,6 +56,8 @@ _MESSAGES = {
 }
 
 _PATTERN_HINTS = {
+    "beløb_tomt": "skriv 'værdi: 15.0' (et tal for sig) eller 'dele:' (summen af delene)",
+    "del": "en del er et beløb (4.0) eller en henvisning uden klammer (konto:16.71.08)",
     "amount_map": "angiv år og beløb, fx udgift: {2025: 5.0}",
     r"^[0-9]{2}\.[0-9]{2}\.[0-9]{2}$":
         "en hovedkonto skrives som 16.71.08 (paragraf.hovedområde.hovedkonto)",
@@ -261,3 +265,7 @@ def _locate(obj: Any, location: Location, data: Any) -> Iterator[tuple[int, Loca
     elif isinstance(obj, list) and isinstance(data, list):
         for i, (item, raw) in enumerate(zip(obj, data, strict=False)):
             yield from _locate(item, (*location, i), raw)
+    elif isinstance(obj, dict) and isinstance(data, dict):  # named amounts: beløb: {navn: …}
+        for key, item in obj.items():
+            if isinstance(item, BaseModel) and str(key) in data:
+                yield from _locate(item, (*location, str(key)), data[str(key)])

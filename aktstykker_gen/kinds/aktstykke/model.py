@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any, Literal
 
@@ -29,11 +30,12 @@ from pydantic import (
     StringConstraints,
     Tag,
     WithJsonSchema,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
 from aktstykker_gen.units import Enhed
-from aktstykker_gen.values import AMOUNT_JSON_SCHEMA, Amount, Flag, parse_amount
+from aktstykker_gen.values import AMOUNT_JSON_SCHEMA, Amount, Flag, _amount, parse_amount
 
 # The years a spec can speak of: finansår, amounts' years and dates. The DOCX zip cannot date
 # a file after 2107, and nothing in an aktstykke lies a century away.
@@ -518,6 +520,68 @@ class Afgørelse(Model):
                                           "hver; trykkes som skrevet.")
 
 
+# A part of a named amount that is not typed but read from the data, in a reference's form
+# without the braces: `konto:16.71.08`, `modtager:amgros:2026`, `beløb:drift`, `udgift:2026`.
+_DEL = re.compile(r"[a-zæøå]+(:[0-9A-Za-zæøåÆØÅ._-]+)*")
+
+
+def _del(value: Any) -> Any:
+    """A part is an amount, or a text in a reference's form; anything else is not a part."""
+    if isinstance(value, str) and value[:1].isalpha():
+        if not _DEL.fullmatch(value):
+            raise PydanticCustomError(
+                "del", "'{value}' er hverken et beløb eller en henvisning som konto:16.71.08",
+                {"value": value})
+        return value
+    return _amount(value)
+
+
+Del = Annotated[Decimal | str, BeforeValidator(_del), WithJsonSchema({"anyOf": [
+    AMOUNT_JSON_SCHEMA, {"type": "string", "pattern": "^" + _DEL.pattern + "$"}]})]
+
+
+def _som_navngivet(value: Any) -> Any:
+    """`strategi: 30.0` is the short form of `strategi: {værdi: 30.0}`."""
+    return value if isinstance(value, dict) else {"værdi": value}
+
+
+class NavngivetBeløb(Model):
+    """A named amount: a fact of its own with its unit (a loft from the finanslov, a regnskab),
+    or a sum of parts, typed and checked against them (AKT620) or derived from them."""
+
+    model_config = _beskrivelse(
+        "Et navngivet beløb: enten et tal for sig (med enhed og evt. kilde), eller summen af "
+        "dele, der enten angives og kontrolleres eller udledes af delene.")
+
+    værdi: Amount | None = Field(None, description="Beløbet i enheden; med dele kontrolleres "
+                                                    "det mod deres sum, uden dele er det et "
+                                                    "selvstændigt tal.")
+    enhed: Literal["mio. kr.", "mia. kr.", "kr."] = Field("mio. kr.",
+                                                          description="Beløbets enhed.")
+    dele: list[Del] = Field(
+        default_factory=list, description="Delene: tal i beløbets enhed eller henvisninger "
+                                          "til data uden klammer, fx konto:16.71.08 eller "
+                                          "beløb:drift.")
+    kilde: Tekst | None = Field(None, description="Hvor et selvstændigt tal stammer fra, fx "
+                                                 "finansloven for 2026; vises ikke.")
+
+    @model_validator(mode="after")
+    def _har_indhold(self) -> NavngivetBeløb:
+        if self.værdi is None and not self.dele:
+            raise PydanticCustomError("beløb_tomt", "et navngivet beløb har en værdi eller dele")
+        return self
+
+
+class _KortForm:
+    """The schema an editor sees for a named amount: an amount, or the mapping."""
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> dict[str, Any]:
+        return {"anyOf": [AMOUNT_JSON_SCHEMA, handler(schema)]}
+
+
+NavngivetFelt = Annotated[NavngivetBeløb, BeforeValidator(_som_navngivet), _KortForm()]
+
+
 class Aktstykke(Model):
     model_config = _beskrivelse("Et aktstykke til Folketingets Finansudvalg. Beløb i mio. kr.; "
                                 "prosa henviser til beløbene, fx {udgift} eller {modtager:id}.")
@@ -546,8 +610,10 @@ class Aktstykke(Model):
     modtagere: list[Modtager] = Field(
         default_factory=list, description="Hvem midlerne går til; prosa henviser med "
                                           "{modtager:id}.")
-    beløb: dict[Kortnavn, Amount] = Field(
-        default_factory=dict, description="Andre navngivne beløb, som prosaen henviser til.")
+    beløb: dict[Kortnavn, NavngivetFelt] = Field(
+        default_factory=dict, description="Andre navngivne beløb, som prosaen henviser til med "
+                                          "{beløb:navn}: et tal (mio. kr.) eller et navngivet "
+                                          "beløb med enhed og dele.")
     tekstanmærkninger: list[Tekstanmærkning] = Field(
         default_factory=list, description="Nye tekstanmærkninger; citeres i afsnit e.")
     hjemler: list[Hjemmel] = Field(

@@ -12,12 +12,13 @@ from decimal import Decimal
 from typing import Any
 
 from aktstykker_gen import formatting, units
-from aktstykker_gen.kinds.aktstykke import dispositioner, tabeller, uden_midler
+from aktstykker_gen.kinds.aktstykke import dispositioner, henvisninger, tabeller, uden_midler
 from aktstykker_gen.kinds.aktstykke.model import (
     TOM,
     Aktstykke,
     Hovedkonto,
     Indsættelse,
+    Modtager,
     Overskrift,
     Punkter,
     Standardkonto,
@@ -112,10 +113,13 @@ class AktstykkeView:
         self.udgift = net(model.udgifter, model.finansår)
         self.finansiering = -net(model.finansiering, model.finansår)
         self.modtagere: dict[str, Decimal] = {}
+        self.modtager_efter_id: dict[str, Modtager] = {}  # the first with the id, as above
         for modtager in model.modtagere:
+            self.modtager_efter_id.setdefault(modtager.id, modtager)
             if model.finansår in modtager.beløb:
                 self.modtagere.setdefault(modtager.id, modtager.beløb[model.finansår])
         self._beløb: dict[int, Decimal] = {}
+        self.årstotaler: dict[tuple[str, int], Decimal] = {}  # {udgift:2026}: henvisninger.py
         self._tabeller: dict[str, tuple[int, tabeller.Beregning]] | None = None
         self._numre: dict[int, int] = {}   # id() of each table → its number
 
@@ -152,39 +156,40 @@ class AktstykkeView:
 
         Raises `UnknownReference` when the spec's data holds nothing by that name.
         """
+        if reference.namespace == "tabel":
+            if cell := self.tabelcelle(reference.key):
+                return units.til_mio(cell[1], cell[0].enhed)
+            raise UnknownReference(str(reference))
+        if (amount := henvisninger.beløb(self, reference)) is not None:
+            return amount.mio
+        text = self._text(reference)
+        if text is None:
+            raise UnknownReference(str(reference))
+        return text
+
+    def _text(self, reference: Reference) -> str | None:
+        """What a reference to a text names (a year, an account's name, a citation)."""
         model, key = self.model, reference.key
+        if reference.rest or reference.enhed:
+            return None  # only amounts take a year or a unit
         if reference.namespace == "finansår" and key is None:
             return str(model.finansår)
-        if reference.namespace == "udgift" and key is None:
-            return self.udgift
-        if reference.namespace == "finansiering" and key is None:
-            return self.finansiering
-        if reference.namespace == "konto" and key in self.hovedkonti:
-            return self.hovedkonto_beløb(self.hovedkonti[key])
         if reference.namespace == "kontonavn" and key in self.hovedkonti:
             return self.kontonavn(self.hovedkonti[key])
-        if reference.namespace == "modtager" and key in self.modtagere:
-            return self.modtagere[key]
-        if reference.namespace == "beløb" and key in model.beløb:
-            return model.beløb[key]
-        if (text := uden_midler.value(model, reference.namespace, key)) is not None:
-            return text
-        if reference.namespace == "tabel" and (cell := self.tabelcelle(key)):
-            return units.til_mio(cell[1], cell[0].enhed)
-        raise UnknownReference(str(reference))
+        return uden_midler.value(model, reference.namespace, key)
 
     def resolve(self, reference: Reference) -> str:
         """The formatted text a prose reference stands for. One the data does not hold stays
         as written: `check` reports it as an error, and a spec with errors is still rendered
         (textconv, diff, redline, the preview), showing the reader where it stands."""
-        try:
-            value = self.value(reference)
-        except UnknownReference:
-            return str(reference)
-        if reference.namespace == "tabel" and (cell := self.tabelcelle(reference.key)):
-            tabel, shown = cell
-            return units.beløb(shown, tabel.enhed, tabeller.decimaler(tabel))
-        return value if isinstance(value, str) else formatting.amount(value)
+        if reference.namespace == "tabel":
+            cell = self.tabelcelle(reference.key)
+            return str(reference) if cell is None else \
+                units.beløb(cell[1], cell[0].enhed, tabeller.decimaler(cell[0]))
+        if (amount := henvisninger.beløb(self, reference)) is not None:
+            return amount.tekst(reference.enhed)
+        text = self._text(reference)
+        return str(reference) if text is None else text
 
     def prose(self, text: str) -> str:
         return formatting.bind_paragraph_signs(substitute(text, self.resolve))

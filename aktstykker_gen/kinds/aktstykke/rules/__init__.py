@@ -8,16 +8,18 @@ from aktstykker_gen.kinds.aktstykke.rules import (
                         datoer,
                         dispositioner,
                         konti,
+                        navngivne,
                         prosa,
                         struktur,
                         summer,
                         synlighed,
                         tabeller,
                         tekstanmaerkninger,
+                        tilladelser,
                         uden_midler,
 )
 from aktstykker_gen.rules import RuleSet
 
 rules = RuleSet.combine(struktur.rules, summer.rules, tabeller.rules, synlighed.rules,
                         konti.rules, tekstanmaerkninger.rules, datoer.rules, prosa.rules,
-                        uden_midler.rules, dispositioner.rules)
+                        navngivne.rules, uden_midler.rules, dispositioner.rules, tilladelser.rules)

@@ -10,7 +10,9 @@ from functools import lru_cache
 
 from pydantic import BaseModel
 
+from aktstykker_gen import enhedsvalg
 from aktstykker_gen.diagnostics import Span
+from aktstykker_gen.kinds.aktstykke.henvisninger import navngivet_mio
 from aktstykker_gen.kinds.aktstykke.model import (
     Aktstykke,
     Overskrift,
@@ -93,7 +95,7 @@ class Beløbssted:
 
     value: Decimal
     owner: BaseModel
-    parts: tuple[str, ...]
+    parts: tuple[str | int, ...]
 
 
 def amounts(model: Aktstykke) -> Iterator[Beløbssted]:
@@ -105,8 +107,14 @@ def amounts(model: Aktstykke) -> Iterator[Beløbssted]:
     for modtager in model.modtagere:
         for år, value in modtager.beløb.items():
             yield Beløbssted(value, modtager, ("beløb", str(år)))
-    for name, value in model.beløb.items():
-        yield Beløbssted(value, model, ("beløb", name))
+    for navngivet in model.beløb.values():
+        # One in mia. kr. or kr. is a fact of its own in its unit: not read as mio. kr. here.
+        if navngivet.enhed == enhedsvalg.STANDARD:
+            if navngivet.værdi is not None:
+                yield Beløbssted(navngivet.værdi, navngivet, ("værdi",))
+            for i, del_ in enumerate(navngivet.dele):
+                if isinstance(del_, Decimal):
+                    yield Beløbssted(del_, navngivet, ("dele", i))
     for år, value in model.nettoændring.items():
         yield Beløbssted(value, model, ("nettoændring", str(år)))
 
@@ -121,7 +129,8 @@ def data_amounts(spec: Spec) -> set[Decimal]:
     """Every amount the document's data holds or derives, either sign: what a written amount
     may agree with. Lines, recipients, named amounts and nettoændring as typed; each hovedkonto's
     and each side's totals per year and over all years; the totals `{udgift}` and
-    `{finansiering}` name, per year and over all years; the låneramme's change."""
+    `{finansiering}` name, per year and over every span of years; the named amounts in mio.
+    kr.; the låneramme's change."""
     model, view = spec.model, view_of(spec)
     found = {sted.value for sted in amounts(model)}
     for modtager in model.modtagere:
@@ -137,9 +146,14 @@ def data_amounts(spec: Spec) -> set[Decimal]:
     for group, sign in ((model.udgifter, 1), (model.finansiering, -1)):
         per_year = [sign * net(group, år) for år in all_years]
         found.update(per_year)
-        found.add(sum(per_year, Decimal(0)))
+        # every span {udgift:2025-2026} can name, the whole period among them
+        found.update(sum(per_year[i:j], Decimal(0))
+                     for i in range(len(per_year)) for j in range(i + 2, len(per_year) + 1))
         for side in SIDER:
             found.update(total(group, side, år) for år in all_years)
+    for navngivet in model.beløb.values():  # in mio. kr., whatever unit it is typed in
+        if (mio := navngivet_mio(view, navngivet)) is not None:
+            found.add(mio)
     if model.låneramme:  # a fact of its own, read in mio. kr. like every written amount
         scale = Decimal(1000) if model.låneramme.enhed == "mia. kr." else Decimal(1)
         found.add(model.låneramme.ændring * scale)

@@ -25,18 +25,24 @@ from aktstykker_gen.written_amounts import WrittenAmount, written_amounts
 
 rules = RuleSet()
 
-REFERENCES = ("{udgift}, {finansiering}, {finansår}, {konto:16.71.08}, {kontonavn:16.71.08}, "
-              "{modtager:id}, {beløb:navn}")
+REFERENCES = ("{udgift}, {udgift:2026}, {udgift:2025-2026}, {finansiering}, {finansår}, "
+              "{konto:16.71.08}, {konto:16.71.08:2026}, {kontonavn:16.71.08}, {modtager:id}, "
+              "{modtager:id:2026}, {beløb:navn}; en enhed efter |: {udgift|mia}")
 
 
 @rules.rule("AKT601", "prosa henviser kun til data, der findes", Severity.ERROR, "prosa")
 def known_references(spec: Spec) -> Iterator[Finding]:
-    """A reference resolves only against the spec's own data; anything else would print nothing."""
-    view = view_of(spec)
+    """A reference resolves only against the spec's own data; anything else would print nothing.
+    So does a year or span outside the data (`{udgift:2030}`, `{konto:16.71.08:2024-2026}` with
+    no line in 2024), a span that does not run forwards (`{udgift:2026-2025}`), and a year or
+    unit on what is not an amount (`{finansår|mia}`, `{beløb:loft:2026}`)."""
+    view, named = view_of(spec), spec.model.beløb
     for piece in prose(spec):
         for reference in references(piece.text):
             if reference.namespace == "akt":
                 continue  # a citation of another aktstykke: AKT142, which names the declared ones
+            if reference.namespace == "beløb" and reference.key in named and not reference.rest:
+                continue  # a named amount whose parts name nothing: AKT621 says which part
             try:
                 view.value(reference)
             except UnknownReference:
@@ -80,7 +86,8 @@ def written_amounts_agree(spec: Spec) -> Iterator[Finding]:
             "prosa")
 def well_formed_references(spec: Spec) -> Iterator[Finding]:
     """A brace group that begins like a reference (`{udgift }`, `{Udgift}`, `{beløb:}`,
-    `{modtager:x:2025}`) but is not one would be printed with its braces. Outside the prose
+    `{udgift|mai}`, `{udgift:2025–2026}` with an en dash, `{konto:16.71.08:2026:}`) but is not
+    one would be printed with its braces. Outside the prose
     (names, formål, påtegninger, signatories) no reference works, so none may stand there. A
     brace meant as text is written `\\{`."""
     for piece in prose(spec):

@@ -283,7 +283,8 @@ def something_to_state(spec: Spec) -> Iterator[Finding]:
                                   f"aktstykket har ingen udgift i finansåret {år}",
                                   pinpoint(spec, piece.span, str(reference)),
                                   hint="nævn beløbet for det år, det hører til, med "
-                                       "{konto:…} eller {beløb:…}; en reserve, der flyttes, "
+                                       "{udgift:2026}, {konto:…:2026} eller {beløb:…}; en "
+                                       "reserve, der flyttes, "
                                        "står under 'finansiering', kontoen, der får midlerne, "
                                        "under 'udgifter'")
     # A financing of the wrong sign is AKT203's, financing without lines in the year AKT106's.

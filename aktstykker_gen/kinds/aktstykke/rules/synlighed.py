@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from aktstykker_gen.diagnostics import Severity
-from aktstykker_gen.kinds.aktstykke.model import Aktstykke, Hovedkonto, Indsættelse, Modtager
+from aktstykker_gen.kinds.aktstykke import tabeller
+from aktstykker_gen.kinds.aktstykke.model import (
+    Aktstykke,
+    Hovedkonto,
+    Indsættelse,
+    Modtager,
+    NavngivetBeløb,
+)
 from aktstykker_gen.kinds.aktstykke.rules.common import Spec, amounts, prose
 from aktstykker_gen.kinds.aktstykke.view import SIDER, AktstykkeView, in_year, lines
 from aktstykker_gen.references import references
@@ -34,7 +41,7 @@ def shown_somewhere(spec: Spec) -> Iterator[Finding]:
     refers to is AKT603's; recipients and the nettoændring are checked against the lines."""
     shown = shown_amounts(spec)
     for sted in amounts(spec.model):
-        if sted.owner is spec.model or isinstance(sted.owner, Modtager):
+        if sted.owner is spec.model or isinstance(sted.owner, Modtager | NavngivetBeløb):
             continue   # named amounts: AKT603; recipients and nettoændring: checked facts
         if (id(sted.owner), sted.parts) not in shown:
             yield Finding("beløbet vises intetsteds i aktstykket", spec.span(sted.owner,
@@ -65,7 +72,7 @@ def shown_amounts(spec: Spec) -> set[Sted]:
                       for line in lines(group.hovedkonto) if k.år in getattr(line, k.side)}
     if "kontoliste" in inserted:
         shown |= _single_lines(model)
-    named = {(r.namespace, r.key) for p in prose(spec) for r in references(p.text)}
+    named = {(r.namespace, r.key) for text in _referring_texts(spec) for r in references(text)}
     for modtager in model.modtagere:
         if ("modtager", modtager.id) in named and model.finansår in modtager.beløb:
             shown.add((id(modtager), ("beløb", str(model.finansår))))
@@ -73,6 +80,14 @@ def shown_amounts(spec: Spec) -> set[Sted]:
     if "finansiering" in inserted and context["finansiering"]["delvis"]:
         shown.add((id(model), ("nettoændring", str(model.finansår))))
     return shown
+
+
+def _referring_texts(spec: Spec) -> Iterator[str]:
+    """Every text that can refer to data: the prose, and the cells of own tables."""
+    yield from (piece.text for piece in prose(spec))
+    for _, _, tabel in tabeller.tabeller(spec.model):
+        yield from (cell for række in tabel.rækker for cell in række.værdier or ()
+                    if isinstance(cell, str))
 
 
 def _inserted(model: Aktstykke) -> set[str]:

@@ -1,0 +1,143 @@
+"""The amounts prose names by reference: any finansår, a span, a konto or a recipient in a year,
+a named amount, in the unit asked for (docs/spec-format.md §12).
+
+`{udgift:2026}` and `{finansiering:2025-2026}` take a year or a span as their key; `{konto:nr}`
+and `{modtager:id}` take one after their key (`{konto:16.71.08:2026}`). A span prints its
+period after the amount ("530,0 mio. kr. i 2025-2026"): the sum alone would not say what it is
+a sum of. A named amount (`beløb:`) is typed (a fact of its own, in its unit) or the sum of its
+parts; its parts are amounts in its unit or references in the same forms without braces.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from aktstykker_gen import enhedsvalg
+from aktstykker_gen.kinds.aktstykke.model import Hovedkonto, NavngivetBeløb
+from aktstykker_gen.references import Reference, references
+
+if TYPE_CHECKING:
+    from aktstykker_gen.kinds.aktstykke.view import AktstykkeView
+
+_PERIODE = re.compile(r"([0-9]{4})(?:-([0-9]{4}))?")
+
+
+@dataclass(frozen=True)
+class Beløbsværdi:
+    """An amount a reference names, in mio. kr., the unit it is shown in by default, and the
+    span it covers when it covers more than one year."""
+
+    mio: Decimal
+    enhed: str = enhedsvalg.STANDARD
+    periode: str | None = None
+
+    def tekst(self, enhed: str | None) -> str:
+        shown = enhedsvalg.vis(self.mio, enhedsvalg.KORT[enhed] if enhed else self.enhed)
+        return f"{shown} i {self.periode}" if self.periode else shown
+
+
+def periode(text: str, available: list[int]) -> list[int] | None:
+    """The years a key `2026` or `2025-2026` names, if each end is a year the data holds."""
+    match = _PERIODE.fullmatch(text)
+    if not match:
+        return None
+    first, last = int(match[1]), int(match[2] or match[1])
+    if first not in available or last not in available or (match[2] and first >= last):
+        return None
+    return list(range(first, last + 1))
+
+
+def beløb(view: AktstykkeView, reference: Reference,
+          seen: frozenset[str] = frozenset()) -> Beløbsværdi | None:
+    """The amount `reference` names, or None if it names no amount the data holds."""
+    from aktstykker_gen.kinds.aktstykke.view import in_year
+
+    model, namespace, key, rest = view.model, reference.namespace, reference.key, reference.rest
+    if namespace in ("udgift", "finansiering") and not rest:
+        if key is None:
+            return Beløbsværdi(view.udgift if namespace == "udgift" else view.finansiering)
+        years = periode(key, view.years)
+        if years is None:
+            return None
+        return Beløbsværdi(sum((årstotal(view, namespace, år) for år in years), Decimal(0)),
+                           periode=key if len(years) > 1 else None)
+    if namespace == "konto" and key in view.hovedkonti and len(rest) <= 1:
+        hovedkonto = view.hovedkonti[key]
+        if not rest:
+            return Beløbsværdi(view.hovedkonto_beløb(hovedkonto))
+        years = periode(rest[0], [år for år in view.years if in_year(hovedkonto, år)])
+        if years is None:
+            return None
+        return Beløbsværdi(sum((konto_i_år(hovedkonto, år) for år in years), Decimal(0)),
+                           periode=rest[0] if len(years) > 1 else None)
+    if namespace == "modtager" and len(rest) <= 1:
+        modtager = view.modtager_efter_id.get(key or "")
+        if modtager is None:
+            return None
+        if not rest:
+            found = view.modtagere.get(key or "")
+            return None if found is None else Beløbsværdi(found)
+        years = periode(rest[0], sorted(modtager.beløb))
+        if years is None:
+            return None
+        return Beløbsværdi(sum((modtager.beløb.get(år, Decimal(0)) for år in years), Decimal(0)),
+                           periode=rest[0] if len(years) > 1 else None)
+    if namespace == "beløb" and key in model.beløb and not rest and key not in seen:
+        navngivet = model.beløb[key]
+        mio = navngivet_mio(view, navngivet, seen | {key})
+        return None if mio is None else Beløbsværdi(mio, navngivet.enhed)
+    return None
+
+
+def årstotal(view: AktstykkeView, namespace: str, år: int) -> Decimal:
+    """{udgift:år} or {finansiering:år}, found once per view: prose may name them many times."""
+    from aktstykker_gen.kinds.aktstykke.view import net
+
+    if (namespace, år) not in view.årstotaler:
+        sign, group = ((1, view.model.udgifter) if namespace == "udgift"
+                       else (-1, view.model.finansiering))
+        view.årstotaler[namespace, år] = sign * net(group, år)
+    return view.årstotaler[namespace, år]
+
+
+def navngivet_mio(view: AktstykkeView, navngivet: NavngivetBeløb,
+                  seen: frozenset[str] = frozenset()) -> Decimal | None:
+    """A named amount in mio. kr.: its typed value, else the sum of its parts (None if a part
+    names nothing, or the amount itself)."""
+    if navngivet.værdi is not None:
+        return enhedsvalg.til_mio(navngivet.værdi, navngivet.enhed)
+    return dele_mio(view, navngivet, seen)
+
+
+def dele_mio(view: AktstykkeView, navngivet: NavngivetBeløb,
+             seen: frozenset[str] = frozenset()) -> Decimal | None:
+    """The sum of a named amount's parts in mio. kr., or None if a part names nothing."""
+    found = Decimal(0)
+    for del_ in navngivet.dele:
+        if isinstance(del_, Decimal):
+            found += enhedsvalg.til_mio(del_, navngivet.enhed)
+            continue
+        value = del_beløb(view, del_, seen)
+        if value is None:
+            return None
+        found += value.mio
+    return found
+
+
+def del_beløb(view: AktstykkeView, del_: str,
+              seen: frozenset[str] = frozenset()) -> Beløbsværdi | None:
+    """What a part written as a reference without braces (`konto:16.71.08`) names."""
+    found = list(references("{" + del_ + "}"))
+    return beløb(view, found[0], seen) if len(found) == 1 else None
+
+
+def konto_i_år(hovedkonto: Hovedkonto, år: int) -> Decimal:
+    """A hovedkonto's amount in a year: its expenses, or its income if it has none."""
+    from aktstykker_gen.kinds.aktstykke.view import line_amount, lines, total
+
+    side = "udgift" if any(line_amount(line, "udgift", år) is not None
+                           for line in lines(hovedkonto)) else "indtægt"
+    return total([hovedkonto], side, år)

@@ -1,0 +1,58 @@
+"""Named amounts (`beløb:`): one declared with its parts is checked against them, like a total
+against its lines; one derived from its parts must be able to read every part."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from aktstykker_gen import enhedsvalg, formatting
+from aktstykker_gen.diagnostics import Severity
+from aktstykker_gen.kinds.aktstykke.henvisninger import del_beløb, dele_mio
+from aktstykker_gen.kinds.aktstykke.rules.common import Spec
+from aktstykker_gen.kinds.aktstykke.view import AktstykkeView
+from aktstykker_gen.rules import Finding, RuleSet
+
+rules = RuleSet()
+
+
+@rules.rule("AKT620", "et navngivet beløb er summen af sine dele", Severity.ERROR, "prosa")
+def parts_add_up(spec: Spec) -> Iterator[Finding]:
+    """A named amount typed with its parts states the same fact twice: the total and its
+    breakdown. They must agree exactly, or the document shows a breakdown nobody checked
+    (4,0 + 12,0 against 15,0)."""
+    view = AktstykkeView(spec.model)
+    for name, navngivet in spec.model.beløb.items():
+        if navngivet.værdi is None or not navngivet.dele:
+            continue
+        found = dele_mio(view, navngivet)
+        declared = enhedsvalg.til_mio(navngivet.værdi, navngivet.enhed)
+        if found is not None and found != declared:
+            yield Finding(
+                f"beløbet '{name}' er {_vist(declared, navngivet.enhed)}, men delene summer til "
+                f"{_vist(found, navngivet.enhed)}",
+                spec.span(navngivet, "værdi"),
+                related=tuple(spec.span(navngivet, "dele", i)
+                              for i in range(len(navngivet.dele))),
+                hint="ret værdien eller en af delene; eller slet 'værdi', så beløbet er "
+                     "summen af delene")
+
+
+def _vist(value: Decimal, enhed: str) -> str:
+    """As a message shows an amount: with plain spaces, as every other rule does."""
+    return enhedsvalg.vis(value, enhed).replace(formatting.NBSP, " ")
+
+
+@rules.rule("AKT621", "et navngivet beløbs dele peger på data", Severity.ERROR, "prosa")
+def parts_are_known(spec: Spec) -> Iterator[Finding]:
+    """A part written as a reference (`konto:16.71.08`, `beløb:drift`) must name an amount the
+    spec's data holds, and not, through other named amounts, the amount itself."""
+    view = AktstykkeView(spec.model)
+    for name, navngivet in spec.model.beløb.items():
+        for i, del_ in enumerate(navngivet.dele):
+            if isinstance(del_, str) and del_beløb(view, del_, frozenset({name})) is None:
+                yield Finding(f"delen '{del_}' af beløbet '{name}' peger ikke på et beløb i "
+                              "specifikationen", spec.span(navngivet, "dele", i),
+                              hint="en del er et beløb eller en henvisning uden klammer, fx "
+                                   "konto:16.71.08, konto:16.71.08:2026, modtager:id, "
+                                   "udgift:2026 eller beløb:navn (ikke beløbet selv)")

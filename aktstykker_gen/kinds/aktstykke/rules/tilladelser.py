@@ -1,0 +1,100 @@
+"""Markers that allow one warning at one place (`# aktstykke: tillad AKT602`, tilladelser.py):
+each must have the marker's form, name a warning the tool knows, stand in a comment and allow
+something, so a marker cannot hide an error or outlive the figure it was written for."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from aktstykker_gen.diagnostics import Severity, Span
+from aktstykker_gen.kinds.aktstykke.rules.common import Spec
+from aktstykker_gen.rules import Finding, RuleSet
+from aktstykker_gen.tilladelser import Tilladelse, læst
+
+rules = RuleSet()
+
+FORM = "# aktstykke: tillad AKT602 (flere koder adskilles med komma)"
+UNUSED = "AKT630"
+
+
+def _where(spec: Spec, marker: Tilladelse) -> Span:
+    return Span(spec.validated.source.file, marker.line, marker.column, len(marker.text))
+
+
+def _known() -> dict[str, Severity]:
+    from aktstykker_gen.catalogue import entries  # the catalogue reads every kind's rules
+
+    return {entry.code: entry.severity for entry in entries()}
+
+
+@rules.rule(UNUSED, "en tilladelse tillader en advarsel", Severity.WARNING, "prosa")
+def marker_used(spec: Spec) -> Iterator[Finding]:
+    """A marker that allows no warning on the lines it covers is left over from a figure since
+    removed or moved, or stands on the wrong line; left in place it would silently allow the
+    next such warning there. It is judged on the whole spec, whatever `--select` runs."""
+    from aktstykker_gen.kinds.aktstykke.rules import rules as every_rule
+
+    markers = [m for m in læst(spec) if m.koder and not m.i_tekst]
+    known = _known()
+    named = {c for m in markers for c in m.koder
+             if known.get(c) is Severity.WARNING and c != UNUSED}
+    found = every_rule.run(spec, named) if named else []
+    for marker in markers:
+        for code in marker.koder:
+            if code in named and not any(d.code == code and marker.dækker(d) for d in found):
+                yield Finding(f"tilladelsen af {code} tillader intet her",
+                              _where(spec, marker),
+                              details=(f"dækker linje {marker.first}" if marker.first == marker.last
+                                       else f"dækker linje {marker.first}-{marker.last}",),
+                              hint="slet tilladelsen, eller flyt den til linjen med advarslen")
+
+
+@rules.rule("AKT631", "en tilladelse har formen # aktstykke: tillad AKTnnn", Severity.ERROR,
+            "prosa")
+def marker_form(spec: Spec) -> Iterator[Finding]:
+    """A comment that begins `# aktstykke:` is meant as a marker; one without the marker's form
+    (`tilad`, no code, `AKT62`) would allow nothing while the clerk believes it does."""
+    for marker in læst(spec):
+        if not marker.koder and not marker.i_tekst:
+            yield Finding(f"'{marker.text}' har ikke en tilladelses form", _where(spec, marker),
+                          hint=f"skriv {FORM}")
+
+
+@rules.rule("AKT632", "en tilladelse nævner en kode, der findes", Severity.ERROR, "prosa")
+def marker_codes_known(spec: Spec) -> Iterator[Finding]:
+    """A marker naming a code the tool does not have (a misspelling, a code from another
+    tool) allows nothing."""
+    known = _known()
+    for marker in læst(spec):
+        for code in marker.koder:
+            if code not in known and not marker.i_tekst:
+                yield Finding(f"tilladelsen nævner {code}, som ikke findes",
+                              _where(spec, marker),
+                              hint="koderne står i 'aktstykke rules' og docs/rules.md")
+
+
+@rules.rule("AKT633", "en tilladelse tillader kun advarsler", Severity.ERROR, "prosa")
+def marker_allows_warnings(spec: Spec) -> Iterator[Finding]:
+    """Only a warning may be allowed at one place: an error is a document that is wrong
+    (amounts that disagree, a reference to nothing), whatever the marker says; nor can a
+    marker allow the warning that it is itself unused."""
+    known = _known()
+    for marker in læst(spec):
+        for code in marker.koder:
+            if not marker.i_tekst and (known.get(code) is Severity.ERROR or code == UNUSED):
+                yield Finding(f"{code} kan ikke tillades", _where(spec, marker),
+                              details=(f"{code} er en fejl" if code != UNUSED else
+                                       f"{UNUSED} siger, at en tilladelse ikke bruges",),
+                              hint="ret det, fejlen peger på; kun advarsler kan tillades")
+
+
+@rules.rule("AKT634", "en tilladelse står i en kommentar", Severity.ERROR, "prosa")
+def marker_in_comment(spec: Spec) -> Iterator[Finding]:
+    """`# aktstykke: tillad …` inside a text (a paragraph in a block, a quoted value) is part
+    of the text: it allows nothing and would be printed in the document."""
+    for marker in læst(spec):
+        if marker.i_tekst:
+            yield Finding("tilladelsen står inde i en tekst og ville blive trykt",
+                          _where(spec, marker),
+                          hint="sæt den som kommentar efter linjen med '>-' eller efter "
+                               "værdien, uden for teksten")
