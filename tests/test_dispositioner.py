@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from textmeasure import docx_text, normalise, pdf_text
 
 from aktstykker_gen import pipeline
+from aktstykker_gen.document import Section, Table
 from aktstykker_gen.kinds.aktstykke.model import Finansieringsart
 from aktstykker_gen.writers.text import write_text
 
@@ -145,6 +146,8 @@ def test_akt283_changing_one_amount_without_the_financing_fails(tmp_path: Path, 
 # -- transfers: double entry ------------------------------------------------------------------
 
 EXAMPLE = OP_TIL.read_text(encoding="utf-8")
+FLERÅR = (ROOT / "specs" / "examples" / "fleraarig-delvis-ufinansieret.yaml").read_text(
+    encoding="utf-8")
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -209,11 +212,50 @@ def test_a_ceiling_is_said_in_a_the_financing_and_e(tmp_path: Path) -> None:
     assert "op til" not in plain and plain.count("15,0 mio. kr.") == 3
 
 
+def tables(tmp_path: Path, text: str) -> list[Table]:
+    document = pipeline.render(checked(tmp_path, text))
+    return [b for part in document.body for b in (part.blocks if isinstance(part, Section)
+                                                  else (part,)) if isinstance(b, Table)]
+
+
+def accounts_shown(table: Table) -> set[str]:
+    return {m for group in table.groups for row in group
+            for m in re.findall(r"^§\s(\d\d\.\d\d\.\d\d)\.", row.cells[0].text)}
+
+
+CAPPED = [
+    # the transfer: both its accounts are under the ceiling
+    (EXAMPLE, (), {"08.21.01", "35.11.22"}),
+    # a "Der tilføres" with a ceiling: its account only, in the overview, b and e
+    (FLERÅR, (("  - tilføres: 15.71.10\n", "  - tilføres: 15.71.10\n    op_til: true\n"),),
+     {"15.71.10"}),
+    # a reserve's release with a ceiling: the reserve only
+    (FLERÅR, (("    underkonto: 10\n", "    underkonto: 10\n    op_til: true\n"),),
+     {"15.11.79"}),
+]
+
+
+@pytest.mark.parametrize(("spec", "edits", "capped"), CAPPED)
+def test_every_table_showing_a_ceiling_notes_it(tmp_path: Path, spec: str, edits, capped) -> None:
+    shown = tables(tmp_path, changed(spec, *edits))
+    assert sum(1 for table in shown if accounts_shown(table) & capped) >= 2
+    for table in shown:
+        named = sorted(accounts_shown(table) & capped)
+        if not named:
+            assert not any("maksimumbeløb" in note for note in table.notes)
+            continue
+        konti = " og ".join(f"§ {nr}" for nr in named)
+        expected = (f"Anm.: Beløbene i 2025 på {konti} er maksimumbeløb (op til)." if len(named) > 1
+                    else f"Anm.: Beløbet i 2025 på {konti} er et maksimumbeløb (op til).")
+        assert [n.replace("\u00a0", " ") for n in table.notes] == [expected]
+
+
+@pytest.mark.parametrize("spec", [EXAMPLE.replace("    op_til: true\n", ""), FLERÅR])
+def test_without_a_ceiling_no_table_has_the_note(tmp_path: Path, spec: str) -> None:
+    assert all(table.notes == () for table in tables(tmp_path, spec))
+
+
 # -- "I alt" columns -------------------------------------------------------------------------
-
-FLERÅR = (ROOT / "specs" / "examples" / "fleraarig-delvis-ufinansieret.yaml").read_text(
-    encoding="utf-8")
-
 
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(first=st.integers(min_value=1, max_value=4000), second=st.integers(min_value=1, max_value=4000))

@@ -71,6 +71,31 @@ def form_amount(model: Aktstykke, form: Finansieringsform) -> Decimal:
     return -net_in(model, form.konto)
 
 
+def lofter(model: Aktstykke) -> set[str]:
+    """The hovedkonti whose amount in the finansår is a maximum: those an "op til"
+    disposition (both accounts of a transfer) or an "op til" financing kind names."""
+    found: set[str] = set()
+    for d in model.dispositioner:
+        if d.op_til:
+            found |= {d.tilføres} if isinstance(d, Tilførsel) else {d.fra, d.til}
+    return found | {f.konto for f in model.finansieringsformer if f.op_til and f.konto}
+
+
+def loftnote(model: Aktstykke, hovedkonti: Iterable[Hovedkonto],
+             år: Iterable[int]) -> dict[str, Any] | None:
+    """The note under an account table that shows a ceiling's amount, so the table says "op
+    til" as a, the financing sentence and e do: the table's accounts under a ceiling, when the
+    table has a column for the finansår."""
+    if model.finansår not in set(år):
+        return None
+    capped = lofter(model)
+    konti = [f"§{formatting.NBSP}{h.nr}" for h in hovedkonti if h.nr in capped]
+    if not konti:
+        return None
+    return {"finansår": model.finansår, "konti": formatting.enumeration(konti),
+            "flere": len(konti) > 1}
+
+
 class Dispositioner:
     """The dispositions' lines, the financing sentence's parts and e's clauses, for the
     template."""

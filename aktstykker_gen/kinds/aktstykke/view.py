@@ -283,6 +283,8 @@ class AktstykkeView:
             "sider": [(side, sum(1 for k in kolonner if k.side == side))
                       for side in SIDER if any(k.side == side for k in kolonner)],
             "grupper": [self._group(h, kolonner) for h in hovedkonti],
+            "loft": dispositioner.loftnote(self.model, hovedkonti,
+                                           (k.år for k in kolonner if not k.i_alt)),
         }
 
     def _group(self, hovedkonto: Hovedkonto, kolonner: list[Kolonne]) -> Kontogruppe:
