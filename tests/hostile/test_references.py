@@ -24,7 +24,9 @@ def malformations(reference: str) -> list[str]:
     name, _, key = reference.partition(":")
     found = [f"{{ {reference}}}", f"{{{reference} }}", f"{{ {reference} }}",
              "{" + reference.capitalize() + "}", "{" + reference.upper() + "}",
-             f"{{{reference}:2025}}", f"{{{name}:}}", f"{{{name}: {key or 'x'}}}",
+             # `{udgift:2025}` is a reference now (a year); an empty segment or unit is not
+             f"{{{reference}:2025:}}", f"{{{reference}|mai}}", f"{{{reference}|}}",
+             f"{{{name}:}}", f"{{{name}: {key or 'x'}}}",
              f"{{{name} :{key or 'x'}}}", f"{{{name}:{{finansår}}}}", f"{{{reference}",
              f"{{{name}:{(key or 'x').replace('.', ' ')}!}}",
              # a letter from another script that looks the same: Cyrillic а, і, о
