@@ -37,6 +37,10 @@ class Enhed(str, Enum):
         return self.value[0].upper() + self.value[1:]
 
 
+# The short names a reference asks for a unit by: {udgift|mia}.
+KORT = {"mio": Enhed.mio, "mia": Enhed.mia, "kr": Enhed.kr}
+
+
 def fra_mio(value: Decimal, enhed: Enhed) -> Decimal:
     """An amount in mio. kr. in `enhed`, exactly."""
     return value * enhed.per_mio
@@ -61,3 +65,8 @@ def beløb(value: Decimal, enhed: Enhed, decimaler: int | None = None) -> str:
 def vist(value: Decimal, enhed: Enhed, decimaler: int | None = None) -> Decimal:
     """The value as shown: rounded half-up at the displayed precision."""
     return formatting.round_half_up(value, enhed.decimaler if decimaler is None else decimaler)
+
+
+def vis(value_mio: Decimal, enhed: Enhed = Enhed.mio) -> str:
+    """An amount held in mio. kr., shown in `enhed`: "1,2 mia. kr.", "350.000 kr."."""
+    return beløb(fra_mio(value_mio, enhed), enhed)

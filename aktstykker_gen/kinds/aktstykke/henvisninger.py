@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from aktstykker_gen import enhedsvalg
+from aktstykker_gen import units
 from aktstykker_gen.kinds.aktstykke.model import Hovedkonto, NavngivetBeløb
 from aktstykker_gen.references import Reference, references
+from aktstykker_gen.units import Enhed
 
 if TYPE_CHECKING:
     from aktstykker_gen.kinds.aktstykke.view import AktstykkeView
@@ -31,11 +32,11 @@ class Beløbsværdi:
     span it covers when it covers more than one year."""
 
     mio: Decimal
-    enhed: str = enhedsvalg.STANDARD
+    enhed: str = Enhed.mio
     periode: str | None = None
 
     def tekst(self, enhed: str | None) -> str:
-        shown = enhedsvalg.vis(self.mio, enhedsvalg.KORT[enhed] if enhed else self.enhed)
+        shown = units.vis(self.mio, units.KORT[enhed] if enhed else Enhed(self.enhed))
         return f"{shown} i {self.periode}" if self.periode else shown
 
 
@@ -108,7 +109,7 @@ def navngivet_mio(view: AktstykkeView, navngivet: NavngivetBeløb,
     """A named amount in mio. kr.: its typed value, else the sum of its parts (None if a part
     names nothing, or the amount itself)."""
     if navngivet.værdi is not None:
-        return enhedsvalg.til_mio(navngivet.værdi, navngivet.enhed)
+        return units.til_mio(navngivet.værdi, Enhed(navngivet.enhed))
     return dele_mio(view, navngivet, seen)
 
 
@@ -118,7 +119,7 @@ def dele_mio(view: AktstykkeView, navngivet: NavngivetBeløb,
     found = Decimal(0)
     for del_ in navngivet.dele:
         if isinstance(del_, Decimal):
-            found += enhedsvalg.til_mio(del_, navngivet.enhed)
+            found += units.til_mio(del_, Enhed(navngivet.enhed))
             continue
         value = del_beløb(view, del_, seen)
         if value is None:

@@ -10,7 +10,6 @@ from functools import lru_cache
 
 from pydantic import BaseModel
 
-from aktstykker_gen import enhedsvalg
 from aktstykker_gen.diagnostics import Span
 from aktstykker_gen.kinds.aktstykke.henvisninger import navngivet_mio
 from aktstykker_gen.kinds.aktstykke.model import (
@@ -23,6 +22,7 @@ from aktstykker_gen.kinds.aktstykke.model import (
 )
 from aktstykker_gen.kinds.aktstykke.view import SIDER, AktstykkeView, lines, net, total, years
 from aktstykker_gen.rules import Subject
+from aktstykker_gen.units import Enhed
 
 Spec = Subject[Aktstykke]
 
@@ -109,7 +109,7 @@ def amounts(model: Aktstykke) -> Iterator[Beløbssted]:
             yield Beløbssted(value, modtager, ("beløb", str(år)))
     for navngivet in model.beløb.values():
         # One in mia. kr. or kr. is a fact of its own in its unit: not read as mio. kr. here.
-        if navngivet.enhed == enhedsvalg.STANDARD:
+        if navngivet.enhed == Enhed.mio:
             if navngivet.værdi is not None:
                 yield Beløbssted(navngivet.værdi, navngivet, ("værdi",))
             for i, del_ in enumerate(navngivet.dele):

@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from aktstykker_gen import enhedsvalg, formatting
+from aktstykker_gen import formatting, units
 from aktstykker_gen.diagnostics import Severity
 from aktstykker_gen.kinds.aktstykke.henvisninger import del_beløb, dele_mio
 from aktstykker_gen.kinds.aktstykke.rules.common import Spec
 from aktstykker_gen.kinds.aktstykke.view import AktstykkeView
 from aktstykker_gen.rules import Finding, RuleSet
+from aktstykker_gen.units import Enhed
 
 rules = RuleSet()
 
@@ -26,7 +27,7 @@ def parts_add_up(spec: Spec) -> Iterator[Finding]:
         if navngivet.værdi is None or not navngivet.dele:
             continue
         found = dele_mio(view, navngivet)
-        declared = enhedsvalg.til_mio(navngivet.værdi, navngivet.enhed)
+        declared = units.til_mio(navngivet.værdi, Enhed(navngivet.enhed))
         if found is not None and found != declared:
             yield Finding(
                 f"beløbet '{name}' er {_vist(declared, navngivet.enhed)}, men delene summer til "
@@ -40,7 +41,7 @@ def parts_add_up(spec: Spec) -> Iterator[Finding]:
 
 def _vist(value: Decimal, enhed: str) -> str:
     """As a message shows an amount: with plain spaces, as every other rule does."""
-    return enhedsvalg.vis(value, enhed).replace(formatting.NBSP, " ")
+    return units.vis(value, Enhed(enhed)).replace(formatting.NBSP, " ")
 
 
 @rules.rule("AKT621", "et navngivet beløbs dele peger på data", Severity.ERROR, "prosa")
