@@ -122,6 +122,15 @@ def read_text(path: Path, limit: int, hint: str | None = None, name: str | None 
                        "gem filen som UTF-8 (standard i alle moderne editorer)")
 
 
+def is_folder(path: Path) -> bool:
+    """Whether `path` is a folder. `Path.is_dir` raises for a path the system cannot even look
+    up (a name over 255 bytes, ENAMETOOLONG); that is no folder, and its reader says why."""
+    try:
+        return stat.S_ISDIR(path.stat().st_mode)
+    except (OSError, ValueError):
+        return False
+
+
 def _require_regular(found: os.stat_result, name: str) -> None:
     for test, what in _NOT_FILES:
         if test(found.st_mode):

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aktstykker_gen import assets
+from aktstykker_gen.bounded import is_folder
 from aktstykker_gen.diagnostics import Diagnostic, Severity
 from aktstykker_gen.pipeline import Checked, render
 
@@ -224,7 +225,7 @@ def _write_all(folder: Path, files: dict[str, bytes]) -> list[Path]:
 def _refuse_folder(target: Path) -> None:
     """A folder where a file should go cannot be replaced by a rename: refused before anything
     is written (EISDIR)."""
-    if target.is_dir() and not target.is_symlink():
+    if is_folder(target) and not target.is_symlink():
         raise WriteError(target, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR),
                                                    str(target)), "skrive filen")
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from aktstykker_gen import __version__
-from aktstykker_gen.bounded import Refused, number, read_bytes, read_text, refuses_file
+from aktstykker_gen.bounded import Refused, is_folder, number, read_bytes, read_text, refuses_file
 from aktstykker_gen.diagnostics import Diagnostic, Severity, SpecError, format_diagnostic
 
 if TYPE_CHECKING:
@@ -186,7 +186,7 @@ def _check_all(args: argparse.Namespace) -> list[_Outcome]:
 
     selected, kontoplan = _selection(args), _kontoplan(args)
     specs = args.specs
-    if any(path.is_dir() for path in specs):
+    if any(is_folder(path) for path in specs):
         from aktstykker_gen.discovery import NoSpecs, find_specs
 
         try:

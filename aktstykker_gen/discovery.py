@@ -14,6 +14,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from aktstykker_gen.bounded import is_folder
 from aktstykker_gen.reading import SPEC_SUFFIXES
 
 
@@ -26,7 +27,7 @@ def find_specs(paths: Sequence[Path]) -> list[Path]:
     given, each file once (by its resolved path)."""
     found: dict[Path, Path] = {}
     for path in paths:
-        specs = _under(path) if path.is_dir() else [path]
+        specs = _under(path) if is_folder(path) else [path]
         if not specs:
             raise NoSpecs(f"ingen specs ({', '.join('*' + s for s in SPEC_SUFFIXES)}) i {path}")
         for spec in specs:

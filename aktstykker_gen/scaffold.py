@@ -16,7 +16,7 @@ from pathlib import Path
 from string import Template
 
 from aktstykker_gen import assets
-from aktstykker_gen.bounded import read_text
+from aktstykker_gen.bounded import is_folder, read_text
 from aktstykker_gen.load import MAX_BYTES
 
 SKELETON = Path(__file__).resolve().parent / "kinds" / "aktstykke" / "data" / "skelet.yaml"
@@ -121,7 +121,7 @@ def _target(name: str, folder: Path) -> Path:
     if not _SAFE_NAME.fullmatch(name):
         raise ScaffoldError(f"'{name}' kan ikke bruges som filnavn: brug bogstaver, cifre, '-', "
                             "'_' og '.', og begynd med et bogstav eller et ciffer")
-    if not folder.is_dir():
+    if not is_folder(folder):
         raise ScaffoldError(f"mappen {folder} findes ikke (angiv en anden med --dir)")
     return folder / (name if name.endswith((".yaml", ".yml")) else f"{name}.yaml")
 

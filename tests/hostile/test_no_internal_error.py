@@ -261,7 +261,7 @@ OPTIONS = ["--strict", "--format", "json", "text", "--select", "--ignore", "AKT6
 @FUZZ
 @given(command=st.sampled_from(COMMANDS),
        words=st.lists(st.one_of(st.sampled_from(OPTIONS),
-                                st.sampled_from(["SEED", "FOLDER", "MISSING", "ODD", "SEED"]),
+                                st.sampled_from(["SEED", "FOLDER", "MISSING", "ODD", "LONG"]),
                                 st.text(max_size=12).filter(lambda s: "\0" not in s)),
                       max_size=6))
 def test_any_command_line_is_handled(folder, command, words):
@@ -270,7 +270,7 @@ def test_any_command_line_is_handled(folder, command, words):
     (folder / "specs").mkdir()
     shutil.copy(SEED, folder / "mappe" / "seed.yaml")
     paths = {"SEED": str(SEED), "FOLDER": str(folder / "mappe"), "MISSING": str(folder / "nej.yaml"),
-             "ODD": str(folder / "æ ø\tå;$(x).yaml")}
+             "ODD": str(folder / "æ ø\tå;$(x).yaml"), "LONG": "x" * 300 + ".yaml"}
     argv = [command, *(paths.get(word, word) for word in words)]
     if command == "build" and not any(w in ("-o", "--output") for w in words):
         argv += ["-o", str(folder / "ud")]   # never into the project's own output/
@@ -289,3 +289,29 @@ def test_the_mutants_both_pass_and_fail():
                            ("new", {0, 2})):
         assert codes <= {code for ran, code in RUNS if ran == command}, RUNS
     print("\ncases run (pytest -s shows this):", sum(RUNS.values()), dict(sorted(RUNS.items())))
+
+
+# -- a class the properties found: a path the system cannot look up (ENAMETOOLONG) -------------
+
+_UNREACHABLE = {"256-byte name": "x" * 252 + ".yaml", "multi-byte name": "æ" * 130 + ".yaml",
+                "path over PATH_MAX": "d/" * 2100 + "x.yaml"}
+_WHERE = {"check": ["check", "{p}"], "check --format json": ["check", "--format", "json", "{p}"],
+          "build": ["build", "{p}", "-o", "out"], "build -o": ["build", "seed.yaml", "-o", "{p}"],
+          "textconv": ["textconv", "{p}"], "diff": ["diff", "seed.yaml", "{p}"],
+          "redline": ["redline", "{p}", "seed.yaml", "-o", "r.docx"],
+          "new --from": ["new", "x", "--from", "{p}", "--dir", "."],
+          "new --dir": ["new", "x", "--dir", "{p}"],
+          "check --kontoplan": ["check", "seed.yaml", "--kontoplan", "{p}"]}
+
+
+@pytest.mark.parametrize("where", _WHERE)
+@pytest.mark.parametrize("name", _UNREACHABLE)
+def test_a_path_too_long_to_look_up_is_refused_not_an_internal_error(tmp_path, where, name):
+    """`Path.is_dir` raised ENAMETOOLONG (exit 3 in check and build); each command refuses such
+    a path with exit 2, AKT008 where it names a file to read."""
+    (tmp_path / "seed.yaml").write_bytes(SEED.read_bytes())
+    argv = [word.replace("{p}", _UNREACHABLE[name]) for word in _WHERE[where]]
+    code, printed = run(argv, tmp_path)
+    assert code == 2, printed
+    if where not in ("build -o", "new --dir"):
+        assert "AKT008" in printed and "stien er for lang" in printed, printed
