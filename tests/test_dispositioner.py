@@ -14,38 +14,17 @@ import yaml
 from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from spec_edits import changed, checked, codes, rendered
 from textmeasure import docx_text, normalise, pdf_text
 
 from aktstykker_gen import pipeline
 from aktstykker_gen.document import Section, Table
 from aktstykker_gen.kinds.aktstykke.model import Finansieringsart
-from aktstykker_gen.writers.text import write_text
 
 REAL = ROOT / "specs" / "real"
 OPENINGS = Path(__file__).resolve().parent / "real"
 SPECS = ("akt283-2020-21", "akt253-2019-20")
 OP_TIL = ROOT / "specs" / "examples" / "overfoersel-op-til-fra-reserve.yaml"
-
-
-def checked(tmp_path: Path, text: str) -> pipeline.Checked:
-    path = tmp_path / "spec.yaml"
-    path.write_text(text, encoding="utf-8")
-    return pipeline.check(path)
-
-
-def rendered(tmp_path: Path, text: str) -> str:
-    return write_text(pipeline.render(checked(tmp_path, text))).replace("\u00a0", " ")
-
-
-def codes(tmp_path: Path, text: str) -> list[str]:
-    return [d.code for d in checked(tmp_path, text).diagnostics]
-
-
-def changed(text: str, *changes: tuple[str, str]) -> str:
-    for old, new in changes:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
-    return text
 
 
 # -- the real openings ----------------------------------------------------------------------

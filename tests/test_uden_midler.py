@@ -12,10 +12,10 @@ import pytest
 from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spec_edits import changed, checked, codes, rendered
 from textmeasure import docx_text, normalise, pdf_text
 
 from aktstykker_gen import pipeline
-from aktstykker_gen.writers.text import write_text
 
 EXAMPLES = ROOT / "specs" / "examples"
 AKT55 = ROOT / "specs" / "real" / "akt55-2020-21.yaml"
@@ -26,28 +26,6 @@ MÅNEDER = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "augus
 
 def example(name: str) -> str:
     return (EXAMPLES / f"{name}.yaml").read_text(encoding="utf-8")
-
-
-def changed(text: str, *changes: tuple[str, str]) -> str:
-    for old, new in changes:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
-    return text
-
-
-def checked(tmp_path: Path, text: str) -> pipeline.Checked:
-    path = tmp_path / "spec.yaml"
-    path.write_text(text, encoding="utf-8")
-    return pipeline.check(path)
-
-
-def rendered(tmp_path: Path, text: str) -> str:
-    """The document's text, with no-break spaces as spaces."""
-    return write_text(pipeline.render(checked(tmp_path, text))).replace("\u00a0", " ")
-
-
-def codes(tmp_path: Path, text: str) -> list[str]:
-    return [d.code for d in checked(tmp_path, text).diagnostics]
 
 
 # -- akt. 55 2020-21 --------------------------------------------------------------------------
