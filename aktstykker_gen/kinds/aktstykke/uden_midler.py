@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from aktstykker_gen import formatting
+from aktstykker_gen import formatting, units
 from aktstykker_gen.kinds.aktstykke.model import (
     Aktstykke,
     Anvendelse,
@@ -15,6 +15,7 @@ from aktstykker_gen.kinds.aktstykke.model import (
     Hjemmel,
     Låneramme,
 )
+from aktstykker_gen.units import Enhed
 
 if TYPE_CHECKING:
     from aktstykker_gen.kinds.aktstykke.view import AktstykkeView
@@ -57,7 +58,7 @@ def citation(akt: CiteretAktstykke) -> str:
 
 
 def låneramme_beløb(låneramme: Låneramme) -> str:
-    return f"{formatting.number(abs(låneramme.ændring))}{NBSP}{låneramme.enhed.replace(' ', NBSP)}"
+    return units.beløb(abs(låneramme.ændring), Enhed(låneramme.enhed))
 
 
 def value(model: Aktstykke, namespace: str, key: str | None) -> str | None:

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel
 
+from aktstykker_gen import units
 from aktstykker_gen.diagnostics import Span
 from aktstykker_gen.kinds.aktstykke.henvisninger import navngivet_mio
 from aktstykker_gen.kinds.aktstykke.model import (
@@ -155,8 +156,7 @@ def data_amounts(spec: Spec) -> set[Decimal]:
         if (mio := navngivet_mio(view, navngivet)) is not None:
             found.add(mio)
     if model.låneramme:  # a fact of its own, read in mio. kr. like every written amount
-        scale = Decimal(1000) if model.låneramme.enhed == "mia. kr." else Decimal(1)
-        found.add(model.låneramme.ændring * scale)
+        found.add(units.til_mio(model.låneramme.ændring, Enhed(model.låneramme.enhed)))
     return found | {-value for value in found}
 
 
