@@ -4,7 +4,6 @@ checked on both its accounts, each financing kind worded, and a ceiling said eve
 
 from __future__ import annotations
 
-import difflib
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -15,7 +14,7 @@ from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spec_edits import changed, checked, codes, rendered
-from textmeasure import docx_text, normalise, pdf_text
+from textmeasure import covered_similarity, docx_text, normalise, pdf_text
 
 from aktstykker_gen import pipeline
 from aktstykker_gen.document import Section, Table
@@ -33,16 +32,6 @@ OP_TIL = ROOT / "specs" / "examples" / "overfoersel-op-til-fra-reserve.yaml"
 def opening(name: str) -> str:
     lines = (OPENINGS / f"{name}.txt").read_text(encoding="utf-8").splitlines()
     return "\n".join(line for line in lines if not line.startswith(("SOURCE:", "EXCERPT:")))
-
-
-def covered_similarity(reference: str, built: str) -> float:
-    """../shared/tools/doctext.py's measure: the built text cut after the last stretch of at
-    least 8 characters that matches the opening."""
-    na, nb = normalise(reference), normalise(built)
-    blocks = [b for b in difflib.SequenceMatcher(None, na, nb, autojunk=False)
-              .get_matching_blocks() if b.size >= 8]
-    end = blocks[-1].b + blocks[-1].size
-    return difflib.SequenceMatcher(None, na, nb[:end], autojunk=False).ratio()
 
 
 @pytest.fixture(scope="module")

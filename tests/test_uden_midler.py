@@ -5,7 +5,6 @@ Folketinget's form, and the rules that tie them to the data."""
 from __future__ import annotations
 
 import datetime
-import difflib
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spec_edits import changed, checked, codes, rendered
-from textmeasure import docx_text, normalise, pdf_text
+from textmeasure import covered_similarity, docx_text, normalise, pdf_text
 
 from aktstykker_gen import pipeline
 
@@ -34,16 +33,6 @@ def example(name: str) -> str:
 def reference() -> str:
     lines = AKT55_TEXT.read_text(encoding="utf-8").splitlines()
     return "\n".join(line for line in lines if not line.startswith(("SOURCE:", "EXCERPT:")))
-
-
-def covered_similarity(reference: str, built: str) -> float:
-    """Similarity over the part of the built text the opening covers: cut after the last
-    stretch of at least 8 characters that matches it (../shared/tools/doctext.py's measure)."""
-    na, nb = normalise(reference), normalise(built)
-    blocks = [b for b in difflib.SequenceMatcher(None, na, nb, autojunk=False)
-              .get_matching_blocks() if b.size >= 8]
-    end = blocks[-1].b + blocks[-1].size
-    return difflib.SequenceMatcher(None, na, nb[:end], autojunk=False).ratio()
 
 
 @pytest.fixture(scope="module")

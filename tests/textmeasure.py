@@ -67,3 +67,15 @@ def differences(a: str, b: str) -> list[str]:
     matcher = difflib.SequenceMatcher(None, na, nb, autojunk=False)
     return [f"{op}: {na[max(0, i1 - 12):i2 + 12]!r} -> {nb[max(0, j1 - 12):j2 + 12]!r}"
             for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
+
+
+def covered_similarity(reference: str, built: str) -> float:
+    """Similarity over the part of the built text a published opening covers: cut after the
+    last stretch of at least 8 characters that matches it (../shared/tools/doctext.py's measure)."""
+    import difflib
+
+    na, nb = normalise(reference), normalise(built)
+    blocks = [b for b in difflib.SequenceMatcher(None, na, nb, autojunk=False)
+              .get_matching_blocks() if b.size >= 8]
+    end = blocks[-1].b + blocks[-1].size
+    return difflib.SequenceMatcher(None, na, nb[:end], autojunk=False).ratio()
