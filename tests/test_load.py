@@ -328,7 +328,7 @@ def loaded_text_or_diagnostics(text):
 
 _KEYS = st.sampled_from(["titel", "udgift", "2025", "navn", "a", "æøå", "b c", "- x", "1.200"])
 _SCALARS = st.none() | st.booleans() | st.integers(-3, 3000) | st.sampled_from([
-    "", "x", "7,5", "2025", "null", "~", "true", "1.200", "'q'", '"d"', "- c", "# k", "æ",
+    "", "x", "7,5", "2025", "null", "~", "true", "1.200", "'q'", '"d"', "a: b", "- c", "# k", "æ",
     "{udgift}", "[1]", "*x", "&y z", "!t"])
 _VALUES = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=3)
                        | st.dictionaries(_KEYS, inner, max_size=3), max_leaves=12)
