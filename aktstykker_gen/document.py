@@ -41,6 +41,7 @@ ROLES = frozenset({
     "decision",   # the recipient's decision, added once decided
     "remark",     # a remark added to the decision (påtegning)
     "subheading", # a heading inside a section's text, a real heading in every writer
+    "annex",      # a bilag's heading ("Bilag 1. Titel"), on a page of its own
 })
 
 

@@ -19,6 +19,7 @@ from aktstykker_gen.kinds import DEFAULT_KIND, KINDS, Kind
 from aktstykker_gen.load import load_spec
 from aktstykker_gen.rules import Subject
 from aktstykker_gen.tilladelser import læst, uden_tilladte
+from aktstykker_gen.udgaver import Udgave, udgave
 from aktstykker_gen.validation import Validated, validate
 
 if TYPE_CHECKING:
@@ -78,8 +79,13 @@ def _check(path: Path, kontoplan: Kontoplan | None,
     return Checked(kind, validated, uden_tilladte(kind.rules.run(subject, selected), læst(subject)))
 
 
-def render(checked: Checked, templates: Path | None = None) -> Document:
+def render(checked: Checked, templates: Path | None = None,
+           edition: Udgave = Udgave.fortrolig) -> Document:
+    """The document tree of one edition. The public one is made from the model with every
+    confidential part removed (udgaver.py), so neither template nor writer sees it; a
+    document that is confidential as a whole raises `IngenOffentligUdgave`."""
     from aktstykker_gen.render import render_tree
 
     folder = templates or assets.templates_dir()
-    return render_tree(folder, checked.kind.template, checked.kind.context(checked.spec.model))
+    model = udgave(checked.spec.model, edition)
+    return render_tree(folder, checked.kind.template, checked.kind.context(model))

@@ -372,7 +372,7 @@ class Finansieringsform(Model):
 
 Indsæt = Literal["kontoliste", "finansiering", "specifikation", "forslag", "flerårsoversigt",
                  "tekstanmærkninger", "hjemmel", "låneramme", "anvendelse", "erstatning",
-                 "dispositioner"]
+                 "dispositioner", "fortrolige_bilag"]
 
 
 class Punkter(Model):
@@ -490,6 +490,45 @@ Blok = Annotated[
     | Annotated[Overskrift, Tag("<overskrift>")],
     Discriminator(_bloktype),
 ]
+
+
+class Fortrolighed(Model):
+    """Budgetvejledningen 3.4.2: a confidential part says why, and when or how its
+    confidentiality ends."""
+
+    model_config = _beskrivelse("Hvorfor en del er fortrolig, og hvornår eller hvordan "
+                                "fortroligheden ophæves.")
+
+    grund: Tekst = Field(description="Hensynet, der begrunder fortroligheden, som det skal stå "
+                                     "efter 'af hensyn til', fx 'statens forhandlingsposition'.")
+    ophæves: Dato | None = Field(None, description="Datoen, fra hvilken det fortrolige kan "
+                                                   "offentliggøres, ÅÅÅÅ-MM-DD.")
+    ophæves_når: Tekst | None = Field(
+        None, description="Hvornår det fortrolige kan offentliggøres, når det ikke er en dato, "
+                          "som det skal stå efter 'når', fx 'kontrakten er underskrevet'.")
+
+
+class Bilag(Model):
+    """An annex: after the main text, with its own blocks; a confidential one is in the public
+    edition only by its number, its title and the statement that it is confidential."""
+
+    model_config = _beskrivelse("Et bilag til aktstykket med nummer, titel og eget indhold.")
+
+    nr: Annotated[int, Field(gt=0, le=99), BeforeValidator(_heltal)] = Field(
+        description="Bilagets nummer, 1, 2, …; nævnes i prosa som {bilag:1}.")
+    titel: Tekst = Field(description="Bilagets titel.")
+    fortrolighed: Fortrolighed | None = Field(
+        None, description="Er bilagets indhold fortroligt: hvorfor, og hvornår det kan "
+                          "offentliggøres.")
+    indhold: list[Blok] = Field(min_length=1, description="Bilagets indhold: tekster, "
+                                                          "punkter, tabeller og overskrifter.")
+
+    def er_fortrolig(self) -> bool:
+        return self.fortrolighed is not None
+
+    def offentlig_udgave(self) -> Bilag:
+        """The public edition shows the bilag's number and title, never its content."""
+        return self.model_copy(update={"indhold": []})
 
 
 class Afsnit(Model):
@@ -656,3 +695,5 @@ class Aktstykke(Model):
     adressat: Tekst = Field("Finansudvalget", description="Hvem aktstykket sendes til.")
     afgørelse: Afgørelse | None = Field(None, description="Finansudvalgets afgørelse, når den "
                                                           "foreligger.")
+    bilag: list[Bilag] = Field(default_factory=list, description="Bilag efter aktstykkets "
+                                                                 "tekst, nummereret 1, 2, ….")

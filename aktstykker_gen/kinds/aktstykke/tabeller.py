@@ -151,11 +151,14 @@ def hel(tabel: Tabel, beregning: Beregning) -> bool:
 
 
 def tabeller(model: Aktstykke) -> Iterator[tuple[str, int, Tabel]]:
-    """Every own table with its section letter and block index, in document order."""
-    for letter, blocks in model.tekst:
-        for i, block in enumerate(blocks or ()):
+    """Every own table with its section letter (or "bilag N") and block index, in document
+    order: the sections' tables are numbered first, then the bilag's."""
+    places = [(letter, blocks or []) for letter, blocks in model.tekst]
+    places += [(f"bilag {bilag.nr}", bilag.indhold) for bilag in model.bilag]
+    for place, blocks in places:
+        for i, block in enumerate(blocks):
             if isinstance(block, Tabelblok):
-                yield letter, i, block.tabel
+                yield place, i, block.tabel
 
 
 def nøgle(reference_key: str) -> tuple[str, str, str] | None:

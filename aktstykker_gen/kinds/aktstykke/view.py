@@ -15,6 +15,7 @@ from aktstykker_gen import formatting, units
 from aktstykker_gen.kinds.aktstykke import (
     afgoerelse,
     dispositioner,
+    fortrolighed,
     henvisninger,
     tabeller,
     uden_midler,
@@ -22,6 +23,7 @@ from aktstykker_gen.kinds.aktstykke import (
 from aktstykker_gen.kinds.aktstykke.model import (
     TOM,
     Aktstykke,
+    Bilag,
     Hovedkonto,
     Indsættelse,
     Modtager,
@@ -40,7 +42,7 @@ from aktstykker_gen.references import Reference, substitute
 SIDER = ("udgift", "indtægt")
 # The names a prose reference can begin with: {udgift}, {konto:16.71.08}, …
 HENVISNINGER = ("udgift", "finansiering", "finansår", "konto", "kontonavn", "modtager", "beløb",
-                "akt", "låneramme", "tabel")
+                "akt", "låneramme", "tabel", "bilag")
 GRUPPEORDEN = (Tekstanmærkningsgruppe.dispositionsrammer, Tekstanmærkningsgruppe.materielle)
 
 
@@ -182,6 +184,8 @@ class AktstykkeView:
             return str(model.finansår)
         if reference.namespace == "kontonavn" and key in self.hovedkonti:
             return self.kontonavn(self.hovedkonti[key])
+        if reference.namespace == "bilag" and key in {str(b.nr) for b in model.bilag}:
+            return f"bilag {key}"
         return uden_midler.value(model, reference.namespace, key)
 
     def resolve(self, reference: Reference) -> str:
@@ -248,6 +252,8 @@ class AktstykkeView:
             },
             "afgørelse": afgoerelse.linje(model),
             "uden_midler": uden_midler.UdenMidler(self).context(),
+            "bilag": [self._bilag(b) for b in model.bilag],
+            "fortrolige_bilag": fortrolighed.bilagssætninger(model),
             "dispositioner": dispositioner.Dispositioner(self).context(),
         }
 
@@ -323,6 +329,13 @@ class AktstykkeView:
         else:
             beløb = formatting.enumeration(f"{formatting.amount(v)} i {år}" for år, v in by_year)
         return {"beløb": beløb, "konto": self.kontonavn(hovedkonto), "formål": hovedkonto.formål}
+
+    def _bilag(self, bilag: Bilag) -> dict[str, Any]:
+        """A bilag's heading and blocks; in the public edition a confidential one has no
+        blocks left (udgaver.py), and the statement that it is confidential stands instead."""
+        return {"nr": bilag.nr, "titel": bilag.titel,
+                "blokke": [self._block(b) for b in bilag.indhold],
+                "fortroligt": fortrolighed.bilag_sætning(bilag) if bilag.fortrolighed else None}
 
     def _block(self, block: str | Punkter | Indsættelse | Tabelblok | Overskrift
                ) -> dict[str, Any]:

@@ -7,6 +7,7 @@ AKT4xx tekstanmærkninger, AKT5xx datoer, AKT6xx prosa.
 from aktstykker_gen.kinds.aktstykke.rules import (
                         datoer,
                         dispositioner,
+                        fortrolighed,
                         konti,
                         navngivne,
                         prosa,
@@ -22,4 +23,5 @@ from aktstykker_gen.rules import RuleSet
 
 rules = RuleSet.combine(struktur.rules, summer.rules, tabeller.rules, synlighed.rules,
                         konti.rules, tekstanmaerkninger.rules, datoer.rules, prosa.rules,
-                        navngivne.rules, uden_midler.rules, dispositioner.rules, tilladelser.rules)
+                        navngivne.rules, uden_midler.rules, dispositioner.rules, fortrolighed.rules,
+                        tilladelser.rules)

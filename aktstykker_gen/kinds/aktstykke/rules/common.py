@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 from functools import lru_cache
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -15,6 +17,7 @@ from aktstykker_gen.diagnostics import Span
 from aktstykker_gen.kinds.aktstykke.henvisninger import navngivet_mio
 from aktstykker_gen.kinds.aktstykke.model import (
     Aktstykke,
+    Bilag,
     Overskrift,
     Punkter,
     Tabel,
@@ -33,6 +36,7 @@ class Prosa:
     text: str
     span: Span | None
     anmærkning: Tekstanmærkning | None = None   # set when the text is law text of an annotation
+    bilag: Bilag | None = None                   # set when the text stands in a bilag
 
 
 def pinpoint(spec: Spec, span: Span | None, needle: str) -> Span | None:
@@ -56,19 +60,13 @@ def _lines(text: str) -> list[str]:
 
 
 def prose(spec: Spec) -> Iterator[Prosa]:
-    """Every text where references work (docs/spec-format.md §12), with its position."""
+    """Every text where references work (docs/spec-format.md §12), with its position: the
+    sections', the bilag's, the tekstanmærkninger's and the anvendelser's."""
     model = spec.model
     for letter, blocks in model.tekst:
-        for i, block in enumerate(blocks or ()):
-            if isinstance(block, str):
-                yield Prosa(block, spec.span(model.tekst, letter, i))
-            elif isinstance(block, Punkter):
-                for j, item in enumerate(block.punkter):
-                    yield Prosa(item, spec.span(model.tekst, letter, i, "punkter", j))
-            elif isinstance(block, Overskrift):
-                yield Prosa(block.overskrift, spec.span(block, "overskrift"))
-            elif isinstance(block, Tabelblok):
-                yield from _table_texts(spec, block.tabel)
+        yield from _block_texts(spec, model.tekst, letter, blocks or [])
+    for bilag in model.bilag:
+        yield from _block_texts(spec, bilag, "indhold", bilag.indhold, bilag)
     for anmærkning in model.tekstanmærkninger:
         for j, stk in enumerate(anmærkning.stk):
             yield Prosa(stk, spec.span(anmærkning, "stk", j), anmærkning)
@@ -76,6 +74,21 @@ def prose(spec: Spec) -> Iterator[Prosa]:
         yield Prosa(anvendelse.til, spec.span(anvendelse, "til"))
         if anvendelse.forslag:
             yield Prosa(anvendelse.forslag, spec.span(anvendelse, "forslag"))
+
+
+def _block_texts(spec: Spec, owner: BaseModel, key: str, blocks: list[Any],
+                 bilag: Bilag | None = None) -> Iterator[Prosa]:
+    for i, block in enumerate(blocks):
+        if isinstance(block, str):
+            yield Prosa(block, spec.span(owner, key, i), bilag=bilag)
+        elif isinstance(block, Punkter):
+            for j, item in enumerate(block.punkter):
+                yield Prosa(item, spec.span(owner, key, i, "punkter", j), bilag=bilag)
+        elif isinstance(block, Overskrift):
+            yield Prosa(block.overskrift, spec.span(block, "overskrift"), bilag=bilag)
+        elif isinstance(block, Tabelblok):
+            yield from (dataclasses.replace(piece, bilag=bilag)
+                        for piece in _table_texts(spec, block.tabel))
 
 
 def _table_texts(spec: Spec, tabel: Tabel) -> Iterator[Prosa]:
@@ -184,7 +197,7 @@ def other_texts(spec: Spec) -> list[Tekstfelt]:
 
 def _texts(spec: Spec, obj: BaseModel) -> Iterator[Tekstfelt]:
     for name in type(obj).model_fields:
-        if name in ("tekst", "stk", "til", "forslag"):  # prose, read by `prose`
+        if name in ("tekst", "stk", "til", "forslag", "indhold"):  # prose, read by `prose`
             continue
         value = getattr(obj, name)
         items = value if isinstance(value, list) else [value]

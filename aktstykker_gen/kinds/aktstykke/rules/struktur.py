@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
 
 from aktstykker_gen.diagnostics import Severity, Span
 from aktstykker_gen.kinds.aktstykke.model import Hovedkonto, Indsættelse, Status
@@ -112,13 +115,17 @@ def inserted_blocks_have_data(spec: Spec) -> Iterator[Finding]:
         "tekstanmærkninger": bool(model.tekstanmærkninger),
         **uden_midler_data(model),
         "dispositioner": bool(model.dispositioner),
+        "fortrolige_bilag": any(bilag.fortrolighed for bilag in model.bilag),
     }
-    for letter, blocks in model.tekst:
-        for i, block in enumerate(blocks or ()):
+    places: list[tuple[BaseModel, str, list[Any]]] = [
+        (model.tekst, letter, blocks or []) for letter, blocks in model.tekst]
+    places += [(bilag, "indhold", bilag.indhold) for bilag in model.bilag]
+    for owner, key, blocks in places:
+        for i, block in enumerate(blocks):
             if isinstance(block, Indsættelse) and not available[block.indsæt]:
                 yield Finding(
                     f"'{block.indsæt}' kan ikke indsættes: specifikationen har ingen data til den",
-                    spec.span(model.tekst, letter, i),
+                    spec.span(owner, key, i),
                     hint="tilføj data (udgifter, finansiering eller tekstanmærkninger) "
                          "eller fjern blokken")
 

@@ -1,0 +1,90 @@
+"""Confidentiality: a confidential part says why and when it ends, the text says what is
+confidential, and nothing public shows a confidential figure (Budgetvejledningen 3.4.2)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from aktstykker_gen.diagnostics import Severity
+from aktstykker_gen.kinds.aktstykke import tabeller
+from aktstykker_gen.kinds.aktstykke.model import Indsættelse
+from aktstykker_gen.kinds.aktstykke.rules.common import Spec, pinpoint, prose
+from aktstykker_gen.references import references
+from aktstykker_gen.rules import Finding, RuleSet
+
+rules = RuleSet()
+
+
+@rules.rule("AKT160", "et fortroligt bilag siger, hvornår det kan offentliggøres", Severity.ERROR,
+            "struktur")
+def lifting_stated(spec: Spec) -> Iterator[Finding]:
+    """Bilag say when they can be made public: a date (`ophæves`) or a condition
+    (`ophæves_når`), one of them; the standard sentence is worded from it."""
+    for bilag in spec.model.bilag:
+        fortrolighed = bilag.fortrolighed
+        if fortrolighed is None:
+            continue
+        if not (fortrolighed.ophæves or fortrolighed.ophæves_når):
+            yield Finding(f"bilag {bilag.nr} er fortroligt, men det står ikke, hvornår det kan "
+                          "offentliggøres", spec.span(fortrolighed),
+                          hint="angiv 'ophæves: ÅÅÅÅ-MM-DD' eller 'ophæves_når: …'")
+        elif fortrolighed.ophæves and fortrolighed.ophæves_når:
+            yield Finding(f"bilag {bilag.nr} har både 'ophæves' og 'ophæves_når'",
+                          spec.span(fortrolighed, "ophæves_når"),
+                          hint="behold det ene: en dato eller en betingelse")
+        elif fortrolighed.ophæves and fortrolighed.ophæves < spec.model.dato:
+            yield Finding(f"bilag {bilag.nr} kan offentliggøres fra {fortrolighed.ophæves}, før "
+                          f"aktstykkets dato ({spec.model.dato})",
+                          spec.span(fortrolighed, "ophæves"),
+                          related=(spec.span(spec.model, "dato"),),
+                          hint="ret datoen, eller lad bilaget være offentligt")
+
+
+@rules.rule("AKT161", "bilagene nummereres 1, 2, … i rækkefølge", Severity.ERROR, "struktur")
+def bilag_numbered(spec: Spec) -> Iterator[Finding]:
+    """Bilag are numbered from 1 in the order they follow the text, as `{bilag:N}` names
+    them."""
+    for expected, bilag in enumerate(spec.model.bilag, start=1):
+        if bilag.nr != expected:
+            yield Finding(f"bilaget har nummer {bilag.nr}, men er bilag nr. {expected} i "
+                          "rækkefølgen", spec.span(bilag, "nr"),
+                          hint=f"giv det nummer {expected}")
+
+
+@rules.rule("AKT162", "teksten siger, hvilke bilag der er fortrolige", Severity.ERROR, "struktur")
+def confidential_bilag_stated(spec: Spec) -> Iterator[Finding]:
+    """The aktstykke's text must say what is confidential and why: `indsæt: fortrolige_bilag`
+    gives the standard sentence for each confidential bilag."""
+    model = spec.model
+    inserted = any(isinstance(block, Indsættelse) and block.indsæt == "fortrolige_bilag"
+                   for _, blocks in model.tekst for block in blocks or ())
+    confidential = [bilag for bilag in model.bilag if bilag.fortrolighed]
+    if confidential and not inserted:
+        yield Finding(f"bilag {confidential[0].nr} er fortroligt, men teksten siger det ikke",
+                      spec.span(confidential[0], "fortrolighed"),
+                      hint="indsæt '- indsæt: fortrolige_bilag' i det afsnit, der omtaler "
+                           "bilaget (oftest b)")
+
+
+@rules.rule("AKT163", "offentlig tekst viser intet fra et fortroligt bilag", Severity.ERROR,
+            "struktur")
+def no_figure_leaves_a_confidential_bilag(spec: Spec) -> Iterator[Finding]:
+    """A reference to a cell of a table in a confidential bilag, from text outside it, would
+    print the confidential figure in the public edition."""
+    hidden = {tabel.id: place for place, _, tabel in tabeller.tabeller(spec.model)
+              if place.startswith("bilag ") and _confidential(spec, place)}
+    for piece in prose(spec):
+        if piece.bilag is not None and piece.bilag.fortrolighed:
+            continue
+        for reference in references(piece.text):
+            key = tabeller.nøgle(reference.key or "") if reference.namespace == "tabel" else None
+            if key and key[0] in hidden:
+                yield Finding(f"henvisningen {reference} viser et tal fra det fortrolige "
+                              f"{hidden[key[0]]}", pinpoint(spec, piece.span, str(reference)),
+                              hint="nævn tallet i det fortrolige bilag selv, eller gør "
+                                   "tabellen offentlig")
+
+
+def _confidential(spec: Spec, place: str) -> bool:
+    nr = int(place.removeprefix("bilag "))
+    return any(bilag.nr == nr and bilag.fortrolighed for bilag in spec.model.bilag)

@@ -1,0 +1,75 @@
+"""Editions: the confidential one holds everything, the public one has every confidential part
+removed from the model before the document tree is made.
+
+Removed, not hidden: the public edition is made from a model in which each confidential part
+is gone or replaced by the stand-in Folketinget shows in its place, so no template and no
+writer ever receives its text. The filter knows no document kind: a model part is
+confidential when it says so (`Fortroligt`), and says what stands in its place; an aktstykke
+and a committee agenda mark their parts alike.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any, Protocol, TypeVar, runtime_checkable
+
+from pydantic import BaseModel
+
+
+class Udgave(str, Enum):
+    """Which edition a build makes."""
+
+    fortrolig = "fortrolig"    # everything, for Finansudvalget's members
+    offentlig = "offentlig"    # what may be published
+
+
+@runtime_checkable
+class Fortroligt(Protocol):
+    """A model part that may be confidential."""
+
+    def er_fortrolig(self) -> bool:
+        """Whether the part is confidential now (not lifted)."""
+
+    def offentlig_udgave(self) -> BaseModel | None:
+        """What the public edition shows in the part's place; None leaves it out."""
+
+
+class IngenOffentligUdgave(Exception):
+    """The whole document is confidential: it has no public edition until that is lifted."""
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def udgave(model: M, hvilken: Udgave) -> M:
+    """The model as the edition shows it."""
+    if hvilken is Udgave.fortrolig:
+        return model
+    public = _offentlig(model)
+    if public is None:
+        raise IngenOffentligUdgave
+    return public
+
+
+def _offentlig(value: Any) -> Any:
+    if isinstance(value, list):
+        return [kept for item in value if (kept := _offentlig(item)) is not None]
+    if isinstance(value, dict):
+        return {key: kept for key, item in value.items()
+                if (kept := _offentlig(item)) is not None}
+    if not isinstance(value, BaseModel):
+        return value
+    if isinstance(value, Fortroligt) and value.er_fortrolig():
+        stand_in = value.offentlig_udgave()
+        return None if stand_in is None else _fields(stand_in)
+    return _fields(value)
+
+
+def _fields(model: BaseModel) -> BaseModel:
+    changed = {}
+    for name in type(model).model_fields:
+        old = getattr(model, name)
+        new = _offentlig(old)
+        if new is not old:
+            changed[name] = new
+    return model.model_copy(update=changed) if changed else model
