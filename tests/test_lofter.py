@@ -31,6 +31,7 @@ ERHVERV = "§ 08.21.01. Erhvervsstyrelsen"
 SENTENCES = {
     "reserve": "finansieres af de på finansloven opførte midler under § 35.11.22.20. Reserve til "
                "eksportfremme.",
+    "hovedkonto": "finansieres fra § 35.11.22. Reserve til eksportpakke.",
     "direkte opskrivning": "håndteres ved en direkte opskrivning af Erhvervsministeriets "
                            "bevilling på forslag til lov om tillægsbevilling for 2025.",
     "ufinansieret": "er ufinansieret og forøger statens nettoudgifter tilsvarende.",
@@ -42,7 +43,9 @@ KINDS = [("overføres", "reserve"), *itertools.product(("tilføres", "ingen"), S
 def spec(disposition: str, art: str, loft: bool) -> str:
     """The example with the disposition and financing kind asked for, with or without op_til."""
     text = EXAMPLE
-    if art != "reserve":   # the expense is the stated nettoændring: no account pays it
+    if art == "hovedkonto":
+        text = changed(text, (RESERVE, "  - art: hovedkonto\n    konto: 35.11.22\n    op_til: true\n"))
+    elif art != "reserve":   # the expense is the stated nettoændring: no account pays it
         text = changed(text, (FINANSIERING, "nettoændring: {2025: 15.0}\n\n"),
                        (RESERVE, f"  - art: {art}\n    op_til: true\n"))
     if disposition == "tilføres":
@@ -69,7 +72,7 @@ def expected(disposition: str, art: str, loft: bool) -> list[str]:
 
 def note(art: str) -> str:
     """The note under each account table: the accounts whose amount is a maximum."""
-    if art == "reserve":
+    if art in ("reserve", "hovedkonto"):
         return "Anm.: Beløbene i 2025 på § 08.21.01 og § 35.11.22 er maksimumbeløb (op til)."
     return "Anm.: Beløbet i 2025 på § 08.21.01 er et maksimumbeløb (op til)."
 
@@ -125,9 +128,8 @@ def test_a_ceiling_balances_as_the_amount(tmp_path: Path, disposition: str, art:
 def test_a_ceiling_on_one_side_only_is_refused(tmp_path: Path, art: str, side: str) -> None:
     text = spec("tilføres", art, True)
     if side == "tilførsel":   # the line says op til, the financing sentence an exact amount
-        text = changed(text, (f"art: {art}\n    op_til: true\n" if art != "reserve" else
-                              "underkonto: 20\n    op_til: true\n",
-                              f"art: {art}\n" if art != "reserve" else "underkonto: 20\n"))
+        form = text[text.index("finansieringsformer:"):]
+        text = text.replace(form, form.replace("    op_til: true\n", ""))
     else:
         text = changed(text, ("  - tilføres: 08.21.01\n    op_til: true\n",
                               "  - tilføres: 08.21.01\n"))
