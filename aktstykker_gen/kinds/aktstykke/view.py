@@ -231,7 +231,7 @@ class AktstykkeView:
                     h for h in financing if total([h], "udgift", model.finansår) < 0),
                 "merindtægter": self._names(
                     h for h in financing if total([h], "indtægt", model.finansår) > 0),
-                "delvis": self._partly_financed(),
+                "delvis": self.partly_financed(),
             },
             # The tillægsbevilling holds the finansår only; the overview shows every year.
             "tillægsbevilling": self._table([k for k in self.kolonner if k.år == model.finansår]),
@@ -246,7 +246,7 @@ class AktstykkeView:
             "dispositioner": dispositioner.Dispositioner(self).context(),
         }
 
-    def _partly_financed(self) -> dict[str, str] | None:
+    def partly_financed(self) -> dict[str, str] | None:
         """The financed part and the rest, when a stated nettoændring leaves part of the
         finansår's expense unfinanced: the financing sentence names both."""
         år = self.model.finansår
