@@ -12,7 +12,13 @@ from decimal import Decimal
 from typing import Any
 
 from aktstykker_gen import formatting, units
-from aktstykker_gen.kinds.aktstykke import dispositioner, henvisninger, tabeller, uden_midler
+from aktstykker_gen.kinds.aktstykke import (
+    afgoerelse,
+    dispositioner,
+    henvisninger,
+    tabeller,
+    uden_midler,
+)
 from aktstykker_gen.kinds.aktstykke.model import (
     TOM,
     Aktstykke,
@@ -241,7 +247,7 @@ class AktstykkeView:
                 "paragraffer": formatting.enumeration(self._paragraffer()),
                 "grupper": self._annotations(),
             },
-            "afgørelse": formatting.short_date(model.afgørelse.dato) if model.afgørelse else None,
+            "afgørelse": afgoerelse.linje(model),
             "uden_midler": uden_midler.UdenMidler(self).context(),
             "dispositioner": dispositioner.Dispositioner(self).context(),
         }
