@@ -80,16 +80,16 @@ def udgift_loft(model: Aktstykke) -> bool:
 
 def lofter(model: Aktstykke) -> set[str]:
     """The hovedkonti whose amount in the finansår is a maximum: those an "op til"
-    disposition (both accounts of a transfer) or an "op til" financing kind names, and, for a
-    ceiling on a direct increase or an unfinanced expense without dispositions, every expense
-    account (AKT244 ties such a ceiling to a "tilføres" line where there are dispositions)."""
+    disposition (both accounts of a transfer) or an "op til" financing kind names, and,
+    without dispositions, every expense account with an amount when a financing kind is a
+    ceiling (`udgift_loft`; with dispositions AKT244 ties such a ceiling to a "tilføres" line)."""
     found: set[str] = set()
     for d in model.dispositioner:
         if d.op_til:
             found |= {d.tilføres} if isinstance(d, Tilførsel) else {d.fra, d.til}
     if udgift_loft(model):
-        found |= {nr for nr, value in nets(model).items()
-                  if value and any(h.nr == nr for h in model.udgifter)}
+        udgifter = {h.nr for h in model.udgifter}
+        found |= {nr for nr, value in nets(model).items() if value and nr in udgifter}
     return found | {f.konto for f in model.finansieringsformer if f.op_til and f.konto}
 
 
