@@ -103,17 +103,20 @@ def test_every_sentence_and_table_says_the_ceiling(tmp_path: Path, disposition: 
         assert [flat(n) for n in table.notes] == ([note(art)] if loft else [])
 
 
+@pytest.mark.parametrize("loft", [True, False], ids=["op-til", "fast"])
 @pytest.mark.parametrize(("disposition", "art"), KINDS)
 def test_pdf_and_docx_say_the_ceiling_as_the_text_does(tmp_path: Path, disposition: str,
-                                                       art: str) -> None:
+                                                       art: str, loft: bool) -> None:
     from aktstykker_gen.build import render_outputs, write_outputs
 
     written = {p.suffix: p for p in write_outputs(
-        render_outputs(checked(tmp_path, spec(disposition, art, True))), tmp_path, "s")}
+        render_outputs(checked(tmp_path, spec(disposition, art, loft))), tmp_path, "s")}
     for read in (pdf_text(written[".pdf"]), docx_text(written[".docx"])):
         built = normalise(read)
-        for sentence in [*expected(disposition, art, True), note(art)]:
+        for sentence in expected(disposition, art, loft):
             assert normalise(sentence) in built
+        assert (normalise(note(art)) in built) == loft
+        assert (normalise("op til") in built) == loft
 
 
 @pytest.mark.parametrize(("disposition", "art"), KINDS)
