@@ -194,17 +194,21 @@ def accounts_shown(table: Table) -> set[str]:
 CAPPED = [
     # the transfer: both its accounts are under the ceiling
     (EXAMPLE, (), {"08.21.01", "35.11.22"}),
-    # a "Der tilføres" with a ceiling: its account only, in the overview, b and e
-    (FLERÅR, (("  - tilføres: 15.71.10\n", "  - tilføres: 15.71.10\n    op_til: true\n"),),
+    # a "Der tilføres" with a ceiling, its unfinanced part one too: its account only, in the
+    # overview, b and e
+    (FLERÅR, (("  - tilføres: 15.71.10\n", "  - tilføres: 15.71.10\n    op_til: true\n"),
+              ("  - art: ufinansieret\n", "  - art: ufinansieret\n    op_til: true\n")),
      {"15.71.10"}),
-    # a reserve's release with a ceiling: the reserve only
-    (FLERÅR, (("    underkonto: 10\n", "    underkonto: 10\n    op_til: true\n"),),
-     {"15.11.79"}),
+    # a reserve's release with a ceiling pays a "tilføres" with one (AKT244): both accounts
+    (FLERÅR, (("    underkonto: 10\n", "    underkonto: 10\n    op_til: true\n"),
+              ("  - tilføres: 15.71.10\n", "  - tilføres: 15.71.10\n    op_til: true\n")),
+     {"15.11.79", "15.71.10"}),
 ]
 
 
 @pytest.mark.parametrize(("spec", "edits", "capped"), CAPPED)
 def test_every_table_showing_a_ceiling_notes_it(tmp_path: Path, spec: str, edits, capped) -> None:
+    assert codes(tmp_path, changed(spec, *edits)) == []
     shown = tables(tmp_path, changed(spec, *edits))
     assert sum(1 for table in shown if accounts_shown(table) & capped) >= 2
     for table in shown:

@@ -63,6 +63,7 @@ tekst:
       Ministeriet anmoder om tilslutning til at tilføre {udgift} i {finansår} inden for et
       loft på {beløb:loft}. Midlerne tilføres:
     - indsæt: kontoliste
+    - Lægemiddelstyrelsen modtager {modtager:lms:2025-2027}.
     - indsæt: finansiering
   b:
     - >-

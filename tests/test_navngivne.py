@@ -99,3 +99,25 @@ def test_a_named_amount_with_neither_value_nor_parts_is_refused(tmp_path: Path) 
     with pytest.raises(SpecError) as error:
         _check(tmp_path, "  tom: {enhed: kr.}\n", "{beløb:tom}")
     assert "har en værdi eller dele" in error.value.diagnostics[0].message
+
+
+ORIENTERENDE = Path(__file__).resolve().parent.parent / "specs" / "examples" / "orienterende.yaml"
+
+
+@pytest.mark.parametrize(("figure", "name"), [("9,6", "heraf-2025"), ("13,8", "heraf-2026"),
+                                              ("186,4", "oprindeligt-budget")])
+@pytest.mark.parametrize("step", [Decimal("0.1"), Decimal("-0.1")])
+def test_a_figure_deep_in_a_breakdown_is_named_at_its_own_line(
+        tmp_path: Path, figure: str, name: str, step: Decimal) -> None:
+    """nyt-budget is typed and checked against oprindeligt-budget + merudgift, merudgift is
+    derived from the two years' parts: a changed part fails AKT620 and names its line."""
+    text = ORIENTERENDE.read_text(encoding="utf-8")
+    [line] = [i for i, source in enumerate(text.split("\n"), 1)
+              if source.lstrip().startswith((f"{name}: {figure}", f"værdi: {figure}"))]
+    path = tmp_path / "spec.yaml"
+    new = str(Decimal(figure.replace(",", ".")) + step).replace(".", ",")
+    lines = text.split("\n")
+    lines[line - 1] = lines[line - 1].replace(figure, new, 1)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    [found] = [d for d in pipeline.check(path).diagnostics if d.code == "AKT620"]
+    assert "'nyt-budget'" in found.message and line in [r.line for r in found.related if r]

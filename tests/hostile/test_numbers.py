@@ -316,6 +316,9 @@ def bounded(text: str, year: int, day: str) -> str:
     text = text.replace("2025-10-01", f"{year}-{day}").replace("2025-10-09", f"{year}-{day}")
     text = text.replace("{2025:", f"{{{year}:").replace("finansår: 2025", f"finansår: {year}")
     text = text.replace("nr: 313", "nr: 9999")
+    # the cited aktstykke moves along (no later than this one, AKT520)
+    text = text.replace("{nr: 281, dato: 2025-06-26, folketingsår: 2024-25}",
+                        f"{{nr: 281, dato: {year}-{day}}}")
     folketingsår = f"{year - 1}-{year % 100:02d}" if day < "10-01" else \
         f"{year}-{(year + 1) % 100:02d}"
     return text.replace("status: endelig",

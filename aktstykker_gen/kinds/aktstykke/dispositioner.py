@@ -71,13 +71,25 @@ def form_amount(model: Aktstykke, form: Finansieringsform) -> Decimal:
     return -net_in(model, form.konto)
 
 
+def udgift_loft(model: Aktstykke) -> bool:
+    """Without dispositions (the list in a is the accounts', as in the seed), a ceiling in the
+    financing makes the whole expense in the finansår a maximum: the list in a and the request
+    in e say "op til" before each account's amount in the finansår."""
+    return not model.dispositioner and any(f.op_til for f in model.finansieringsformer)
+
+
 def lofter(model: Aktstykke) -> set[str]:
     """The hovedkonti whose amount in the finansår is a maximum: those an "op til"
-    disposition (both accounts of a transfer) or an "op til" financing kind names."""
+    disposition (both accounts of a transfer) or an "op til" financing kind names, and,
+    without dispositions, every expense account with an amount when a financing kind is a
+    ceiling (`udgift_loft`; with dispositions AKT244 ties such a ceiling to a "tilføres" line)."""
     found: set[str] = set()
     for d in model.dispositioner:
         if d.op_til:
             found |= {d.tilføres} if isinstance(d, Tilførsel) else {d.fra, d.til}
+    if udgift_loft(model):
+        udgifter = {h.nr for h in model.udgifter}
+        found |= {nr for nr, value in nets(model).items() if value and nr in udgifter}
     return found | {f.konto for f in model.finansieringsformer if f.op_til and f.konto}
 
 

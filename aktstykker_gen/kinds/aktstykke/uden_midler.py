@@ -4,6 +4,8 @@ other aktstykker. Derived here once; the template only words them (Budgetvejledn
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from aktstykker_gen import formatting, units
@@ -55,6 +57,21 @@ def citations(model: Aktstykke) -> dict[str, CiteretAktstykke]:
 def citation(akt: CiteretAktstykke) -> str:
     """Folketinget's form: "akt. 122 af 27. marts 2020", "akt. H af 19. december 2019"."""
     return f"akt.{NBSP}{akt.betegnelse} af {formatting.long_date(akt.dato)}"
+
+
+MÅNEDER = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+           "oktober", "november", "december")
+# "akt. 281", "akt. H af 19. december 2019", "aktstykke nr. 108", "aktstykke 108": a citation
+# typed as text, which {akt:…} prints from its declaration instead (AKT147).
+SKREVET_CITAT = re.compile(
+    r"\b(?:[Aa]kt\.(?:\s+nr\.)?|[Aa]ktstykke(?:\s+nr\.)?)\s+"
+    r"(?P<betegnelse>\d+|[A-ZÆØÅ]{1,3})(?!\w|[.,]\d)"
+    r"(?:\s+af\s+(?P<dag>\d{1,2})\.\s+(?P<måned>" + "|".join(MÅNEDER) + r")\s+(?P<år>\d{4}))?")
+
+
+def skrevne_citater(text: str) -> Iterator[re.Match[str]]:
+    """The citations of other aktstykker typed out in a text (outside its references)."""
+    return SKREVET_CITAT.finditer(text)
 
 
 def låneramme_beløb(låneramme: Låneramme) -> str:

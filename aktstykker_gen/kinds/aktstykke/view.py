@@ -229,6 +229,7 @@ class AktstykkeView:
             "dato": formatting.long_date(model.dato),
             "dato_iso": model.dato.isoformat(),
             "udgift": formatting.amount(self.udgift),
+            "udgift_loft": dispositioner.udgift_loft(model),
             "afsnit": [(letter, [self._block(b) for b in blocks])
                        for letter, blocks in model.tekst if blocks is not None],
             "kontoliste": [self._listed(h) for h in expenses],
@@ -324,10 +325,15 @@ class AktstykkeView:
     def _listed(self, hovedkonto: Hovedkonto) -> dict[str, str | None]:
         """The account's net per year it has a line in: the list adds up to {udgift}."""
         by_year = [(år, net([hovedkonto], år)) for år in self.years if in_year(hovedkonto, år)]
+        loft = "op til " if dispositioner.udgift_loft(self.model) else ""
+
+        def shown(år: int, value: Decimal) -> str:
+            return (loft if år == self.model.finansår else "") + formatting.amount(value)
+
         if [år for år, _ in by_year] == [self.model.finansår]:
-            beløb = formatting.amount(by_year[0][1])
+            beløb = shown(*by_year[0])
         else:
-            beløb = formatting.enumeration(f"{formatting.amount(v)} i {år}" for år, v in by_year)
+            beløb = formatting.enumeration(f"{shown(år, v)} i {år}" for år, v in by_year)
         return {"beløb": beløb, "konto": self.kontonavn(hovedkonto), "formål": hovedkonto.formål}
 
     def _bilag(self, bilag: Bilag) -> dict[str, Any]:

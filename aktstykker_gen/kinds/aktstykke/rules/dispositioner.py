@@ -122,7 +122,10 @@ def every_expense_disposed(spec: Spec) -> Iterator[Finding]:
 def ceilings_agree(spec: Spec) -> Iterator[Finding]:
     """A transfer of "op til X" from an account is financed by at most X: the financing kind
     naming that account says "op til" too, and the other way round, or a and e would state a
-    ceiling the financing sentence states as an exact amount."""
+    ceiling the financing sentence states as an exact amount. Likewise "Der tilføres op til X"
+    is paid by a financing kind that is a ceiling (a reserve's release, a direct increase or an
+    unfinanced expense of at most X), and a ceiling in the financing pays a "tilføres" line
+    that says so."""
     model = spec.model
     ceilings = {d.fra: d.op_til for d in model.dispositioner if isinstance(d, Overførsel)}
     for form in model.finansieringsformer:
@@ -131,6 +134,24 @@ def ceilings_agree(spec: Spec) -> Iterator[Finding]:
                           f"men finansieringsformen er {_art(form.op_til)}",
                           spec.span(form, "konto"),
                           hint="angiv 'op_til: true' begge steder, eller ingen af dem")
+    tilførsler = [d for d in model.dispositioner if isinstance(d, Tilførsel)]
+    paying = [f for f in model.finansieringsformer if f.konto not in ceilings]
+    if not tilførsler or not paying:
+        return
+    capped = [d for d in tilførsler if d.op_til]
+    capped_forms = [f for f in paying if f.op_til]
+    if capped and not capped_forms:
+        yield Finding(f"der tilføres op til et beløb til § {capped[0].tilføres}, men "
+                      "finansieringssætningen nævner kun faste beløb",
+                      spec.span(capped[0], "op_til"),
+                      hint="angiv 'op_til: true' på den finansieringsform, der betaler "
+                           "tilførslen, eller slet 'op_til' her")
+    if capped_forms and not capped:
+        form = capped_forms[0]
+        yield Finding(f"finansieringsformen '{form.art.value}' er et loft, men ingen 'Der "
+                      "tilføres' siger op til", spec.span(form, "op_til"),
+                      hint="angiv 'op_til: true' på den tilførsel, den betaler, eller slet "
+                           "'op_til' her")
 
 
 def _art(op_til: bool) -> str:

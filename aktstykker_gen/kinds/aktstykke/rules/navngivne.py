@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from aktstykker_gen import formatting, units
-from aktstykker_gen.diagnostics import Severity
+from aktstykker_gen.diagnostics import Severity, Span
 from aktstykker_gen.kinds.aktstykke.henvisninger import del_beløb, dele_mio
 from aktstykker_gen.kinds.aktstykke.rules.common import Spec
 from aktstykker_gen.kinds.aktstykke.view import AktstykkeView
@@ -33,10 +33,24 @@ def parts_add_up(spec: Spec) -> Iterator[Finding]:
                 f"beløbet '{name}' er {_vist(declared, navngivet.enhed)}, men delene summer til "
                 f"{_vist(found, navngivet.enhed)}",
                 spec.span(navngivet, "værdi"),
-                related=tuple(spec.span(navngivet, "dele", i)
-                              for i in range(len(navngivet.dele))),
+                related=tuple(_part_lines(spec, name, frozenset())),
                 hint="ret værdien eller en af delene; eller slet 'værdi', så beløbet er "
                      "summen af delene")
+
+
+def _part_lines(spec: Spec, name: str, seen: frozenset[str]) -> Iterator[Span | None]:
+    """Where the parts of a named amount stand, and, for a part that is another named amount,
+    where that one's figure is typed (or its own parts, if it is derived): a changed figure
+    deep in a breakdown is then named at its own line."""
+    navngivet = spec.model.beløb[name]
+    for i, del_ in enumerate(navngivet.dele):
+        yield spec.span(navngivet, "dele", i)
+        other = del_[len("beløb:"):] if isinstance(del_, str) and del_.startswith("beløb:") else None
+        if other in spec.model.beløb and other not in seen:
+            if spec.model.beløb[other].værdi is not None:
+                yield spec.span(spec.model.beløb[other], "værdi")
+            else:
+                yield from _part_lines(spec, other, seen | {name})
 
 
 def _vist(value: Decimal, enhed: str) -> str:

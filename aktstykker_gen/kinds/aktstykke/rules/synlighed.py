@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from aktstykker_gen.diagnostics import Severity
 from aktstykker_gen.kinds.aktstykke import tabeller
+from aktstykker_gen.kinds.aktstykke.henvisninger import periode
 from aktstykker_gen.kinds.aktstykke.model import (
     Aktstykke,
     Hovedkonto,
@@ -20,7 +21,7 @@ from aktstykker_gen.kinds.aktstykke.model import (
 )
 from aktstykker_gen.kinds.aktstykke.rules.common import Spec, amounts, prose, view_of
 from aktstykker_gen.kinds.aktstykke.view import SIDER, in_year, lines
-from aktstykker_gen.references import references
+from aktstykker_gen.references import Reference, references
 from aktstykker_gen.rules import Finding, RuleSet
 
 rules = RuleSet()
@@ -32,17 +33,23 @@ Sted = tuple[int, tuple[str, ...]]   # id of the amount's owner in the model, it
 def shown_somewhere(spec: Spec) -> Iterator[Finding]:
     """An amount typed in the spec that no table, list, sentence or reference shows is lost:
     the Finansudvalg never sees it (a financing line in a later year without a
-    flerårsoversigt). Show it, or delete it. Account lines only: a named amount no prose
-    refers to is AKT603's; recipients and the nettoændring are checked against the lines."""
+    flerårsoversigt). Show it, or delete it. Account lines and recipients' allocations (a
+    recipient's amount in a year no reference names: no table shows recipients); a named
+    amount no prose refers to is AKT603's, and the nettoændring is checked against the lines."""
     shown = shown_amounts(spec)
     for sted in amounts(spec.model):
-        if sted.owner is spec.model or isinstance(sted.owner, Modtager | NavngivetBeløb):
-            continue   # named amounts: AKT603; recipients and nettoændring: checked facts
+        if sted.owner is spec.model or isinstance(sted.owner, NavngivetBeløb):
+            continue   # named amounts: AKT603; the nettoændring: a checked fact
         if (id(sted.owner), sted.parts) not in shown:
+            if isinstance(sted.owner, Modtager):
+                hint = (f"henvis til det i prosa med {{modtager:{sted.owner.id}:{sted.parts[1]}}} "
+                        "(eller en periode, der omfatter året), eller slet det")
+            else:
+                hint = ("vis det i en blok (fx 'indsæt: flerårsoversigt' for et senere år), "
+                        "henvis til det i prosa, eller slet det")
             yield Finding("beløbet vises intetsteds i aktstykket", spec.span(sted.owner,
                                                                              *sted.parts),
-                          hint="vis det i en blok (fx 'indsæt: flerårsoversigt' for et senere "
-                               "år), henvis til det i prosa, eller slet det")
+                          hint=hint)
 
 
 def shown_amounts(spec: Spec) -> set[Sted]:
@@ -64,13 +71,52 @@ def shown_amounts(spec: Spec) -> set[Sted]:
                         for år in getattr(line, side) if years is None or år in years}
     if "kontoliste" in inserted:
         shown |= _single_lines(model)
-    named = {(r.namespace, r.key) for text in _referring_texts(spec) for r in references(text)}
-    for modtager in model.modtagere:
-        if ("modtager", modtager.id) in named and model.finansår in modtager.beløb:
-            shown.add((id(modtager), ("beløb", str(model.finansår))))
+    found = [r for text in _referring_texts(spec) for r in references(text)]
+    named = {(r.namespace, r.key) for r in found}
+    shown |= _allocations(model, found)
     shown |= {(id(model), ("beløb", key)) for key in model.beløb if ("beløb", key) in named}
     if "finansiering" in inserted and view_of(spec).partly_financed():
         shown.add((id(model), ("nettoændring", str(model.finansår))))
+    return shown
+
+
+def _allocations(model: Aktstykke, found: list[Reference]) -> set[Sted]:
+    """The recipients' allocations a reference shows: `{modtager:id}` the finansår's,
+    `{modtager:id:2026}` or a span each year it names, directly or as a part of a named amount
+    prose refers to (`dele: [modtager:id:2025-2026]`)."""
+    by_id: dict[str, list[Modtager]] = {}
+    for modtager in model.modtagere:   # two with one id (AKT604's) are both named by it
+        by_id.setdefault(modtager.id, []).append(modtager)
+    shown: set[Sted] = set()
+
+    def show(key: str | None, rest: tuple[str, ...]) -> None:
+        for modtager in by_id.get(key or "", ()):
+            years = [model.finansår] if not rest else (
+                periode(rest[0], sorted(modtager.beløb)) or [])
+            shown.update((id(modtager), ("beløb", str(år))) for år in years
+                         if år in modtager.beløb)
+
+    named: list[str] = []
+    for reference in found:
+        if reference.namespace == "modtager" and len(reference.rest) <= 1:
+            show(reference.key, reference.rest)
+        elif reference.namespace == "beløb" and reference.key in model.beløb:
+            named.append(reference.key)
+    seen: set[str] = set()
+    while named:   # a named amount shows its parts, and those of the named amounts among them
+        key = named.pop()
+        if key in seen:
+            continue
+        seen.add(key)
+        for del_ in model.beløb[key].dele:
+            if not isinstance(del_, str):
+                continue
+            namespace, _, rest = del_.partition(":")
+            segments = tuple(rest.split(":"))
+            if namespace == "modtager" and len(segments) <= 2:
+                show(segments[0], segments[1:])
+            elif namespace == "beløb" and segments[0] in model.beløb:
+                named.append(segments[0])
     return shown
 
 

@@ -3,13 +3,19 @@ tillægsbevilling agrees with what e says, and every citation is declared once a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from aktstykker_gen import formatting
 from aktstykker_gen.diagnostics import Severity, Span
 from aktstykker_gen.kinds.aktstykke.rules.common import Spec, pinpoint, prose
 from aktstykker_gen.kinds.aktstykke.rules.datoer import folketingsår
-from aktstykker_gen.kinds.aktstykke.uden_midler import citations, on_tillægsbevilling
+from aktstykker_gen.kinds.aktstykke.uden_midler import (
+    MÅNEDER,
+    citations,
+    on_tillægsbevilling,
+    skrevne_citater,
+)
 from aktstykker_gen.references import references
 from aktstykker_gen.rules import Finding, RuleSet
 
@@ -70,6 +76,58 @@ def citations_used(spec: Spec) -> Iterator[Finding]:
             yield Finding(f"aktstykket '{akt.nøgle}' citeres ikke i teksten",
                           spec.span(akt, "nr" if akt.nr is not None else "dato"),
                           hint=f"henvis til det med {{akt:{akt.nøgle}}}, eller slet det")
+
+
+@rules.rule("AKT147", "et citat af et aktstykke er en henvisning", Severity.WARNING, "struktur")
+def typed_citations(spec: Spec) -> Iterator[Finding]:
+    """"jf. akt. 281 af 26. juni 2025" typed in a text is a fact nobody checks: its date may be
+    wrong or lie after this aktstykke (AKT520), and a replaced aktstykke is not known.
+    Declared under `aktstykker:` and written `{akt:281}`, it is checked and printed in
+    Folketinget's form."""
+    known = citations(spec.model)
+    for piece in prose(spec):
+        after = None
+        for found in skrevne_citater(piece.text):
+            key = found["betegnelse"]
+            where = _locate(spec, piece.span, found.group(0), after)
+            after = where
+            if key in known:
+                hint = f"skriv {{akt:{key}}}: aktstykket er erklæret under 'aktstykker:'"
+            else:
+                field = "nr" if key.isdigit() else "bogstav"
+                hint = (f"erklær det under 'aktstykker:' som '- {{{field}: {key}, dato: "
+                        f"{_iso(found)}}}', og skriv {{akt:{key}}}")
+            yield Finding(f"'{found.group(0)}' er skrevet som tekst, ikke som henvisning", where,
+                          hint=hint)
+
+
+def _iso(found: re.Match[str]) -> str:
+    """The typed date as ÅÅÅÅ-MM-DD for the hint, or the placeholder when none is typed."""
+    if found["år"] is None:
+        return "ÅÅÅÅ-MM-DD"
+    return f"{found['år']}-{MÅNEDER.index(found['måned']) + 1:02d}-{int(found['dag']):02d}"
+
+
+def _locate(spec: Spec, span: Span | None, needle: str, after: Span | None) -> Span | None:
+    """Where `needle` stands in the source at or after the text's start (after the previous
+    finding in it, if any), its spaces matching a line break and indentation in a folded text;
+    the text's span if it cannot be found."""
+    if span is None:
+        return None
+    source = spec.validated.source.text
+    lines = source.split("\n")
+    begin = after or span
+    offset = sum(len(line) + 1 for line in lines[:begin.line - 1]) + begin.column - 1
+    if after is not None:
+        offset += 1
+    pattern = r"\s+".join(re.escape(word) for word in needle.split())
+    found = re.compile(pattern).search(source, offset, offset + 20_000)
+    if found is None:
+        return span
+    line = source.count("\n", 0, found.start()) + 1
+    column = found.start() - (source.rfind("\n", 0, found.start()) + 1) + 1
+    first = found.group(0).split("\n")[0]
+    return Span(span.file, line, column, len(first))
 
 
 def _uses(spec: Spec) -> Iterator[tuple[str, Span | None]]:
