@@ -35,6 +35,7 @@ from aktstykker_gen.document import (
     Section,
     Table,
 )
+from aktstykker_gen.writers.docx_fonts import embedded_fonts
 from aktstykker_gen.writers.layout import column_widths_mm, table_width_mm
 from aktstykker_gen.writers.moment import moment
 
@@ -298,11 +299,14 @@ mso-position-vertical-relative:margin" o:allowincell="f" fillcolor="#b00000" str
 
 
 def _zip_folder(folder: Path) -> bytes:
-    """The template's parts, zipped in a fixed order."""
+    """The template's parts, zipped in a fixed order, with the fonts its font table embeds
+    (from the templates' fonts folder beside it)."""
     out = BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             archive.writestr(path.relative_to(folder).as_posix(), path.read_bytes())
+        for name, data in embedded_fonts(folder, folder.parent / "fonts").items():
+            archive.writestr(name, data)
     return out.getvalue()
 
 
