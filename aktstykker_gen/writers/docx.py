@@ -62,7 +62,8 @@ def write_docx(doc: Document, parts: Path, revision: Revision | None = None) -> 
     stamp = moment(doc)
     properties = package.core_properties
     properties.title, properties.author = _property(doc.title), _property(doc.author)
-    properties.last_modified_by, properties.language = _property(doc.author), doc.lang
+    properties.last_modified_by = _property(doc.author)
+    properties.language = _language(doc.lang, package)
     properties.created = properties.modified = stamp
     properties.revision = 1
     out = BytesIO()
@@ -141,16 +142,19 @@ class _Writer:
                 text.tag = qn("w:delText")
 
     def section(self, section: Section) -> None:
+        """The letter opens the section's first line (a paragraph, or its sub-heading), in the
+        style that carries the section's outline level, so Word's navigation pane lists a–f."""
         blocks = list(section.blocks)
-        first = blocks[0] if blocks and isinstance(blocks[0], Paragraph) \
-            and blocks[0].role != "subheading" else None
-        if first is not None:
-            del blocks[0]
-        paragraph = self.styled(self.add_paragraph(), "section-first")
+        first = blocks.pop(0) if blocks and isinstance(blocks[0], Paragraph) else None
+        opens_heading = first is not None and first.role == "subheading"
+        paragraph = self.styled(self.add_paragraph(),
+                                "section-subheading" if opens_heading else "section-first")
         # The letter is a change only when the whole section is new or gone.
         whole = _whole(section.blocks)
         letter = f"{section.letter}." + ("\t" if first else "")
         self.text(paragraph, Revised(((whole, letter),)) if whole else letter)
+        for run in paragraph._p.iter(qn("w:r")):
+            run.get_or_add_rPr().style = "section-letter"
         if first:
             self.text(paragraph, first.text)
         for block in blocks:
@@ -308,6 +312,14 @@ def _zip_folder(folder: Path) -> bytes:
         for name, data in embedded_fonts(folder, folder.parent / "fonts").items():
             archive.writestr(name, data)
     return out.getvalue()
+
+
+def _language(lang: str, package: Any) -> str:
+    """The document's language with the region the template's text is marked with (da → da-DK),
+    as Word names languages; the tree's own tag when the template's is another language."""
+    marked = package.styles.element.find(f"{qn('w:docDefaults')}//{qn('w:lang')}")
+    region = marked.get(qn("w:val"), "") if marked is not None else ""
+    return region if region.split("-")[0] == lang else lang
 
 
 def _property(text: str) -> str:
