@@ -145,7 +145,9 @@ class _Writer:
         """The letter opens the section's first line (a paragraph, or its sub-heading), in the
         style that carries the section's outline level, so Word's navigation pane lists a–f."""
         blocks = list(section.blocks)
-        first = blocks.pop(0) if blocks and isinstance(blocks[0], Paragraph) else None
+        first = blocks[0] if blocks and isinstance(blocks[0], Paragraph) else None
+        if first is not None:
+            del blocks[0]
         opens_heading = first is not None and first.role == "subheading"
         paragraph = self.styled(self.add_paragraph(),
                                 "section-subheading" if opens_heading else "section-first")
@@ -217,8 +219,8 @@ class _Writer:
             paragraph.paragraph_format.keep_with_next = keep_next
             self.text(paragraph, cell.text)
             if row.total:
-                for run in paragraph.runs:
-                    run.bold = True
+                for run in paragraph._p.iter(qn("w:r")):
+                    run.get_or_add_rPr().style = "table-total"
             column += cell.span
         wholes = {getattr(cell.text, "whole", None) for cell in row.cells}
         whole = wholes.pop() if len(wholes) == 1 else None

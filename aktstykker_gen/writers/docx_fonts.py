@@ -30,12 +30,12 @@ def _embedded_fonts(parts: Path, fonts: Path) -> tuple[tuple[str, bytes], ...]:
     table = parts / "word" / "fontTable.xml"
     if not table.is_file():
         return ()
-    targets = {rel.get("Id"): rel.get("Target") for rel in
+    targets = {rel.get("Id"): rel.get("Target", "") for rel in
                etree.parse(str(parts / "word" / "_rels" / "fontTable.xml.rels")).getroot()
                if rel.get("Type", "").endswith("/relationships/font")}
     made = []
     for embed in etree.parse(str(table)).iter(*(f"{{{W}}}{name}" for name in EMBEDS)):
-        target = PurePosixPath("word") / targets[embed.get(f"{{{R}}}id")]
+        target = PurePosixPath("word") / targets[embed.get(f"{{{R}}}id", "")]
         font = (fonts / target.name).with_suffix(".ttf").read_bytes()
         made.append((target.as_posix(), obfuscated(font, embed.get(f"{{{W}}}fontKey", ""))))
     return tuple(made)
