@@ -166,8 +166,9 @@ class _Writer:
         if isinstance(block, Paragraph):
             self.paragraph(block.text, block.role)
         elif isinstance(block, BulletList):
-            for item in block.items:
-                self.paragraph(item, "list-item")
+            # The last item carries the list's own space below, as the stylesheet's margins do.
+            for i, item in enumerate(block.items):
+                self.paragraph(item, "list-item-last" if i == len(block.items) - 1 else "list-item")
         elif isinstance(block, Quote):
             for paragraph in block.paragraphs:
                 self.paragraph(paragraph.text, "quote")
@@ -175,12 +176,16 @@ class _Writer:
             self.table(block, in_section)
 
     def table(self, table: Table, in_section: bool) -> None:
+        """An introductory sentence stays with its table, as a caption and unit line do."""
+        above = self.end.getprevious() if self.end is not None else None
+        if above is not None and above.tag == qn("w:p"):
+            DocxParagraph(above, self.package._body).paragraph_format.keep_with_next = True
         for style, text in (("table-caption", table.caption), ("table-unit", table.unit)):
             if text:
                 self.paragraph(text, style)
         self.grid(table, in_section)
-        for note in table.notes:
-            self.paragraph(note, "table-note")
+        for i, note in enumerate(table.notes):
+            self.paragraph(note, "table-note-last" if i == len(table.notes) - 1 else "table-note")
 
     def grid(self, table: Table, in_section: bool) -> None:
         widths = [Mm(w) for w in column_widths_mm(table.columns, table_width_mm(in_section))]
@@ -189,13 +194,19 @@ class _Writer:
         docx_table.autofit = False
         for grid_column, width in zip(docx_table._tbl.tblGrid.gridCol_lst, widths, strict=True):
             grid_column.w = width
-        for row in table.head:
-            self.row(docx_table, row, table.columns, widths, header=True, keep_next=True)
+        # The stylesheet's spacing: air above an own table (below its unit line), below the
+        # header row, between groups, and after the table (less when notes follow).
+        own = bool(table.caption or table.unit or table.notes)
+        for r, row in enumerate(table.head):
+            padding = (OWN_TABLE_GAP if own and r == 0 else 0,
+                       HEAD_GAP if r == len(table.head) - 1 else 0)
+            self.row(docx_table, row, table.columns, widths, header=True, keep_next=True,
+                     padding=padding)
+        after = NOTES_GAP if table.notes else TABLE_GAP
         for g, group in enumerate(table.groups):
             for i, row in enumerate(group):
-                # The same spacing as the stylesheet: air between groups and after the table.
                 space_before = GROUP_GAP if g > 0 and i == 0 else 0
-                space_after = TABLE_GAP if g == len(table.groups) - 1 and i == len(group) - 1 else 0
+                space_after = after if g == len(table.groups) - 1 and i == len(group) - 1 else 0
                 self.row(docx_table, row, table.columns, widths, header=False,
                          keep_next=i < len(group) - 1, padding=(space_before, space_after))
 
@@ -228,7 +239,10 @@ class _Writer:
             row_properties.append(self.change(whole))
 
 
-GROUP_GAP, TABLE_GAP = 140, 240  # twips
+# Twips added to a row's 1,15 pt padding (0.1em of 11.5 pt, the cell paragraphs' own spacing)
+# to give the stylesheet's: a header row's 0.35em below it, a group's 0.6em above it, the
+# table's 1.1em below it (0.3em before its notes), an own table's 0.2em below its unit line.
+HEAD_GAP, GROUP_GAP, TABLE_GAP, NOTES_GAP, OWN_TABLE_GAP = 58, 115, 253, 69, 46
 
 
 # python-docx's Table.add_row and _Cell.merge give the XML wanted, but each finds its place by
