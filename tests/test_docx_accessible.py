@@ -222,3 +222,36 @@ def test_libreoffice_sets_the_docx_in_its_embedded_font_where_none_is_installed(
                 target.writestr(entry, data)
     fallback = pdf_fonts(libreoffice(bare, "pdf", tmp_path / "bare-pdf", tmp_path / "lo", env))
     assert fallback and not any("Liberation" in font for font in fallback)
+
+
+@pytest.fixture(scope="module")
+def both_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
+    """Each spec's PDF, and LibreOffice's PDF of its DOCX on a machine without Liberation or
+    Times (all converted in one LibreOffice run)."""
+    from aktstykker_gen.build import render_outputs
+
+    folder = tmp_path_factory.mktemp("pagination")
+    env = fontconfig_without_liberation_or_times(folder / "fontconfig")
+    docx = folder / "docx"
+    docx.mkdir()
+    for spec in SPECS:
+        outputs = render_outputs(check(spec))
+        (folder / f"{spec.stem}.pdf").write_bytes(outputs[".pdf"])
+        (docx / f"{spec.stem}.docx").write_bytes(outputs[".docx"])
+    soffice = require_tool("soffice")
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{folder / 'lo'}",
+                    "--convert-to", "pdf", "--outdir", str(folder / "lo-pdf"),
+                    *sorted(str(p) for p in docx.iterdir())],
+                   check=True, capture_output=True, timeout=600, env=env)
+    return {spec.stem: (folder / f"{spec.stem}.pdf", folder / "lo-pdf" / f"{spec.stem}.pdf")
+            for spec in SPECS}
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=lambda p: p.stem)
+def test_libreoffice_paginates_the_docx_as_our_pdf(spec: Path, both_pdfs) -> None:
+    """Issue 13, acceptance 3 (page count): the DOCX's line pitch, spacing, row heights and
+    margins are the stylesheet's, so a second client lays it out on as many pages."""
+    from pypdf import PdfReader
+
+    ours, theirs = both_pdfs[spec.stem]
+    assert len(PdfReader(str(theirs)).pages) == len(PdfReader(str(ours)).pages)
