@@ -255,3 +255,30 @@ def test_libreoffice_paginates_the_docx_as_our_pdf(spec: Path, both_pdfs) -> Non
 
     ours, theirs = both_pdfs[spec.stem]
     assert len(PdfReader(str(theirs)).pages) == len(PdfReader(str(ours)).pages)
+
+
+def test_every_part_has_a_content_type_and_the_fonts_are_the_shipped_ones(tmp_path: Path) -> None:
+    """Word refuses a package with a part of no content type; each embedded font, read back
+    with its key as Word and LibreOffice read it, is the shipped file."""
+    from aktstykker_gen import assets
+    from aktstykker_gen.writers.docx_fonts import obfuscated
+
+    _, path = built(SEED_SPEC, tmp_path)
+    types_ns = "http://schemas.openxmlformats.org/package/2006/content-types"
+    with zipfile.ZipFile(path) as package:
+        types = etree.fromstring(package.read("[Content_Types].xml"))
+        defaults = {d.get("Extension"): d.get("ContentType")
+                    for d in types.iter(f"{{{types_ns}}}Default")}
+        overrides = {o.get("PartName") for o in types.iter(f"{{{types_ns}}}Override")}
+        names = [n for n in package.namelist() if n != "[Content_Types].xml"]
+        assert all(f"/{n}" in overrides or n.rsplit(".", 1)[-1] in defaults for n in names)
+        assert defaults["odttf"] == "application/vnd.openxmlformats-officedocument.obfuscatedFont"
+        table = etree.fromstring(package.read("word/fontTable.xml"))
+        keys = [e.get(f"{{{W}}}fontKey") for e in table.iter() if e.tag.startswith(f"{{{W}}}embed")]
+        fonts = sorted(n for n in names if n.startswith("word/fonts/"))
+        assert len(keys) == len(fonts) == 4
+        shipped = {p.read_bytes() for p in assets.fonts_dir().glob("*.ttf")}
+        for name in fonts:
+            part = package.read(name)
+            assert part not in shipped
+            assert any(obfuscated(part, key) in shipped for key in keys)

@@ -20,20 +20,20 @@ EMBEDS = ("embedRegular", "embedBold", "embedItalic", "embedBoldItalic")
 
 
 def embedded_fonts(parts: Path, fonts: Path) -> dict[str, bytes]:
-    """Part name (e.g. word/fonts/LiberationSerif-Regular.odttf) → its obfuscated bytes, for
-    each embed in the template's font table; the font file is the part's name with .ttf."""
+    """Part name → bytes of the font table's links (word/_rels/fontTable.xml.rels, from the
+    template) and of each font they link to (word/fonts/X.odttf: fonts/X.ttf, obfuscated with
+    its key in the font table)."""
     return dict(_embedded_fonts(parts.resolve(), fonts.resolve()))
 
 
 @cache
 def _embedded_fonts(parts: Path, fonts: Path) -> tuple[tuple[str, bytes], ...]:
-    table = parts / "word" / "fontTable.xml"
-    if not table.is_file():
+    table, links = parts / "word" / "fontTable.xml", parts / "word" / "_rels" / "fontTable.xml.rels"
+    if not links.is_file():
         return ()
-    targets = {rel.get("Id"): rel.get("Target", "") for rel in
-               etree.parse(str(parts / "word" / "_rels" / "fontTable.xml.rels")).getroot()
+    targets = {rel.get("Id"): rel.get("Target", "") for rel in etree.parse(str(links)).getroot()
                if rel.get("Type", "").endswith("/relationships/font")}
-    made = []
+    made = [(links.relative_to(parts).as_posix(), links.read_bytes())]
     for embed in etree.parse(str(table)).iter(*(f"{{{W}}}{name}" for name in EMBEDS)):
         target = PurePosixPath("word") / targets[embed.get(f"{{{R}}}id", "")]
         font = (fonts / target.name).with_suffix(".ttf").read_bytes()
