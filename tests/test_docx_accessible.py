@@ -282,3 +282,35 @@ def test_every_part_has_a_content_type_and_the_fonts_are_the_shipped_ones(tmp_pa
             part = package.read(name)
             assert part not in shipped
             assert any(obfuscated(part, key) in shipped for key in keys)
+
+
+def page_lines(pdf: Path) -> list[list[str]]:
+    """Each page's text lines, top to bottom, by word positions; the page number left out."""
+    import pdfplumber
+
+    pages = []
+    with pdfplumber.open(pdf) as document:
+        for page in document.pages:
+            rows: dict[int, list[str]] = {}
+            for word in page.extract_words():
+                rows.setdefault(round(word["top"]), []).append(word["text"])
+            lines = [" ".join(words) for _, words in sorted(rows.items())]
+            pages.append(lines[:-1] if lines and lines[-1].isdigit() else lines)
+    return pages
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=lambda p: p.stem)
+def test_libreoffice_keeps_the_closing_block_together_and_no_header_row_ends_a_page(
+        spec: Path, both_pdfs) -> None:
+    """Keep rules of the DOCX, read off word positions in LibreOffice's PDF of it: the closing
+    block (place and date to the end) on the last page, and a table's header row never the
+    last line of a page."""
+    tree = render(check(spec))
+    pages = page_lines(both_pdfs[spec.stem][1])
+    blocks = [b for part in tree.body for b in (part.blocks if isinstance(part, Section) else [part])]
+    dateline = next(b.text for b in blocks if isinstance(b, Paragraph) and b.role == "dateline")
+    on = [i for i, lines in enumerate(pages) if " ".join(dateline.split()) in lines]
+    assert on == [len(pages) - 1]
+    heads = {" ".join(" ".join(c.text for c in row.cells).split())
+             for b in blocks if isinstance(b, Table) for row in b.head}
+    assert not [lines[-1] for lines in pages[:-1] if lines and lines[-1] in heads]
