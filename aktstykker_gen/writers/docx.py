@@ -18,7 +18,7 @@ from typing import Any
 from docx import Document as open_package
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
-from docx.shared import Mm
+from docx.shared import Length, Mm
 from docx.table import Table as DocxTable
 from docx.table import _Cell, _Row
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -82,6 +82,9 @@ class _Writer:
         self.revision = revision
         self.revisions = 0
         self.end = package.element.body.sectPr   # the body's last element; paragraphs go before
+        section = package.sections[0]
+        margins = (section.top_margin or 0) + (section.bottom_margin or 0)
+        self.rows_per_page = Length((section.page_height or 0) - margins).twips // ROW_PITCH
 
     def add_paragraph(self) -> DocxParagraph:
         """Document.add_paragraph, without its search for the body's sectPr: a scan of the
@@ -208,11 +211,17 @@ class _Writer:
                      padding=padding)
         after = NOTES_GAP if table.notes else TABLE_GAP
         for g, group in enumerate(table.groups):
+            # A group is kept on one page; one longer than a page cannot be, and a chain of
+            # "keep with next" longer than a page makes Word and LibreOffice start it on a new
+            # page and split it all the same: there, only a row without an amount (a heading
+            # row) is kept with the row after it, so no heading ends a page.
+            whole = len(group) + len(table.head) < self.rows_per_page
             for i, row in enumerate(group):
                 space_before = GROUP_GAP if g > 0 and i == 0 else 0
                 space_after = after if g == len(table.groups) - 1 and i == len(group) - 1 else 0
+                keep = i < len(group) - 1 and (whole or not _has_amount(row, table.columns))
                 self.row(docx_table, row, table.columns, widths, header=False,
-                         keep_next=i < len(group) - 1, padding=(space_before, space_after))
+                         keep_next=keep, padding=(space_before, space_after))
 
     def row(self, docx_table: DocxTable, row: Row, columns: tuple[str, ...], widths: list[Mm],
             header: bool, keep_next: bool, padding: tuple[int, int] = (0, 0)) -> None:
@@ -241,6 +250,18 @@ class _Writer:
         whole = wholes.pop() if len(wholes) == 1 else None
         if self.revision and whole is not None:
             row_properties.append(self.change(whole))
+
+
+ROW_PITCH = 350   # twips: a one-line table row, 15,2 pt and its 1,15 pt above and below
+
+
+def _has_amount(row: Row, columns: tuple[str, ...]) -> bool:
+    column = 0
+    for cell in row.cells:
+        if columns[column] == "amount" and cell.text.strip():
+            return True
+        column += cell.span
+    return False
 
 
 # Twips added to a row's 1,15 pt padding (0.1em of 11.5 pt, the cell paragraphs' own spacing)
