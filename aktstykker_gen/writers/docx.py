@@ -18,10 +18,11 @@ from typing import Any
 from docx import Document as open_package
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
-from docx.shared import Mm
+from docx.shared import Length, Mm
 from docx.table import Table as DocxTable
 from docx.table import _Cell, _Row
 from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml import etree
 
 from aktstykker_gen.document import (
     DRAFT_MARK,
@@ -35,6 +36,7 @@ from aktstykker_gen.document import (
     Section,
     Table,
 )
+from aktstykker_gen.writers.docx_fonts import embedded_fonts
 from aktstykker_gen.writers.layout import column_widths_mm, table_width_mm
 from aktstykker_gen.writers.moment import moment
 
@@ -49,7 +51,10 @@ class Revision:
 
 def write_docx(doc: Document, parts: Path, revision: Revision | None = None) -> bytes:
     """The tree as DOCX; with `revision`, its `Revised` texts become Word's tracked changes."""
-    package = open_package(BytesIO(_zip_folder(parts)))
+    # The embedded fonts (and the font table's links to them) join the package only when it is
+    # zipped for the last time: python-docx would unpack and deflate their 1,5 MB once more.
+    fonts = embedded_fonts(parts, parts.parent / "fonts")
+    package = open_package(BytesIO(_zip_folder(parts, without=set(fonts))))
     writer = _Writer(package, revision)
     if doc.draft:
         writer.draft_mark()
@@ -61,12 +66,13 @@ def write_docx(doc: Document, parts: Path, revision: Revision | None = None) -> 
     stamp = moment(doc)
     properties = package.core_properties
     properties.title, properties.author = _property(doc.title), _property(doc.author)
-    properties.last_modified_by, properties.language = _property(doc.author), doc.lang
+    properties.last_modified_by = _property(doc.author)
+    properties.language = _language(doc.lang, package)
     properties.created = properties.modified = stamp
     properties.revision = 1
     out = BytesIO()
     package.save(out)
-    return _normalised_zip(out.getvalue(), stamp)
+    return _normalised_zip(out.getvalue(), stamp, fonts)
 
 
 class _Writer:
@@ -76,6 +82,9 @@ class _Writer:
         self.revision = revision
         self.revisions = 0
         self.end = package.element.body.sectPr   # the body's last element; paragraphs go before
+        section = package.sections[0]
+        margins = (section.top_margin or 0) + (section.bottom_margin or 0)
+        self.rows_per_page = Length((section.page_height or 0) - margins).twips // ROW_PITCH
 
     def add_paragraph(self) -> DocxParagraph:
         """Document.add_paragraph, without its search for the body's sectPr: a scan of the
@@ -140,16 +149,21 @@ class _Writer:
                 text.tag = qn("w:delText")
 
     def section(self, section: Section) -> None:
+        """The letter opens the section's first line (a paragraph, or its sub-heading), in the
+        style that carries the section's outline level, so Word's navigation pane lists a–f."""
         blocks = list(section.blocks)
-        first = blocks[0] if blocks and isinstance(blocks[0], Paragraph) \
-            and blocks[0].role != "subheading" else None
+        first = blocks[0] if blocks and isinstance(blocks[0], Paragraph) else None
         if first is not None:
             del blocks[0]
-        paragraph = self.styled(self.add_paragraph(), "section-first")
+        opens_heading = first is not None and first.role == "subheading"
+        paragraph = self.styled(self.add_paragraph(),
+                                "section-subheading" if opens_heading else "section-first")
         # The letter is a change only when the whole section is new or gone.
         whole = _whole(section.blocks)
         letter = f"{section.letter}." + ("\t" if first else "")
         self.text(paragraph, Revised(((whole, letter),)) if whole else letter)
+        for run in paragraph._p.iter(qn("w:r")):
+            run.get_or_add_rPr().style = "section-letter"
         if first:
             self.text(paragraph, first.text)
         for block in blocks:
@@ -159,8 +173,9 @@ class _Writer:
         if isinstance(block, Paragraph):
             self.paragraph(block.text, block.role)
         elif isinstance(block, BulletList):
-            for item in block.items:
-                self.paragraph(item, "list-item")
+            # The last item carries the list's own space below, as the stylesheet's margins do.
+            for i, item in enumerate(block.items):
+                self.paragraph(item, "list-item-last" if i == len(block.items) - 1 else "list-item")
         elif isinstance(block, Quote):
             for paragraph in block.paragraphs:
                 self.paragraph(paragraph.text, "quote")
@@ -168,12 +183,16 @@ class _Writer:
             self.table(block, in_section)
 
     def table(self, table: Table, in_section: bool) -> None:
+        """An introductory sentence stays with its table, as a caption and unit line do."""
+        above = self.end.getprevious() if self.end is not None else None
+        if above is not None and above.tag == qn("w:p"):
+            DocxParagraph(above, self.package._body).paragraph_format.keep_with_next = True
         for style, text in (("table-caption", table.caption), ("table-unit", table.unit)):
             if text:
                 self.paragraph(text, style)
         self.grid(table, in_section)
-        for note in table.notes:
-            self.paragraph(note, "table-note")
+        for i, note in enumerate(table.notes):
+            self.paragraph(note, "table-note-last" if i == len(table.notes) - 1 else "table-note")
 
     def grid(self, table: Table, in_section: bool) -> None:
         widths = [Mm(w) for w in column_widths_mm(table.columns, table_width_mm(in_section))]
@@ -182,15 +201,27 @@ class _Writer:
         docx_table.autofit = False
         for grid_column, width in zip(docx_table._tbl.tblGrid.gridCol_lst, widths, strict=True):
             grid_column.w = width
-        for row in table.head:
-            self.row(docx_table, row, table.columns, widths, header=True, keep_next=True)
+        # The stylesheet's spacing: air above an own table (below its unit line), below the
+        # header row, between groups, and after the table (less when notes follow).
+        own = bool(table.caption or table.unit or table.notes)
+        for r, row in enumerate(table.head):
+            padding = (OWN_TABLE_GAP if own and r == 0 else 0,
+                       HEAD_GAP if r == len(table.head) - 1 else 0)
+            self.row(docx_table, row, table.columns, widths, header=True, keep_next=True,
+                     padding=padding)
+        after = NOTES_GAP if table.notes else TABLE_GAP
         for g, group in enumerate(table.groups):
+            # A group is kept on one page; one longer than a page cannot be, and a chain of
+            # "keep with next" longer than a page makes Word and LibreOffice start it on a new
+            # page and split it all the same: there, only a row without an amount (a heading
+            # row) is kept with the row after it, so no heading ends a page.
+            whole = len(group) + len(table.head) < self.rows_per_page
             for i, row in enumerate(group):
-                # The same spacing as the stylesheet: air between groups and after the table.
                 space_before = GROUP_GAP if g > 0 and i == 0 else 0
-                space_after = TABLE_GAP if g == len(table.groups) - 1 and i == len(group) - 1 else 0
+                space_after = after if g == len(table.groups) - 1 and i == len(group) - 1 else 0
+                keep = i < len(group) - 1 and (whole or not _has_amount(row, table.columns))
                 self.row(docx_table, row, table.columns, widths, header=False,
-                         keep_next=i < len(group) - 1, padding=(space_before, space_after))
+                         keep_next=keep, padding=(space_before, space_after))
 
     def row(self, docx_table: DocxTable, row: Row, columns: tuple[str, ...], widths: list[Mm],
             header: bool, keep_next: bool, padding: tuple[int, int] = (0, 0)) -> None:
@@ -212,8 +243,8 @@ class _Writer:
             paragraph.paragraph_format.keep_with_next = keep_next
             self.text(paragraph, cell.text)
             if row.total:
-                for run in paragraph.runs:
-                    run.bold = True
+                for run in paragraph._p.iter(qn("w:r")):
+                    run.get_or_add_rPr().style = "table-total"
             column += cell.span
         wholes = {getattr(cell.text, "whole", None) for cell in row.cells}
         whole = wholes.pop() if len(wholes) == 1 else None
@@ -221,7 +252,22 @@ class _Writer:
             row_properties.append(self.change(whole))
 
 
-GROUP_GAP, TABLE_GAP = 140, 240  # twips
+ROW_PITCH = 350   # twips: a one-line table row, 15,2 pt and its 1,15 pt above and below
+
+
+def _has_amount(row: Row, columns: tuple[str, ...]) -> bool:
+    column = 0
+    for cell in row.cells:
+        if columns[column] == "amount" and cell.text.strip():
+            return True
+        column += cell.span
+    return False
+
+
+# Twips added to a row's 1,15 pt padding (0.1em of 11.5 pt, the cell paragraphs' own spacing)
+# to give the stylesheet's: a header row's 0.35em below it, a group's 0.6em above it, the
+# table's 1.1em below it (0.3em before its notes), an own table's 0.2em below its unit line.
+HEAD_GAP, GROUP_GAP, TABLE_GAP, NOTES_GAP, OWN_TABLE_GAP = 58, 115, 253, 69, 46
 
 
 # python-docx's Table.add_row and _Cell.merge give the XML wanted, but each finds its place by
@@ -297,13 +343,23 @@ mso-position-vertical-relative:margin" o:allowincell="f" fillcolor="#b00000" str
 </w:r>"""
 
 
-def _zip_folder(folder: Path) -> bytes:
-    """The template's parts, zipped in a fixed order."""
+def _zip_folder(folder: Path, without: set[str]) -> bytes:
+    """The template's parts but those named, zipped in a fixed order."""
     out = BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            archive.writestr(path.relative_to(folder).as_posix(), path.read_bytes())
+            name = path.relative_to(folder).as_posix()
+            if name not in without:
+                archive.writestr(name, path.read_bytes())
     return out.getvalue()
+
+
+def _language(lang: str, package: Any) -> str:
+    """The document's language with the region the template's text is marked with (da → da-DK),
+    as Word names languages; the tree's own tag when the template's is another language."""
+    marked = package.styles.element.find(f"{qn('w:docDefaults')}//{qn('w:lang')}")
+    region = marked.get(qn("w:val"), "") if marked is not None else ""
+    return region if region.split("-")[0] == lang else lang
 
 
 def _property(text: str) -> str:
@@ -311,16 +367,35 @@ def _property(text: str) -> str:
     return text if len(text) <= 255 else text[:254] + "…"
 
 
-def _normalised_zip(data: bytes, moment: datetime.datetime) -> bytes:
-    """Same entries, same order, but with fixed dates and attributes: reproducible bytes."""
+def _with_font_type(types: bytes) -> bytes:
+    """The package's content types with that of the embedded fonts (python-docx, which never
+    saw them, leaves it out)."""
+    root = etree.fromstring(types)
+    default = etree.Element(f"{{{_TYPES}}}Default", Extension="odttf",
+                            ContentType="application/vnd.openxmlformats-officedocument.obfuscatedFont")
+    root.insert(0, default)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
+
+
+def _normalised_zip(data: bytes, moment: datetime.datetime, fonts: dict[str, bytes]) -> bytes:
+    """Same entries, same order, then the fonts, all with fixed dates and attributes:
+    reproducible bytes. The fonts are deflated fast (level 1): 70 ms less than level 6 on
+    1,5 MB, for 7 % more bytes."""
     stamp = (max(moment.year, 1980), moment.month, moment.day, 0, 0, 0)
     out = BytesIO()
     with zipfile.ZipFile(BytesIO(data)) as source, \
             zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for entry in source.infolist():
-            info = zipfile.ZipInfo(entry.filename, date_time=stamp)
+        entries = [(entry.filename, source.read(entry.filename), 6) for entry in source.infolist()]
+        if fonts:
+            entries = [(name, _with_font_type(part) if name == "[Content_Types].xml" else part,
+                        level) for name, part, level in entries]
+        for name, part, level in [*entries, *((name, part, 1) for name, part in fonts.items())]:
+            info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
             info.external_attr = 0
-            target.writestr(info, source.read(entry.filename))
+            target.writestr(info, part, compresslevel=level)
     return out.getvalue()
