@@ -78,16 +78,18 @@ def test_every_section_is_a_first_level_and_every_subheading_a_second_level_head
         spec: Path, tmp_path: Path) -> None:
     tree, path = built(spec, tmp_path)
     sections = [part for part in tree.body if isinstance(part, Section)]
+    annexes = [part.text for part in tree.body
+               if isinstance(part, Paragraph) and part.role == "annex"]
     entries = outline(path)
     assert [text.split("\t")[0] for level, text in entries if level == 0] == \
-        [f"{section.letter}." for section in sections]
+        [f"{section.letter}." for section in sections] + annexes   # then each bilag
     for section in sections:
         for i, block in enumerate(section.blocks):
             if isinstance(block, Paragraph) and block.role == "subheading":
                 # A section that opens with its sub-heading has the letter on that line.
                 wanted = (0, f"{section.letter}.\t{block.text}") if i == 0 else (1, block.text)
                 assert wanted in entries
-    assert len(entries) == len(sections) + sum(
+    assert len(entries) == len(sections) + len(annexes) + sum(
         1 for section in sections for block in section.blocks[1:]
         if isinstance(block, Paragraph) and block.role == "subheading")
 
@@ -313,7 +315,11 @@ def test_libreoffice_keeps_the_closing_block_together_and_no_header_row_ends_a_p
     blocks = [b for part in tree.body for b in (part.blocks if isinstance(part, Section) else [part])]
     dateline = next(b.text for b in blocks if isinstance(b, Paragraph) and b.role == "dateline")
     on = [i for i, lines in enumerate(pages) if " ".join(dateline.split()) in lines]
-    assert on == [len(pages) - 1]
+    annexes = [" ".join(b.text.split()) for b in blocks
+               if isinstance(b, Paragraph) and b.role == "annex"]
+    main = next((i for i, lines in enumerate(pages) if annexes and annexes[0] in lines),
+                len(pages))   # the bilag follow the closing block, each on its own page
+    assert on == [main - 1]
     heads = {" ".join(" ".join(c.text for c in row.cells).split())
              for b in blocks if isinstance(b, Table) for row in b.head}
     assert not [lines[-1] for lines in pages[:-1] if lines and lines[-1] in heads]
