@@ -15,6 +15,7 @@ import pytest
 
 from aktstykker_gen import pipeline
 from aktstykker_gen.kinds.aktstykke.view import AktstykkeView
+from aktstykker_gen.references import references
 
 NBSP = "\u00a0"
 # What the spec types per year: the expense (and the reserve that finances it, negated) and
@@ -195,3 +196,44 @@ def test_a_span_total_written_out_is_a_copy_of_data_not_an_unknown_amount(
     written = _shown(sum(UDGIFT[y] for y in years), None).replace(NBSP, " ")
     _, result = _check(tmp_path, f"I alt {written} i {period}")
     assert [d.code for d in result.diagnostics] == ["AKT602"]
+
+
+# -- one underkonto or one standardkonto line ---------------------------------------------------
+
+def _seed_lines():
+    from conftest import SEED_SPEC
+
+    model = pipeline.check(SEED_SPEC).spec.model
+    return model, [(h, u, s) for h in model.udgifter + model.finansiering
+                   for u in h.underkonti for s in u.standardkonti]
+
+
+def test_a_reference_names_one_standardkonto_line_or_one_underkonto_in_every_year():
+    """`{konto:HK.UK.SK}` is that line's amount, `{konto:HK.UK}` its underkonto's: expenses, or
+    income where there are none, in the finansår or the year or span after the key; summed here
+    from the seed's lines independently of the view."""
+    model, found = _seed_lines()
+    view = AktstykkeView(model)
+
+    def expected(lines, år):
+        side = "udgift" if any(år in s.udgift for s in lines) else "indtægt"
+        return sum((getattr(s, side).get(år, Decimal(0)) for s in lines), Decimal(0))
+
+    for h, u, s in found:
+        for key, lines in ((f"{h.nr}.{u.nr}.{s.nr}", [s]), (f"{h.nr}.{u.nr}", u.standardkonti)):
+            [reference] = references("{konto:" + key + "}")
+            assert view.value(reference) == expected(lines, model.finansår)
+            [in_year] = references("{konto:" + key + f":{model.finansår}" + "}")
+            assert view.value(in_year) == expected(lines, model.finansår)
+
+
+@pytest.mark.parametrize("key", ["16.11.16.99", "16.11.16.10.99", "16.11.16.10.22.1",
+                                 "99.99.99.10.22", "16.11.16.10.22:2030"])
+def test_a_line_the_spec_does_not_hold_is_akt601(tmp_path: Path, key: str) -> None:
+    from conftest import SEED_SPEC
+
+    text = SEED_SPEC.read_text(encoding="utf-8").replace(
+        "Midlerne tilføres", "Af dem går {konto:" + key + "} til husleje. Midlerne tilføres", 1)
+    path = tmp_path / "spec.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert "AKT601" in [d.code for d in pipeline.check(path).diagnostics]

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from aktstykker_gen import units
-from aktstykker_gen.kinds.aktstykke.model import Hovedkonto, NavngivetBeløb
+from aktstykker_gen.kinds.aktstykke.model import Hovedkonto, NavngivetBeløb, Standardkonto
 from aktstykker_gen.references import Reference, references
 from aktstykker_gen.units import Enhed
 
@@ -74,6 +74,14 @@ def beløb(view: AktstykkeView, reference: Reference,
             return None
         return Beløbsværdi(sum((konto_i_år(hovedkonto, år) for år in years), Decimal(0)),
                            periode=rest[0] if len(years) > 1 else None)
+    if namespace == "konto" and (konti := linjer(view, key or "")) and len(rest) <= 1:
+        used = sorted({år for line in konti for år in [*line.udgift, *line.indtægt]})
+        years = periode(rest[0], used) if rest else (
+            [model.finansår] if model.finansår in used else None)
+        if years is None:
+            return None
+        return Beløbsværdi(sum((linjer_i_år(konti, år) for år in years), Decimal(0)),
+                           periode=rest[0] if rest and len(years) > 1 else None)
     if namespace == "modtager" and len(rest) <= 1:
         modtager = view.modtager_efter_id.get(key or "")
         if modtager is None:
@@ -110,6 +118,9 @@ def navngivet_mio(view: AktstykkeView, navngivet: NavngivetBeløb,
     names nothing, or the amount itself)."""
     if navngivet.værdi is not None:
         return units.til_mio(navngivet.værdi, Enhed(navngivet.enhed))
+    if navngivet.svarer_til is not None:   # the data's amount; the parts are checked (AKT620)
+        found = del_beløb(view, navngivet.svarer_til, seen)
+        return None if found is None else found.mio
     return dele_mio(view, navngivet, seen)
 
 
@@ -137,8 +148,23 @@ def del_beløb(view: AktstykkeView, del_: str,
 
 def konto_i_år(hovedkonto: Hovedkonto, år: int) -> Decimal:
     """A hovedkonto's amount in a year: its expenses, or its income if it has none."""
-    from aktstykker_gen.kinds.aktstykke.view import line_amount, lines, total
+    from aktstykker_gen.kinds.aktstykke.view import lines
 
-    side = "udgift" if any(line_amount(line, "udgift", år) is not None
-                           for line in lines(hovedkonto)) else "indtægt"
-    return total([hovedkonto], side, år)
+    return linjer_i_år(list(lines(hovedkonto)), år)
+
+
+def linjer(view: AktstykkeView, key: str) -> list[Standardkonto]:
+    """The standardkonto lines `{konto:16.11.16.10}` (an underkonto) or `{konto:16.11.16.10.22}`
+    (one line) names; none if the key names no such account."""
+    parts = key.split(".")
+    hovedkonto = view.hovedkonti.get(".".join(parts[:3]))
+    if hovedkonto is None or len(parts) not in (4, 5):
+        return []
+    return [line for underkonto in hovedkonto.underkonti if underkonto.nr == parts[3]
+            for line in underkonto.standardkonti if len(parts) == 4 or line.nr == parts[4]]
+
+
+def linjer_i_år(found: list[Standardkonto], år: int) -> Decimal:
+    """Lines' amount in a year: their expenses, or their income if they have none."""
+    side = "udgift" if any(år in line.udgift for line in found) else "indtægt"
+    return sum((getattr(line, side).get(år, Decimal(0)) for line in found), Decimal(0))

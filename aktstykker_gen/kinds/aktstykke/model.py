@@ -613,11 +613,17 @@ class NavngivetBeløb(Model):
                                           "beløb:drift.")
     kilde: Tekst | None = Field(None, description="Hvor et selvstændigt tal stammer fra, fx "
                                                  "finansloven for 2026; vises ikke.")
+    svarer_til: Annotated[str, StringConstraints(pattern="^" + _DEL.pattern + "$")] | None = Field(
+        None, description="Data, som de angivne dele skal summe til, fx konto:28.21.31: "
+                          "beløbet er dataenes, og delene kontrolleres mod det.")
 
     @model_validator(mode="after")
     def _har_indhold(self) -> NavngivetBeløb:
         if self.værdi is None and not self.dele:
             raise PydanticCustomError("beløb_tomt", "et navngivet beløb har en værdi eller dele")
+        if self.svarer_til is not None and (self.værdi is not None or not self.dele):
+            raise PydanticCustomError("beløb_svarer_til", "'svarer_til' står med 'dele' og "
+                                                          "uden 'værdi'")
         return self
 
 

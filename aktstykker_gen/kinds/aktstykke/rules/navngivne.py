@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from aktstykker_gen import formatting, units
 from aktstykker_gen.diagnostics import Severity, Span
-from aktstykker_gen.kinds.aktstykke.henvisninger import del_beløb, dele_mio
+from aktstykker_gen.kinds.aktstykke.henvisninger import del_beløb, dele_mio, navngivet_mio
 from aktstykker_gen.kinds.aktstykke.rules.common import Spec
 from aktstykker_gen.kinds.aktstykke.view import AktstykkeView
 from aktstykker_gen.rules import Finding, RuleSet
@@ -24,18 +24,19 @@ def parts_add_up(spec: Spec) -> Iterator[Finding]:
     (4,0 + 12,0 against 15,0)."""
     view = AktstykkeView(spec.model)
     for name, navngivet in spec.model.beløb.items():
-        if navngivet.værdi is None or not navngivet.dele:
+        if not navngivet.dele or (navngivet.værdi is None and navngivet.svarer_til is None):
             continue
         found = dele_mio(view, navngivet)
-        declared = units.til_mio(navngivet.værdi, Enhed(navngivet.enhed))
-        if found is not None and found != declared:
+        declared = navngivet_mio(view, navngivet, frozenset({name}))
+        if found is not None and declared is not None and found != declared:
             yield Finding(
                 f"beløbet '{name}' er {_vist(declared, navngivet.enhed)}, men delene summer til "
                 f"{_vist(found, navngivet.enhed)}",
-                spec.span(navngivet, "værdi"),
+                spec.span(navngivet, "værdi" if navngivet.værdi is not None else "svarer_til"),
                 related=tuple(_part_lines(spec, name, frozenset())),
                 hint="ret værdien eller en af delene; eller slet 'værdi', så beløbet er "
-                     "summen af delene")
+                     "summen af delene" if navngivet.værdi is not None else
+                     f"ret en af delene, eller dataene, som '{navngivet.svarer_til}' peger på")
 
 
 def _part_lines(spec: Spec, name: str, seen: frozenset[str]) -> Iterator[Span | None]:
@@ -71,3 +72,8 @@ def parts_are_known(spec: Spec) -> Iterator[Finding]:
                               hint="en del er et beløb eller en henvisning uden klammer, fx "
                                    "konto:16.71.08, konto:16.71.08:2026, modtager:id, "
                                    "udgift:2026 eller beløb:navn (ikke beløbet selv)")
+        if navngivet.svarer_til and del_beløb(view, navngivet.svarer_til,
+                                              frozenset({name})) is None:
+            yield Finding(f"'svarer_til: {navngivet.svarer_til}' af beløbet '{name}' peger ikke på "
+                          "et beløb i specifikationen", spec.span(navngivet, "svarer_til"),
+                          hint="henvis uden klammer til data, fx konto:16.71.08 eller udgift:2026")

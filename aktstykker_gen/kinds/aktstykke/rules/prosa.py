@@ -130,13 +130,14 @@ def _where(spec: Spec, span: Span | None, written: WrittenAmount) -> Span | None
 @rules.rule("AKT603", "et navngivet beløb bruges", Severity.WARNING, "prosa")
 def named_amounts_used(spec: Spec) -> Iterator[Finding]:
     """A named amount that no prose or table cell refers to is a fact nobody reads; often a
-    misspelt reference."""
+    misspelt reference. One that only ties its parts to the data (`svarer_til`) is a check,
+    not a fact, and need not be printed."""
     cells = [v for _, _, t in tabeller.tabeller(spec.model) for r in t.rækker
              for v in r.værdier or [] if isinstance(v, str)]
     texts = [piece.text for piece in prose(spec)] + cells
     used = {r.key for text in texts for r in references(text) if r.namespace == "beløb"}
-    for name in spec.model.beløb:
-        if name not in used:
+    for name, navngivet in spec.model.beløb.items():
+        if name not in used and navngivet.svarer_til is None:
             yield Finding(f"beløbet '{name}' bruges ikke i teksten",
                           spec.validated.source.keys.get(("beløb", name)),
                           hint=f"henvis til det med {{beløb:{name}}}, eller slet det")
