@@ -62,25 +62,35 @@ DRAFT_BOX = f'<div class="draft-mark" aria-hidden="true">{DRAFT_MARK}</div>'
 def _section(section: Section) -> str:
     """The letter opens the section's first line, as in the DOCX, so text order is reading
     order: a paragraph's or a sub-heading's (the sub-heading stays a heading). The letter also
-    labels the tagged section (`data-letter`, see pdf_tags)."""
+    labels the tagged section and its bookmark (`data-letter`, see pdf_tags)."""
     blocks = list(section.blocks)
-    letter = f'<span class="letter">{escape(section.letter)}.</span>'
-    first = blocks[0] if blocks and isinstance(blocks[0], Paragraph) else None
-    if first is not None:
+    first = blocks[0] if blocks else None
+    if isinstance(first, Paragraph):
         del blocks[0]
-        opening = _paragraph(first, opening=letter)
+        opening = _paragraph(first, section.letter)
     else:
-        opening = f'<p class="section-first">{letter}</p>'
+        opening = f'<p class="section-first">{_letter(section.letter)}</p>'
     inner = [_table(b, in_section=True) if isinstance(b, Table) else _block(b) for b in blocks]
     return "\n".join([f'<section class="lettered" data-letter="{escape(section.letter)}">',
                       opening, *inner, "</section>"])
 
 
-def _paragraph(paragraph: Paragraph, opening: str = "") -> str:
-    first = " section-first" if opening else ""
+def _letter(letter: str) -> str:
+    return f'<span class="letter">{escape(letter)}.</span>'
+
+
+def _paragraph(paragraph: Paragraph, letter: str = "") -> str:
+    """A paragraph, or a sub-heading (h1: the top level of the tagged headings); one that
+    opens a section starts with its letter, and its bookmark reads "b. Delloftet …"."""
+    text = escape(paragraph.text)
+    if not letter:
+        tag = "h1" if paragraph.role == "subheading" else "p"
+        return f'<{tag} class="{paragraph.role}">{text}</{tag}>'
     if paragraph.role == "subheading":
-        return f'<h3 class="subheading{first}">{opening}{escape(paragraph.text)}</h3>'
-    return f'<p class="{paragraph.role}{first}">{opening}{escape(paragraph.text)}</p>'
+        label = escape(f"{letter}. {paragraph.text}")
+        return (f'<h1 class="subheading section-first" data-label="{label}">'
+                f"{_letter(letter)}{text}</h1>")
+    return f'<p class="{paragraph.role} section-first">{_letter(letter)}{text}</p>'
 
 
 def _block(block: Block) -> str:
@@ -118,7 +128,8 @@ def _row(row: Row, columns: tuple[str, ...], tag: str) -> str:
         span = f' colspan="{cell.span}"' if cell.span > 1 else ""
         # An empty cell of a header row heads nothing: a data cell, so that no column is
         # announced by silence. A header cell heads its column (PDF: /Scope /Column).
-        kind, scope = ("td", "") if tag == "th" and not cell.text else (tag, ' scope="col"' * (tag == "th"))
+        kind = "td" if not cell.text else tag
+        scope = ' scope="col"' if kind == "th" else ""
         cells.append(f'<{kind} class="{columns[column]}"{span}{scope}>{escape(cell.text)}</{kind}>')
         column += cell.span
     total = " total" if row.total else ""

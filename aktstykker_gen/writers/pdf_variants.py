@@ -47,6 +47,6 @@ def variant(name: str) -> str:
         return key
     choices = ", ".join(SUPPORTED)
     if key in REFUSED:
-        raise UnknownVariant(f"--pdf-variant {name}: understøttes ikke ({REFUSED[key]}); "
+        raise UnknownVariant(f"{name!r} understøttes ikke ({REFUSED[key]}); "
                              f"vælg {choices}")
-    raise UnknownVariant(f"--pdf-variant {name}: ukendt PDF-variant; vælg {choices}")
+    raise UnknownVariant(f"{name!r} er ingen PDF-variant; vælg {choices}")
