@@ -51,14 +51,10 @@ def _furniture_to_artifacts(pdf: Any, page: Any, parents: list[bytes],
             else:
                 operations[i - 1] = "/Artifact"
                 operations[i] = pydyf.Dictionary({"Type": "/Pagination"})
-    for old, new in renumbered.items():
-        kids = _get(pdf, parents[old])["K"]
-        kids[kids.index(old)] = -1 - new      # marked, so that a later id is not renumbered twice
-    for old in renumbered:
-        kids = _get(pdf, parents[old])["K"]
-        for k, kid in enumerate(kids):
-            if isinstance(kid, int) and kid < 0:
-                kids[k] = -1 - kid
+    for reference in {parents[old] for old in kept}:   # an element's ids are all on its page
+        element = _get(pdf, reference)
+        element["K"] = pydyf.Array(renumbered[kid] if isinstance(kid, int) else kid
+                                   for kid in element["K"])
     return pydyf.Array([parents[old] for old in kept])
 
 
