@@ -29,9 +29,9 @@ def finish(document: Any, pdf: Any) -> None:
         assert nums[2 * page_number] == page_number
         nums[2 * page_number + 1] = _furniture_to_artifacts(
             pdf, page, nums[2 * page_number + 1], reachable)
-    for element in pdf.objects:   # the furniture's elements, now referred to by nothing
+    for number, element in enumerate(pdf.objects):   # the furniture's, referred to by nothing
         if isinstance(element, dict) and element.get("Type") == "/StructElem" \
-                and element.number not in reachable:
+                and number not in reachable:
             element.clear()
     for number in reachable:
         element = pdf.objects[number]
