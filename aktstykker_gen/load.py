@@ -153,11 +153,42 @@ class _FastLoader(_Guarded, yaml.composer.Composer, CParser, yaml.resolver.Resol
         return node
 
 
+class _CLoader(CParser, yaml.resolver.Resolver):
+    """libyaml's parser and composer both: three times faster again on a large spec. It
+    shares an alias's node and checks no depth, so it composes only a text with no anchor
+    (`&`: without one no alias composes), and its graph is walked by `_trusted`."""
+
+    def __init__(self, text: str) -> None:
+        CParser.__init__(self, text)
+        yaml.resolver.Resolver.__init__(self)
+
+
+def _trusted(root: yaml.Node | None) -> yaml.Node | None:
+    """libyaml's graph, made PyYAML's (a plain scalar's style None), if it is one PyYAML would
+    compose alike: no deeper than MAX_DEPTH and no empty plain value (`_FastLoader`)."""
+    stack = [(root, 0)] if root is not None else []
+    while stack:
+        node, depth = stack.pop()
+        if depth >= MAX_DEPTH:
+            raise _Unsure
+        if isinstance(node, yaml.ScalarNode):
+            node.style = node.style or None
+            if node.value == "" and node.style is None:
+                raise _Unsure
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(item, depth + 1) for item in node.value]
+        else:
+            stack += [(part, depth + 1) for pair in node.value for part in pair]
+    return root
+
+
 def _compose(text: str) -> yaml.Node | None:
     """The node graph: from libyaml when it can be trusted to agree with PyYAML, else (and
     for every error, so each message and position is PyYAML's) from PyYAML itself."""
     if CParser is not None and not _NON_PRINTABLE.search(text):
         with contextlib.suppress(_Unsure, _AliasUsed, _TooDeep, yaml.YAMLError):
+            if "&" not in text:
+                return _trusted(_CLoader(text).get_single_node())
             return _FastLoader(text).get_single_node()
     return _Loader(text).get_single_node()
 

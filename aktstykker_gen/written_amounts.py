@@ -42,8 +42,9 @@ _NUMBER = re.compile(
 _UNIT_WORD = r"(?:mio|mia|mill|millioner?|milliard(?:er)?|kr|kroner|dkk)\b"
 _WORDS = re.compile(rf"(?P<words>(?:(?!{_UNIT_WORD})[a-zæøå]+\s+){{1,8}}?)(?:{_AFTER})",
                     re.IGNORECASE)
-# Every amount has a digit or a unit word: most texts (an account's name) are passed over at once.
-_MAY_HOLD_ONE = re.compile(r"\d|mi[oal]|kr|dkk", re.IGNORECASE)
+# Every amount has a unit word or a decimal comma: most texts (an account's name, "Initiativ 12")
+# are passed over at once.
+_MAY_HOLD_ONE = re.compile(r"\d,\d|mi[oal]|kr|dkk", re.IGNORECASE)
 _PERCENT = re.compile(r"\s*(?:pct\b|procent|%)", re.IGNORECASE)
 
 # What text2num does not read: fractions.

@@ -96,4 +96,5 @@ def test_two_annotations_stand_under_their_groups_in_order() -> None:
 def test_a_decided_aktstykke_shows_its_number_decision_and_paategning() -> None:
     text = text_of(EXAMPLES / "med-paategning.yaml")
     assert text.startswith("Aktstykke nr. 48\n\nFolketinget 2025-26\n")
-    assert "Tiltrådt af Finansudvalget den " in text
+    assert "Tiltrådt af et flertal i Finansudvalget den 20-11-2025 (udvalget med undtagelse af " \
+        "Enhedslistens og Alternativets medlemmer, der stemte imod aktstykket)" in text

@@ -7,7 +7,10 @@ from __future__ import annotations
 import os
 
 import pytest
+import yaml
 from conftest import ROOT, SEED_SPEC
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from aktstykker_gen import load
 from aktstykker_gen.diagnostics import Severity, Span, SpecError
@@ -313,6 +316,37 @@ def test_libyaml_and_pyyaml_give_the_same_data_source_map_and_diagnostics(path, 
     fast = loaded_or_diagnostics(path)
     monkeypatch.setattr(load, "CParser", None)
     assert fast == loaded_or_diagnostics(path)
+
+
+def loaded_text_or_diagnostics(text):
+    try:
+        spec = load_text(text, "spec.yaml")
+    except SpecError as error:
+        return [str(d) for d in error.diagnostics]
+    return spec.data, spec.values, spec.keys
+
+
+_KEYS = st.sampled_from(["titel", "udgift", "2025", "navn", "a", "æøå", "b c", "- x", "1.200"])
+_SCALARS = st.none() | st.booleans() | st.integers(-3, 3000) | st.sampled_from([
+    "", "x", "7,5", "2025", "null", "~", "true", "1.200", "'q'", '"d"', "a: b", "- c", "# k", "æ",
+    "{udgift}", "[1]", "*x", "&y z", "!t"])
+_VALUES = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=3)
+                       | st.dictionaries(_KEYS, inner, max_size=3), max_leaves=12)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(value=_VALUES, flow=st.sampled_from([None, True, False]),
+       style=st.sampled_from([None, "'", '"', "|", ">"]), indent=st.sampled_from([2, 4]))
+def test_libyaml_and_pyyaml_load_any_yaml_alike(value, flow, style, indent):
+    """The fast routes (libyaml's composer for a text without anchors, PyYAML's composer over
+    libyaml's parser) give exactly what PyYAML alone gives, on generated YAML in every style,
+    with empty values, anchors, aliases and tags typed as text."""
+    text = yaml.dump({"titel": value}, default_flow_style=flow, default_style=style,
+                     indent=indent, allow_unicode=True)
+    fast = loaded_text_or_diagnostics(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(load, "CParser", None)
+        assert fast == loaded_text_or_diagnostics(text)
 
 
 def test_the_seed_is_composed_by_libyaml(monkeypatch):

@@ -515,9 +515,19 @@ class Afgørelse(Model):
                                 "sagen.")
 
     dato: Dato = Field(description="Datoen for udvalgets afgørelse, ÅÅÅÅ-MM-DD.")
+    stemte_imod: list[Tekst] = Field(
+        default_factory=list, description="Dem, der stemte imod, som udvalget skriver det, fx "
+                                          "'Enhedslistens medlemmer': linjen siger da '(udvalget "
+                                          "med undtagelse af …, der stemte imod aktstykket)'.")
+    flertal: bool | None = Field(
+        None, description="Om linjen siger 'af et flertal i Finansudvalget'; som standard, når "
+                          "nogen stemte imod. false: 'af Finansudvalget' med undtagelsen efter.")
+    bemærkninger: list[Tekst] = Field(
+        default_factory=list, description="Udvalgets bemærkninger efter linjen (fx kritik), ét "
+                                          "afsnit hver; trykkes som skrevet.")
     påtegninger: list[Tekst] = Field(
         default_factory=list, description="Påtegninger fra udvalget eller partier, ét afsnit "
-                                          "hver; trykkes som skrevet.")
+                                          "hver; trykkes som skrevet efter bemærkningerne.")
 
 
 # A part of a named amount that is not typed but read from the data, in a reference's form

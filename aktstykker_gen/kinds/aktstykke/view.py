@@ -12,7 +12,13 @@ from decimal import Decimal
 from typing import Any
 
 from aktstykker_gen import formatting, units
-from aktstykker_gen.kinds.aktstykke import dispositioner, henvisninger, tabeller, uden_midler
+from aktstykker_gen.kinds.aktstykke import (
+    afgoerelse,
+    dispositioner,
+    henvisninger,
+    tabeller,
+    uden_midler,
+)
 from aktstykker_gen.kinds.aktstykke.model import (
     TOM,
     Aktstykke,
@@ -230,7 +236,7 @@ class AktstykkeView:
                     h for h in financing if total([h], "udgift", model.finansår) < 0),
                 "merindtægter": self._names(
                     h for h in financing if total([h], "indtægt", model.finansår) > 0),
-                "delvis": self._partly_financed(),
+                "delvis": self.partly_financed(),
             },
             # The tillægsbevilling holds the finansår only; the overview shows every year.
             "tillægsbevilling": self._table([k for k in self.kolonner if k.år == model.finansår]),
@@ -240,12 +246,12 @@ class AktstykkeView:
                 "paragraffer": formatting.enumeration(self._paragraffer()),
                 "grupper": self._annotations(),
             },
-            "afgørelse": formatting.short_date(model.afgørelse.dato) if model.afgørelse else None,
+            "afgørelse": afgoerelse.linje(model),
             "uden_midler": uden_midler.UdenMidler(self).context(),
             "dispositioner": dispositioner.Dispositioner(self).context(),
         }
 
-    def _partly_financed(self) -> dict[str, str] | None:
+    def partly_financed(self) -> dict[str, str] | None:
         """The financed part and the rest, when a stated nettoændring leaves part of the
         finansår's expense unfinanced: the financing sentence names both."""
         år = self.model.finansår

@@ -162,11 +162,18 @@ def data_amounts(spec: Spec) -> set[Decimal]:
 
 @dataclass(frozen=True)
 class Tekstfelt:
-    """A text the document prints, outside the prose where references work."""
+    """A text the document prints, outside the prose where references work. Its position is
+    looked up only for a finding: a spec of 10.000 accounts has 60.000 such texts."""
 
     text: str
-    span: Span | None
     field: str
+    owner: BaseModel
+    parts: tuple[str | int, ...]
+    spec: Spec
+
+    @property
+    def span(self) -> Span | None:
+        return self.spec.span(self.owner, *self.parts)
 
 
 def other_texts(spec: Spec) -> list[Tekstfelt]:
@@ -186,4 +193,4 @@ def _texts(spec: Spec, obj: BaseModel) -> Iterator[Tekstfelt]:
             if isinstance(item, BaseModel):
                 yield from _texts(spec, item)
             elif isinstance(item, str) and not isinstance(item, Enum):
-                yield Tekstfelt(item, spec.span(obj, *parts), name)
+                yield Tekstfelt(item, name, obj, parts, spec)

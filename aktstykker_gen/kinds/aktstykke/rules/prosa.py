@@ -110,10 +110,10 @@ def _written(spec: Spec) -> list[tuple[Span | None, WrittenAmount, bool]]:
     """Every amount written out in any printed text, where it stands and whether in law text
     (a tekstanmærkning's): read once for the rules that judge them."""
     def read(spec: Spec) -> list[tuple[Span | None, WrittenAmount, bool]]:
-        texts = [(p.text, p.span, p.anmærkning is not None) for p in prose(spec)]
-        texts += [(felt.text, felt.span, False) for felt in other_texts(spec)]
-        return [(span, written, in_law) for text, span, in_law in texts
-                for written in written_amounts(text)]
+        found = [(p.span, written, p.anmærkning is not None) for p in prose(spec)
+                 for written in written_amounts(p.text)]
+        return found + [(felt.span, written, False) for felt in other_texts(spec)
+                        for written in written_amounts(felt.text)]
     return spec.once("written", read)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from aktstykker_gen.diagnostics import Severity, Span
-from aktstykker_gen.kinds.aktstykke.model import Hovedkonto, Indsættelse
+from aktstykker_gen.kinds.aktstykke.model import Hovedkonto, Indsættelse, Status
 from aktstykker_gen.kinds.aktstykke.rules.common import Spec
 from aktstykker_gen.kinds.aktstykke.uden_midler import uden_midler_data
 from aktstykker_gen.kinds.aktstykke.view import lines
@@ -194,3 +194,15 @@ def signatories_without_slash(spec: Spec) -> Iterator[Finding]:
                           spec.span(model, "underskrivere", i),
                           hint=f"skriv kun navnet ('{bare}'), én underskriver pr. punkt; "
                                "aktstykket sætter selv '/ ' foran de følgende underskrivere")
+
+
+@rules.rule("AKT111", "et afgjort aktstykke er ikke et udkast", Severity.WARNING, "struktur")
+def decided_is_final(spec: Spec) -> Iterator[Finding]:
+    """Finansudvalget decides on the aktstykke that was sent, so a spec that carries the
+    decision describes that aktstykke, not a draft: its pages would still say UDKAST."""
+    model = spec.model
+    if model.afgørelse is not None and model.status is Status.udkast:
+        typed = spec.validated.source.values.get(("status",))
+        yield Finding("aktstykket er afgjort, men står som udkast",
+                      spec.span(model.afgørelse, "dato"), related=(typed,) if typed else (),
+                      hint="sæt 'status: endelig' (udkast er standard, når status mangler)")
