@@ -45,6 +45,7 @@ from aktstykker_gen.diagnostics import Diagnostic, Severity, SpecError
 from aktstykker_gen.discovery import find_specs
 from aktstykker_gen.load import MAX_BYTES
 from aktstykker_gen.manifest import Manifest, folder_digest, sha256
+from aktstykker_gen.writers.pdf_variants import DEFAULT as DEFAULT_PDF
 
 if TYPE_CHECKING:
     from aktstykker_gen.kontoplan import Kontoplan
@@ -53,11 +54,13 @@ if TYPE_CHECKING:
 SAME_OUTPUTS = "AKT013"
 @dataclass(frozen=True)
 class Options:
-    """The check options: they decide whether a spec builds, so they are among its inputs."""
+    """The build's options: they decide whether a spec builds and what it gives, so they are
+    among its inputs."""
 
     kontoplan: Path | None
     selected: Collection[str] | None   # rule codes; None: all
     strict: bool
+    pdf_variant: str = DEFAULT_PDF     # one of pdf_variants.SUPPORTED
 
 
 @dataclass(frozen=True)
@@ -233,7 +236,7 @@ def _build_one(job: Job) -> Result:
     if any(d.is_error for d in diagnostics):
         return Result(job.spec, diagnostics)
     try:
-        outputs = render_outputs(checked)
+        outputs = render_outputs(checked, pdf_variant=job.options.pdf_variant)
         written = write_outputs(outputs, job.out_dir, job.spec.stem)
     except WriteError as error:
         return Result(job.spec, (*diagnostics, error.diagnostic()),
@@ -353,6 +356,7 @@ def _context(options: Options) -> str:
         "kontoplan": sha256(read_bytes(kontoplan, limits.KONTOPLAN_BYTES)) if kontoplan else None,
         "selected": sorted(options.selected) if options.selected is not None else None,
         "strict": options.strict,
+        "pdf_variant": options.pdf_variant,
         "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH"),
     }, sort_keys=True)
 

@@ -33,6 +33,7 @@ from aktstykker_gen import assets
 from aktstykker_gen.bounded import is_folder
 from aktstykker_gen.diagnostics import Diagnostic, Severity
 from aktstykker_gen.pipeline import Checked, render
+from aktstykker_gen.writers.pdf_variants import DEFAULT as DEFAULT_PDF
 
 if TYPE_CHECKING:
     from aktstykker_gen.document import Document
@@ -129,19 +130,22 @@ def prepare_renderers() -> None:
         gc.enable()
 
 
-def render_outputs(checked: Checked, templates: Path | None = None) -> dict[str, bytes]:
-    """Every output in memory; a renderer's temporary file that cannot be written is
-    `WriteError` (AKT010), see `_temporary_files`."""
+def render_outputs(checked: Checked, templates: Path | None = None,
+                   pdf_variant: str = DEFAULT_PDF) -> dict[str, bytes]:
+    """Every output in memory, the PDF in `pdf_variant` (pdf_variants.SUPPORTED); a renderer's
+    temporary file that cannot be written is `WriteError` (AKT010), see `_temporary_files`."""
     folder = templates or assets.templates_dir()
     with _temporary_files():
         tree = render(checked, folder)
-        return {suffix: write_format(tree, checked.kind, suffix, folder) for suffix in FORMATS}
+        return {suffix: write_format(tree, checked.kind, suffix, folder, pdf_variant)
+                for suffix in FORMATS}
 
 
 FORMATS = (".txt", ".docx", ".pdf")
 
 
-def write_format(tree: Document, kind: Kind, suffix: str, templates: Path | None = None) -> bytes:
+def write_format(tree: Document, kind: Kind, suffix: str, templates: Path | None = None,
+                 pdf_variant: str = DEFAULT_PDF) -> bytes:
     """One output of the tree, by its suffix: for a build, and for a preview's downloads."""
     folder = templates or assets.templates_dir()
     if suffix == ".txt":
@@ -154,7 +158,7 @@ def write_format(tree: Document, kind: Kind, suffix: str, templates: Path | None
         return write_docx(tree, folder / "docx")
     from aktstykker_gen.writers.pdf import write_pdf
 
-    return write_pdf(tree, folder / kind.stylesheet, folder)
+    return write_pdf(tree, folder / kind.stylesheet, folder, pdf_variant)
 
 
 def write_outputs(outputs: dict[str, bytes], out_dir: Path, stem: str) -> list[Path]:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from aktstykker_gen import __version__
 from aktstykker_gen.bounded import Refused, is_folder, number, read_bytes, read_text, refuses_file
 from aktstykker_gen.diagnostics import Diagnostic, Severity, SpecError, format_diagnostic
+from aktstykker_gen.writers import pdf_variants
 
 if TYPE_CHECKING:
     from aktstykker_gen.kontoplan import Kontoplan
@@ -86,6 +87,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="output folder (default: output/)")
     build.add_argument("--force", action="store_true",
                        help="byg alle specs igen, også dem der er uændrede siden sidst")
+    build.add_argument("--pdf-variant", type=_pdf_variant, default=pdf_variants.DEFAULT,
+                       metavar="VARIANT", help="PDF'ens format: " + "; ".join(
+                           f"{name}: {what}" for name, what in pdf_variants.SUPPORTED.items()))
     build.set_defaults(run=_build)
 
     diff = commands.add_parser("diff", help="show what changed between two versions")
@@ -131,6 +135,13 @@ def _parser() -> argparse.ArgumentParser:
                                  "editors (make schema writes schema/aktstykke.schema.json)")
     schema.set_defaults(run=_schema)
     return parser
+
+
+def _pdf_variant(text: str) -> str:
+    try:
+        return pdf_variants.variant(text)
+    except pdf_variants.UnknownVariant as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _codes(text: str) -> list[str]:
@@ -281,7 +292,7 @@ def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     _source_date()
     _kontoplan(args)  # an unreadable --kontoplan is a usage error before anything is built
-    options = batch.Options(args.kontoplan, _selection(args), args.strict)
+    options = batch.Options(args.kontoplan, _selection(args), args.strict, args.pdf_variant)
     try:
         plan = batch.plan(args.specs, args.output, options, force=args.force)
     except NoSpecs as error:

@@ -183,7 +183,7 @@ def test_two_specs_with_the_same_stem_are_refused(tmp_path) -> None:
 
 def test_an_exception_in_the_renderer_is_an_internal_error_of_that_spec(tmp_path, monkeypatch) -> None:
     """A crash while rendering one spec exits 3 and says "internal error" with the spec's name."""
-    def crash(*_: object) -> dict[str, bytes]:
+    def crash(*_: object, **__: object) -> dict[str, bytes]:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(build, "render_outputs", crash)

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from aktstykker_gen.build import render_outputs
 from aktstykker_gen.pipeline import check, render
-from aktstykker_gen.writers.html import write_html
+from aktstykker_gen.writers.html import write_body, write_html
 
 FINAL_LINE = "status: endelig\n"
 
@@ -47,7 +47,7 @@ def test_a_spec_without_status_is_a_draft(tmp_path: Path) -> None:
 def test_every_page_of_a_draft_pdf_says_udkast_twice(draft_and_final) -> None:
     pages = pdf_pages(draft_and_final["draft"][".pdf"])
     assert len(pages) >= 3
-    # once at the top of the margin, once across the page
+    # once at the top of the margin, once across the page (its background, udkast.svg)
     assert [page.split("\n").count("UDKAST") for page in pages] == [2] * len(pages)
 
 
@@ -79,6 +79,8 @@ def test_the_mark_is_not_part_of_the_text(draft_and_final) -> None:
 def test_the_html_a_preview_shows_carries_the_mark_only_for_a_draft(tmp_path: Path) -> None:
     spec = tmp_path / "a.yaml"
     spec.write_text(seed_with((FINAL_LINE, "")), "utf-8")
-    draft_html = write_html(render(check(spec)))
-    assert '<body class="draft">' in draft_html and ">UDKAST</div>" in draft_html
-    assert "UDKAST" not in write_html(render(check(SEED_SPEC)))
+    draft, final = render(check(spec)), render(check(SEED_SPEC))
+    assert ">UDKAST</div>" in write_body(draft) and "UDKAST" not in write_body(final)
+    # The PDF's HTML only names the page the stylesheet marks; the mark is page furniture.
+    assert '<body class="draft">' in write_html(draft) and "UDKAST" not in write_html(draft)
+    assert "UDKAST" not in write_html(final)

@@ -8,22 +8,26 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from conftest import SEED_SPEC
 
 
-def build(spec: Path, out: Path, cwd: Path) -> dict[str, str]:
-    subprocess.run([sys.executable, "-m", "aktstykker_gen", "build", str(spec), "-o", str(out)],
-                   cwd=cwd, check=True, capture_output=True)
+def build(spec: Path, out: Path, cwd: Path, *options: str) -> dict[str, str]:
+    subprocess.run([sys.executable, "-m", "aktstykker_gen", "build", str(spec), "-o", str(out),
+                    *options], cwd=cwd, check=True, capture_output=True)
     return {suffix: hashlib.sha256((out / f"{spec.stem}{suffix}").read_bytes()).hexdigest()
             for suffix in (".docx", ".pdf", ".txt")}
 
 
-def test_separate_processes_in_other_folders_at_other_times_give_the_same_bytes(tmp_path) -> None:
+@pytest.mark.parametrize("options", [(), ("--pdf-variant", "pdf/a-2b")])
+def test_separate_processes_in_other_folders_at_other_times_give_the_same_bytes(tmp_path,
+                                                                                options) -> None:
+    """The tagged PDF/UA-1 (the default) and an archive variant alike."""
     (tmp_path / "here").mkdir()
     (tmp_path / "there").mkdir()
-    first = build(SEED_SPEC, tmp_path / "one", cwd=tmp_path / "here")
+    first = build(SEED_SPEC, tmp_path / "one", tmp_path / "here", *options)
     time.sleep(2.1)  # zip entries store time in 2-second steps
-    second = build(SEED_SPEC, tmp_path / "two", cwd=tmp_path / "there")
+    second = build(SEED_SPEC, tmp_path / "two", tmp_path / "there", *options)
     assert first == second
 
 
@@ -33,6 +37,6 @@ def test_one_changed_amount_changes_every_file(tmp_path) -> None:
     changed.write_text(text.replace("udgift: {2025: 6.6}", "udgift: {2025: 6.5}")
                        .replace("beløb: {2025: 6.6}", "beløb: {2025: 6.5}")
                        .replace("udgift: {2025: -30.0}", "udgift: {2025: -29.9}"), encoding="utf-8")
-    original = build(SEED_SPEC, tmp_path / "original", cwd=tmp_path)
-    edited = build(changed, tmp_path / "edited", cwd=tmp_path)
+    original = build(SEED_SPEC, tmp_path / "original", tmp_path)
+    edited = build(changed, tmp_path / "edited", tmp_path)
     assert all(original[suffix] != edited[suffix] for suffix in original)

@@ -258,7 +258,8 @@ def test_total_rows_are_bold_and_parts_are_not(pdf_lines) -> None:
 
 
 def test_sub_headings_are_headings_in_every_writer(example_build) -> None:
-    """A Word heading (outline level), a PDF bookmark (from the HTML h3), a line of its own."""
+    """A Word heading (outline level), a PDF heading (H1, see test_pdf_tags) and bookmark under
+    its section's letter; the letter of a section it opens starts its line."""
     import docx
     import pdfplumber
 
@@ -270,7 +271,14 @@ def test_sub_headings_are_headings_in_every_writer(example_build) -> None:
     assert document.styles["Underoverskrift"].element.pPr.find(
         "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}outlineLvl") is not None
     with pdfplumber.open(example_build[".pdf"]) as pdf:
-        assert [title for _, title, *_ in pdf.doc.get_outlines()] == expected
+        assert [(level, title) for level, title, *_ in pdf.doc.get_outlines()] == [
+            (1, "a."), (1, "b."), (2, f"b. {expected[0]}"), (2, expected[1])]
+        words = pdf.pages[0].extract_words(extra_attrs=["fontname"])
+    # the letter opens the heading's line, set like every section's letter (not bold)
+    letter = next(w for w in words if w["text"] == "b.")
+    heading = next(w for w in words if w["text"] == "Delloftet")
+    assert abs(letter["bottom"] - heading["bottom"]) < 0.5 and letter["x1"] < heading["x0"]
+    assert "Bold" in heading["fontname"] and "Bold" not in letter["fontname"]
     text_lines = example_build[".txt"].read_text(encoding="utf-8").splitlines()
     assert [line.strip() for line in text_lines if line.strip() in expected] == expected[1:]
     assert "b. Delloftet for driftsudgifter" in text_lines

@@ -35,7 +35,7 @@ def write_html(doc: Document) -> str:
         "</head>")
     classes = body_classes(doc)
     body = f'<body class="{classes}">' if classes else "<body>"
-    return head + body + "\n" + write_body(doc) + "\n</body></html>\n"
+    return head + body + "\n" + _content(doc) + "\n</body></html>\n"
 
 
 def body_classes(doc: Document) -> str:
@@ -44,37 +44,58 @@ def body_classes(doc: Document) -> str:
 
 
 def write_body(doc: Document) -> str:
-    """The document's content, for the PDF's page and for the preview's sheet alike."""
-    parts = [DRAFT_BOX] if doc.draft else []
-    parts += [_section(p) if isinstance(p, Section) else _block(p) for p in doc.body]
-    return "\n".join(parts)
+    """The preview's sheet: the document's content, and a draft's mark across it."""
+    return "\n".join([DRAFT_BOX, _content(doc)] if doc.draft else [_content(doc)])
 
 
-# A draft's mark: across every page (a fixed box repeats on each PDF page) and, through
-# the stylesheet's named page, at the top of each page's margin.
+def _content(doc: Document) -> str:
+    """The document's content, for the PDF's pages and the preview's sheet alike. In the PDF a
+    draft's mark is page furniture drawn by the stylesheet's named page (its background and
+    its margin), so that it is an artifact, never read as content."""
+    return "\n".join(_section(p) if isinstance(p, Section) else _block(p) for p in doc.body)
+
+
+# A draft's mark across the preview's sheet (the PDF's pages have it from the stylesheet).
 DRAFT_BOX = f'<div class="draft-mark" aria-hidden="true">{DRAFT_MARK}</div>'
 
 
 def _section(section: Section) -> str:
-    """The letter opens the section's first line, as in the DOCX, so text order is reading order."""
+    """The letter opens the section's first line, as in the DOCX, so text order is reading
+    order: a paragraph's or a sub-heading's (the sub-heading stays a heading). The letter also
+    labels the tagged section and its bookmark (`data-letter`, see pdf_tags)."""
     blocks = list(section.blocks)
-    letter = f'<span class="letter">{escape(section.letter)}.</span>'
-    first = blocks[0] if blocks and isinstance(blocks[0], Paragraph) \
-        and blocks[0].role != "subheading" else None
-    if first is not None:
+    first = blocks[0] if blocks else None
+    if isinstance(first, Paragraph):
         del blocks[0]
-        opening = f'<p class="{first.role} section-first">{letter}{escape(first.text)}</p>'
+        opening = _paragraph(first, section.letter)
     else:
-        opening = f'<p class="section-first">{letter}</p>'
+        opening = f'<p class="section-first">{_letter(section.letter)}</p>'
     inner = [_table(b, in_section=True) if isinstance(b, Table) else _block(b) for b in blocks]
-    return "\n".join(['<section class="lettered">', opening, *inner, "</section>"])
+    return "\n".join([f'<section class="lettered" data-letter="{escape(section.letter)}">',
+                      opening, *inner, "</section>"])
+
+
+def _letter(letter: str) -> str:
+    return f'<span class="letter">{escape(letter)}.</span>'
+
+
+def _paragraph(paragraph: Paragraph, letter: str = "") -> str:
+    """A paragraph, or a sub-heading (h1: the top level of the tagged headings); one that
+    opens a section starts with its letter, and its bookmark reads "b. Delloftet …"."""
+    text = escape(paragraph.text)
+    if not letter:
+        tag = "h1" if paragraph.role in ("subheading", "annex") else "p"
+        return f'<{tag} class="{paragraph.role}">{text}</{tag}>'
+    if paragraph.role == "subheading":
+        label = escape(f"{letter}. {paragraph.text}")
+        return (f'<h1 class="subheading section-first" data-label="{label}">'
+                f"{_letter(letter)}{text}</h1>")
+    return f'<p class="{paragraph.role} section-first">{_letter(letter)}{text}</p>'
 
 
 def _block(block: Block) -> str:
-    if isinstance(block, Paragraph) and block.role == "subheading":
-        return f'<h3 class="subheading">{escape(block.text)}</h3>'
     if isinstance(block, Paragraph):
-        return f'<p class="{block.role}">{escape(block.text)}</p>'
+        return _paragraph(block)
     if isinstance(block, BulletList):
         items = "".join(f"<li>{escape(item)}</li>" for item in block.items)
         return f"<ul>{items}</ul>"
@@ -105,7 +126,11 @@ def _row(row: Row, columns: tuple[str, ...], tag: str) -> str:
     cells, column = [], 0
     for cell in row.cells:
         span = f' colspan="{cell.span}"' if cell.span > 1 else ""
-        cells.append(f'<{tag} class="{columns[column]}"{span}>{escape(cell.text)}</{tag}>')
+        # An empty cell of a header row heads nothing: a data cell, so that no column is
+        # announced by silence. A header cell heads its column (PDF: /Scope /Column).
+        kind = "td" if not cell.text else tag
+        scope = ' scope="col"' if kind == "th" else ""
+        cells.append(f'<{kind} class="{columns[column]}"{span}{scope}>{escape(cell.text)}</{kind}>')
         column += cell.span
     total = " total" if row.total else ""
     return f'<tr class="level-{row.level}{total}">' + "".join(cells) + "</tr>"

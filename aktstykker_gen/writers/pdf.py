@@ -16,6 +16,8 @@ from urllib.request import url2pathname
 from aktstykker_gen.document import Document
 from aktstykker_gen.writers.html import write_html
 from aktstykker_gen.writers.libraries import one_library_lookup
+from aktstykker_gen.writers.pdf_tags import finish
+from aktstykker_gen.writers.pdf_variants import DEFAULT
 
 with one_library_lookup():
     from weasyprint import CSS, HTML
@@ -39,13 +41,15 @@ class PackageOnlyFetcher(URLFetcher):
         return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type})
 
 
-def write_pdf(doc: Document, stylesheet: Path, assets: Path) -> bytes:
+def write_pdf(doc: Document, stylesheet: Path, assets: Path, variant: str = DEFAULT) -> bytes:
+    """The PDF in `variant` (one of pdf_variants.SUPPORTED), always tagged."""
     fetcher = PackageOnlyFetcher(assets)
     fonts = FontConfiguration()
     try:
         css = CSS(filename=str(stylesheet), url_fetcher=fetcher, font_config=fonts)
         html = HTML(string=write_html(doc), base_url=str(assets) + "/", url_fetcher=fetcher)
-        pdf = html.write_pdf(stylesheets=[css], font_config=fonts)
+        pdf = html.write_pdf(stylesheets=[css], font_config=fonts, pdf_variant=variant,
+                             pdf_tags=True, finisher=finish)
     finally:
         _remove_font_copies(fonts)
     assert pdf is not None
