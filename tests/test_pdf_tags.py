@@ -130,7 +130,7 @@ def test_the_structure_tree_has_what_the_document_has(built, name) -> None:
     heading_cells = sum(1 for t in tables for row in t.head for c in row.cells if c.text)
     assert len(headers) >= heading_cells and (scopes == {"/Column"} or not headers)
     assert kinds.count("/BlockQuote") >= sum(isinstance(b, Quote) for b in parts)
-    subheadings = [b for b in parts if getattr(b, "role", "") == "subheading"]
+    subheadings = [b for b in parts if getattr(b, "role", "") in ("subheading", "annex")]
     assert headings >= len(subheadings) and (headings == 0) == (not subheadings)
 
 
