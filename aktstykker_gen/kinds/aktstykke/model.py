@@ -703,3 +703,10 @@ class Aktstykke(Model):
                                                           "foreligger.")
     bilag: list[Bilag] = Field(default_factory=list, description="Bilag efter aktstykkets "
                                                                  "tekst, nummereret 1, 2, ….")
+
+    def blokke(self) -> list[tuple[Afsnit | Bilag, str, list[Blok]]]:
+        """Every list of blocks in document order, with its owner and its key there: each
+        section's (owner `tekst`, key the letter), then each bilag's (key `indhold`)."""
+        found: list[tuple[Afsnit | Bilag, str, list[Blok]]] = [
+            (self.tekst, letter, blocks or []) for letter, blocks in self.tekst]
+        return found + [(bilag, "indhold", bilag.indhold) for bilag in self.bilag]

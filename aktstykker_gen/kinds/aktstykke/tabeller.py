@@ -15,7 +15,9 @@ from decimal import Decimal
 from aktstykker_gen import units
 from aktstykker_gen.kinds.aktstykke.model import (
     TOM,
+    Afsnit,
     Aktstykke,
+    Bilag,
     Tabel,
     Tabelblok,
     Tabelkolonne,
@@ -150,15 +152,13 @@ def hel(tabel: Tabel, beregning: Beregning) -> bool:
         and len(keys) == len(set(keys)) and all(p in keys for p in column_parts)
 
 
-def tabeller(model: Aktstykke) -> Iterator[tuple[str, int, Tabel]]:
-    """Every own table with its section letter (or "bilag N") and block index, in document
-    order: the sections' tables are numbered first, then the bilag's."""
-    places = [(letter, blocks or []) for letter, blocks in model.tekst]
-    places += [(f"bilag {bilag.nr}", bilag.indhold) for bilag in model.bilag]
-    for place, blocks in places:
+def tabeller(model: Aktstykke) -> Iterator[tuple[Afsnit | Bilag, int, Tabel]]:
+    """Every own table with what holds it (the sections, or a bilag) and its block index, in
+    document order: the sections' tables are numbered first, then the bilag's."""
+    for owner, _, blocks in model.blokke():
         for i, block in enumerate(blocks):
             if isinstance(block, Tabelblok):
-                yield place, i, block.tabel
+                yield owner, i, block.tabel
 
 
 def nøgle(reference_key: str) -> tuple[str, str, str] | None:

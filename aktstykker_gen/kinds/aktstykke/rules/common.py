@@ -63,10 +63,9 @@ def prose(spec: Spec) -> Iterator[Prosa]:
     """Every text where references work (docs/spec-format.md §12), with its position: the
     sections', the bilag's, the tekstanmærkninger's and the anvendelser's."""
     model = spec.model
-    for letter, blocks in model.tekst:
-        yield from _block_texts(spec, model.tekst, letter, blocks or [])
-    for bilag in model.bilag:
-        yield from _block_texts(spec, bilag, "indhold", bilag.indhold, bilag)
+    for owner, key, blocks in model.blokke():
+        yield from _block_texts(spec, owner, key, blocks, owner if isinstance(owner, Bilag)
+                                else None)
     for anmærkning in model.tekstanmærkninger:
         for j, stk in enumerate(anmærkning.stk):
             yield Prosa(stk, spec.span(anmærkning, "stk", j), anmærkning)

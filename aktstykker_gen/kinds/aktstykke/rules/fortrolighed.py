@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from aktstykker_gen.diagnostics import Severity
 from aktstykker_gen.kinds.aktstykke import tabeller
-from aktstykker_gen.kinds.aktstykke.model import Indsættelse
+from aktstykker_gen.kinds.aktstykke.model import Bilag, Indsættelse
 from aktstykker_gen.kinds.aktstykke.rules.common import Spec, pinpoint, prose
 from aktstykker_gen.references import references
 from aktstykker_gen.rules import Finding, RuleSet
@@ -71,8 +71,8 @@ def confidential_bilag_stated(spec: Spec) -> Iterator[Finding]:
 def no_figure_leaves_a_confidential_bilag(spec: Spec) -> Iterator[Finding]:
     """A reference to a cell of a table in a confidential bilag, from text outside it, would
     print the confidential figure in the public edition."""
-    hidden = {tabel.id: place for place, _, tabel in tabeller.tabeller(spec.model)
-              if place.startswith("bilag ") and _confidential(spec, place)}
+    hidden = {tabel.id: owner for owner, _, tabel in tabeller.tabeller(spec.model)
+              if isinstance(owner, Bilag) and owner.fortrolighed}
     for piece in prose(spec):
         if piece.bilag is not None and piece.bilag.fortrolighed:
             continue
@@ -80,11 +80,7 @@ def no_figure_leaves_a_confidential_bilag(spec: Spec) -> Iterator[Finding]:
             key = tabeller.nøgle(reference.key or "") if reference.namespace == "tabel" else None
             if key and key[0] in hidden:
                 yield Finding(f"henvisningen {reference} viser et tal fra det fortrolige "
-                              f"{hidden[key[0]]}", pinpoint(spec, piece.span, str(reference)),
+                              f"bilag {hidden[key[0]].nr}", pinpoint(spec, piece.span, str(reference)),
                               hint="nævn tallet i det fortrolige bilag selv, eller gør "
                                    "tabellen offentlig")
 
-
-def _confidential(spec: Spec, place: str) -> bool:
-    nr = int(place.removeprefix("bilag "))
-    return any(bilag.nr == nr and bilag.fortrolighed for bilag in spec.model.bilag)

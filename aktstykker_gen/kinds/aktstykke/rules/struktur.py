@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
-
-from pydantic import BaseModel
 
 from aktstykker_gen.diagnostics import Severity, Span
 from aktstykker_gen.kinds.aktstykke.model import Hovedkonto, Indsættelse, Status
@@ -117,10 +114,7 @@ def inserted_blocks_have_data(spec: Spec) -> Iterator[Finding]:
         "dispositioner": bool(model.dispositioner),
         "fortrolige_bilag": any(bilag.fortrolighed for bilag in model.bilag),
     }
-    places: list[tuple[BaseModel, str, list[Any]]] = [
-        (model.tekst, letter, blocks or []) for letter, blocks in model.tekst]
-    places += [(bilag, "indhold", bilag.indhold) for bilag in model.bilag]
-    for owner, key, blocks in places:
+    for owner, key, blocks in model.blokke():
         for i, block in enumerate(blocks):
             if isinstance(block, Indsættelse) and not available[block.indsæt]:
                 yield Finding(
