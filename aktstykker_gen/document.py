@@ -5,10 +5,13 @@ turns it into this tree and refuses anything outside the vocabulary, so a
 template cannot smuggle layout past the writers and the writers need to
 know nothing about aktstykker:
 
-    <document lang title author date status>
+    <document lang title author date status running code>
                                          the root, with the metadata; status is
                                          "udkast" (draft: writers add the UDKAST mark)
-                                         or "endelig"
+                                         or "endelig"; running is the running line of
+                                         every page after the first and code the document
+                                         code at the foot of page one (both page furniture,
+                                         optional)
     <p role="…">                         a paragraph; roles are listed in ROLES
     <ul><li>                             a bullet list
     <section letter="a">                 a lettered section (a–f)
@@ -32,7 +35,11 @@ from lxml import etree
 
 ROLES = frozenset({
     "body",       # running text
-    "masthead",   # the document's number and session, top right
+    "masthead",   # the document's session alone, top right (no designation yet)
+    "designation",  # the document's designation ("Aktstykke nr. 283"), heading page one
+    "session",    # the session under it ("Folketinget 2020-21")
+    "number",     # the number (or letter) standing large on its own beside the head
+    "headnote",   # a line under the head: decided on, confidential, confidentiality lifted
     "lead",       # the sender line that opens the document
     "heading",    # a short heading inside a section
     "dateline",   # place and date at the close
@@ -125,6 +132,8 @@ class Document:
     date: datetime.date
     body: tuple[Block | Section, ...]
     draft: bool = False
+    running: str = ""   # the running line on every page after the first: furniture
+    code: str = ""      # the document code at the foot of page one: furniture
 
 
 class TemplateOutputError(ValueError):
@@ -149,7 +158,8 @@ def parse(xml: str) -> Document:
         lang=root.get("lang", "da"), title=root.get("title", ""), author=root.get("author", ""),
         date=datetime.date.fromisoformat(root.get("date", "")),
         body=tuple(_section(e) if e.tag == "section" else _block(e) for e in root),
-        draft=status == "udkast")
+        draft=status == "udkast", running=_SPACE.sub(" ", root.get("running", "")).strip(),
+        code=root.get("code", "").strip())
 
 
 def _expect(element: etree._Element, *tags: str) -> None:

@@ -18,7 +18,7 @@ from typing import Any
 from docx import Document as open_package
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
-from docx.shared import Length, Mm
+from docx.shared import Length, Mm, Twips
 from docx.table import Table as DocxTable
 from docx.table import _Cell, _Row
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -56,8 +56,7 @@ def write_docx(doc: Document, parts: Path, revision: Revision | None = None) -> 
     fonts = embedded_fonts(parts, parts.parent / "fonts")
     package = open_package(BytesIO(_zip_folder(parts, without=set(fonts))))
     writer = _Writer(package, revision)
-    if doc.draft:
-        writer.draft_mark()
+    writer.furniture(doc)
     for part in doc.body:
         if isinstance(part, Section):
             writer.section(part)
@@ -81,6 +80,7 @@ class _Writer:
         self.styles = {style.style_id: style for style in package.styles}
         self.revision = revision
         self.revisions = 0
+        self.after_head = False   # the last block was a line of the head of page one
         self.end = package.element.body.sectPr   # the body's last element; paragraphs go before
         section = package.sections[0]
         margins = (section.top_margin or 0) + (section.bottom_margin or 0)
@@ -108,12 +108,35 @@ class _Writer:
         paragraph._p.get_or_add_pPr().get_or_add_pStyle().val = style_id
         return paragraph
 
-    def draft_mark(self) -> None:
-        """UDKAST in every page's header, and Word's own watermark across the page."""
-        header = self.package.sections[0].header
-        header.is_linked_to_previous = False
-        paragraph = self.styled(header.paragraphs[0], "draft-mark")
-        paragraph.add_run(DRAFT_MARK)
+    def furniture(self, doc: Document) -> None:
+        """The page furniture in headers and footers, as the stylesheet's page margins: the
+        running line on every page after the first, the document code at the foot of page one
+        beside its number, and a draft's mark on every page."""
+        section = self.package.sections[0]
+        if doc.running or doc.code:
+            section.different_first_page_header_footer = True
+            first = section.first_page_footer
+            first.is_linked_to_previous = False
+            paragraph = self.styled(first.paragraphs[0], "document-code" if doc.code else "footer")
+            if doc.code:
+                paragraph.add_run(doc.code).style = self.styles["document-code-text"]
+                paragraph.add_run("\t")
+            paragraph._p.append(parse_xml(_PAGE_FIELD))
+        headers = [section.header] if doc.running or doc.draft else []
+        if doc.running or doc.code:
+            headers.append(section.first_page_header)
+        for header in headers:
+            header.is_linked_to_previous = False
+            paragraphs = iter(header.paragraphs)
+            if doc.running and header is section.header:
+                self.styled(next(paragraphs), "running-line").add_run(doc.running)
+            if doc.draft:
+                paragraph = next(paragraphs, None) or header.add_paragraph()
+                self.draft_mark(paragraph)
+
+    def draft_mark(self, paragraph: DocxParagraph) -> None:
+        """UDKAST in a page's header, and Word's own watermark across the page."""
+        self.styled(paragraph, "draft-mark").add_run(DRAFT_MARK)
         paragraph._p.append(parse_xml(_WATERMARK.replace("$mark", DRAFT_MARK)))
 
     def text(self, paragraph: Any, text: str) -> None:
@@ -171,7 +194,10 @@ class _Writer:
 
     def block(self, block: Block, in_section: bool) -> None:
         if isinstance(block, Paragraph):
-            self.paragraph(block.text, block.role)
+            paragraph = self.paragraph(block.text, block.role)
+            if block.role == "lead" and self.after_head:
+                paragraph.paragraph_format.space_before = Twips(LEAD_AFTER_HEAD)
+            self.after_head = block.role in HEAD_ROLES
         elif isinstance(block, BulletList):
             # The last item carries the list's own space below, as the stylesheet's margins do.
             for i, item in enumerate(block.items):
@@ -251,6 +277,14 @@ class _Writer:
         if self.revision and whole is not None:
             row_properties.append(self.change(whole))
 
+
+# The head of page one, and the stylesheet's 2,4em (27,6 pt) between it and the sender line.
+HEAD_ROLES = frozenset({"designation", "session", "number", "headnote"})
+LEAD_AFTER_HEAD = 552
+
+# The page number, as in the template's footer.
+_PAGE_FIELD = ('<w:fldSimple xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/'
+               'main" w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>')
 
 ROW_PITCH = 350   # twips: a one-line table row, 15,2 pt and its 1,15 pt above and below
 

@@ -24,17 +24,21 @@ from aktstykker_gen.writers.moment import moment
 
 
 def write_html(doc: Document) -> str:
+    classes = body_classes(doc)
+    body = f'<body class="{classes}">' if classes else "<body>"
+    # The page furniture the stylesheet sets in the page margins, by string-set from these: on
+    # the root, as WeasyPrint carries a string set on the body to no page after the first.
+    furniture = "".join(f' {name}="{escape(value)}"' for name, value in
+                        (("data-running", doc.running), ("data-code", doc.code)) if value)
     created = moment(doc).isoformat() + "Z"
     head = (
         '<!DOCTYPE html>\n'
-        f'<html lang="{escape(doc.lang)}"><head><meta charset="utf-8">'
+        f'<html lang="{escape(doc.lang)}"{furniture}><head><meta charset="utf-8">'
         f"<title>{escape(doc.title)}</title>"
         f'<meta name="author" content="{escape(doc.author)}">'
         f'<meta name="dcterms.created" content="{created}">'
         f'<meta name="dcterms.modified" content="{created}">'
         "</head>")
-    classes = body_classes(doc)
-    body = f'<body class="{classes}">' if classes else "<body>"
     return head + body + "\n" + _content(doc) + "\n</body></html>\n"
 
 

@@ -15,7 +15,7 @@ def bilag_sætning(bilag: Bilag) -> str:
     """The statement in the main text that a bilag's content is confidential."""
     assert bilag.fortrolighed is not None
     return (f"Indholdet af bilag {bilag.nr} til nærværende aktstykke er fortroligt af hensyn "
-            f"til {bilag.fortrolighed.grund}.{_ophæves('Bilaget', bilag.fortrolighed)}")
+            f"til {bilag.fortrolighed.grund}.{ophæves('Bilaget', bilag.fortrolighed)}")
 
 
 def bilagssætninger(model: Aktstykke) -> list[str]:
@@ -23,7 +23,8 @@ def bilagssætninger(model: Aktstykke) -> list[str]:
     return [bilag_sætning(b) for b in model.bilag if b.fortrolighed]
 
 
-def _ophæves(hvad: str, fortrolighed: Fortrolighed) -> str:
+def ophæves(hvad: str, fortrolighed: Fortrolighed) -> str:
+    """The sentence saying when or how `hvad` may be made public, or "" when not stated."""
     if fortrolighed.ophæves:
         return f" {hvad} kan offentliggøres den {formatting.long_date(fortrolighed.ophæves)}."
     if fortrolighed.ophæves_når:

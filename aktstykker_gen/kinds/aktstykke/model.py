@@ -508,6 +508,48 @@ class Fortrolighed(Model):
                           "som det skal stå efter 'når', fx 'kontrakten er underskrevet'.")
 
 
+class Omfang(str, Enum):
+    """Budgetvejledningen 3.4.2: an aktstykke is confidential in its content only (its existence
+    is public), or in its existence and content."""
+
+    indhold = "indhold"
+    eksistens = "eksistens og indhold"
+
+
+class Ophævelse(Model):
+    model_config = _beskrivelse("Hvornår og ved hvad fortroligheden er ophævet.")
+
+    dato: Dato = Field(description="Datoen, fortroligheden blev ophævet, ÅÅÅÅ-MM-DD.")
+    ved: Tekst = Field(description="Hvad den blev ophævet ved, som det skal stå efter 'ved' og "
+                                   "før 'af <dato>', fx 'ministerens skrivelse'.")
+
+
+class AktstykketsFortrolighed(Fortrolighed):
+    """A confidential aktstykke as a whole: lettered, not numbered, and without a public
+    edition until its confidentiality is lifted."""
+
+    model_config = _beskrivelse("Hvorfor aktstykket er fortroligt, hvad der er fortroligt, "
+                                "hvornår fortroligheden ophæves, og om den er ophævet.")
+
+    omfang: Omfang = Field(Omfang.indhold, description="'indhold' (standard): aktstykkets "
+                                                       "eksistens er offentlig; 'eksistens og "
+                                                       "indhold': heller ikke den.")
+    ophævet: Ophævelse | None = Field(None, description="Når fortroligheden er ophævet: dato og "
+                                                        "hvad den er ophævet ved.")
+
+
+def _dokumentkode(value: Any) -> Any:
+    """Folketinget's document code: two capital letters and six digits, AE003341."""
+    if isinstance(value, str) and re.fullmatch(r"[A-Z]{2}[0-9]{6}", value):
+        return value
+    raise PydanticCustomError("dokumentkode", "'{value}' er ikke en dokumentkode som AE003341",
+                              {"value": value})
+
+
+Dokumentkode = Annotated[str, BeforeValidator(_dokumentkode), WithJsonSchema(
+    {"type": "string", "pattern": r"^[A-Z]{2}[0-9]{6}$"})]
+
+
 class Bilag(Model):
     """An annex: after the main text, with its own blocks; a confidential one is in the public
     edition only by its number, its title and the statement that it is confidential."""
@@ -651,8 +693,15 @@ class Aktstykke(Model):
     sted: Tekst = Field("København", description="Stedet i dateringen.")
     dato: Dato = Field(description="Aktstykkets dato, ÅÅÅÅ-MM-DD.")
     nummer: Nummer | None = Field(None, description="Aktstykkets nummer, når det kendes.")
+    bogstav: Annotated[str, StringConstraints(pattern=r"^[A-ZÆØÅ]{1,3}$")] | None = Field(
+        None, description="Et fortroligt aktstykkes bogstav, fx H; står i stedet for nummeret.")
     folketingsår: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}$")] | None = Field(
         None, description="Folketingsåret, fx 2025-26; står sammen med nummeret.")
+    dokumentkode: Dokumentkode | None = Field(
+        None, description="Folketingets dokumentkode, fx AE003341; står nederst på første side.")
+    fortrolighed: AktstykketsFortrolighed | None = Field(
+        None, description="Er aktstykket fortroligt: hvorfor, hvad og hvornår fortroligheden "
+                          "ophæves; et fortroligt aktstykke har et bogstav i stedet for nummer.")
     orienterende: Flag = Field(False, description="true: aktstykket orienterer kun udvalget og "
                                                   "har hverken afsnit c eller e.")
     finansår: Finansår = Field(description="Finansåret, dispositionerne hører til, fx 2025.")
@@ -703,6 +752,15 @@ class Aktstykke(Model):
                                                           "foreligger.")
     bilag: list[Bilag] = Field(default_factory=list, description="Bilag efter aktstykkets "
                                                                  "tekst, nummereret 1, 2, ….")
+
+    def er_fortrolig(self) -> bool:
+        """Confidential until lifted; a lifted one is published whole."""
+        return self.fortrolighed is not None and self.fortrolighed.ophævet is None
+
+    def offentlig_udgave(self) -> None:
+        """A confidential aktstykke has no public edition until its confidentiality is
+        lifted."""
+        return None
 
     def blokke(self) -> list[tuple[Afsnit | Bilag, str, list[Blok]]]:
         """Every list of blocks in document order, with its owner and its key there: each

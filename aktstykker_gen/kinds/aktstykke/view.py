@@ -17,6 +17,7 @@ from aktstykker_gen.kinds.aktstykke import (
     dispositioner,
     fortrolighed,
     henvisninger,
+    hoved,
     tabeller,
     uden_midler,
 )
@@ -252,6 +253,7 @@ class AktstykkeView:
                 "grupper": self._annotations(),
             },
             "afgørelse": afgoerelse.linje(model),
+            "hoved": hoved.hoved(model),
             "uden_midler": uden_midler.UdenMidler(self).context(),
             "bilag": [self._bilag(b) for b in model.bilag],
             "fortrolige_bilag": fortrolighed.bilagssætninger(model),
