@@ -25,6 +25,7 @@ M = TypeVar("M", bound=BaseModel)
 _MESSAGES = {
     "beløb_tomt": "et navngivet beløb har en værdi eller dele",
     "del": "'{value}' er hverken et beløb eller en henvisning som konto:16.71.08",
+    "dokumentkode": "'{input}' er ikke en dokumentkode som AE003341",
     "string_type": "forventede en tekst",
     "int_parsing": "forventede et helt tal, fandt '{input}'",
     "int_type": "forventede et helt tal",
@@ -58,6 +59,7 @@ _MESSAGES = {
 _PATTERN_HINTS = {
     "beløb_tomt": "skriv 'værdi: 15.0' (et tal for sig) eller 'dele:' (summen af delene)",
     "del": "en del er et beløb (4.0) eller en henvisning uden klammer (konto:16.71.08)",
+    "dokumentkode": "Folketingets dokumentkode er to store bogstaver og seks cifre, fx AE003341",
     "amount_map": "angiv år og beløb, fx udgift: {2025: 5.0}",
     r"^[0-9]{2}\.[0-9]{2}\.[0-9]{2}$":
         "en hovedkonto skrives som 16.71.08 (paragraf.hovedområde.hovedkonto)",

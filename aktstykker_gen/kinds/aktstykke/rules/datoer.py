@@ -90,7 +90,7 @@ def number_with_session(spec: Spec) -> Iterator[Finding]:
     if model.nummer is not None and model.folketingsår is None:
         yield Finding("aktstykket har et nummer, men intet folketingsår",
                       spec.span(model, "nummer"), hint="angiv 'folketingsår:' (fx 2025-26)")
-    if model.folketingsår is not None and model.nummer is None:
+    if model.folketingsår is not None and model.nummer is None and model.bogstav is None:
         yield Finding("aktstykket har et folketingsår, men intet nummer",
                       spec.span(model, "folketingsår"), hint="angiv 'nummer:' eller slet begge")
 

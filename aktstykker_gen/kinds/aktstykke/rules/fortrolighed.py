@@ -84,3 +84,59 @@ def no_figure_leaves_a_confidential_bilag(spec: Spec) -> Iterator[Finding]:
                               hint="nævn tallet i det fortrolige bilag selv, eller gør "
                                    "tabellen offentlig")
 
+
+
+@rules.rule("AKT164", "et fortroligt aktstykke har et bogstav, et offentligt et nummer",
+            Severity.ERROR, "struktur")
+def lettered_or_numbered(spec: Spec) -> Iterator[Finding]:
+    """Confidential aktstykker are lettered, not numbered ("akt. H af 19. december 2019"): never
+    both, a letter only on a confidential one (lifted or not), a number only on a public one."""
+    model = spec.model
+    if model.nummer is not None and model.bogstav is not None:
+        yield Finding("aktstykket har både et nummer og et bogstav", spec.span(model, "bogstav"),
+                      related=(spec.span(model, "nummer"),),
+                      hint="et fortroligt aktstykke har et bogstav, et offentligt et nummer: "
+                           "slet det ene")
+    elif model.fortrolighed is not None and model.nummer is not None:
+        yield Finding("et fortroligt aktstykke har et nummer", spec.span(model, "nummer"),
+                      related=(spec.span(model, "fortrolighed"),),
+                      hint="giv det et bogstav ('bogstav: H') i stedet for nummeret")
+    elif model.fortrolighed is None and model.bogstav is not None:
+        yield Finding(f"aktstykket har bogstavet {model.bogstav}, men er ikke fortroligt",
+                      spec.span(model, "bogstav"),
+                      hint="et offentligt aktstykke har et nummer; et fortroligt angiver "
+                           "'fortrolighed:' med grund")
+
+
+@rules.rule("AKT165", "et fortroligt aktstykke siger, hvornår fortroligheden ophæves",
+            Severity.ERROR, "struktur")
+def aktstykke_lifting_stated(spec: Spec) -> Iterator[Finding]:
+    """The text must say when or how the confidentiality will be lifted (Budgetvejledningen
+    3.4.2): a date or a condition, one of them; a lifted one says so instead."""
+    fortrolighed = spec.model.fortrolighed
+    if fortrolighed is None or fortrolighed.ophævet is not None:
+        return
+    if not (fortrolighed.ophæves or fortrolighed.ophæves_når):
+        yield Finding("aktstykket er fortroligt, men det står ikke, hvornår fortroligheden "
+                      "ophæves", spec.span(fortrolighed),
+                      hint="angiv 'ophæves: ÅÅÅÅ-MM-DD' eller 'ophæves_når: …'")
+    elif fortrolighed.ophæves and fortrolighed.ophæves_når:
+        yield Finding("aktstykket har både 'ophæves' og 'ophæves_når'",
+                      spec.span(fortrolighed, "ophæves_når"),
+                      hint="behold det ene: en dato eller en betingelse")
+
+
+@rules.rule("AKT166", "fortroligheden ophæves efter aktstykkets dato", Severity.ERROR, "struktur")
+def lifted_after_dated(spec: Spec) -> Iterator[Finding]:
+    """Confidentiality is lifted after the aktstykke was sent, never before."""
+    model = spec.model
+    fortrolighed = model.fortrolighed
+    if fortrolighed is None:
+        return
+    for day, span in ((fortrolighed.ophævet.dato if fortrolighed.ophævet else None,
+                       spec.span(fortrolighed.ophævet, "dato") if fortrolighed.ophævet else None),
+                      (fortrolighed.ophæves, spec.span(fortrolighed, "ophæves"))):
+        if day is not None and span is not None and day < model.dato:
+            yield Finding(f"fortroligheden ophæves {day}, før aktstykkets dato ({model.dato})",
+                          span, related=(spec.span(model, "dato"),),
+                          hint="ret datoen for ophævelsen eller aktstykkets dato")
