@@ -42,10 +42,16 @@ def test_pdf_and_docx_of_every_spec_carry_the_same_text(spec: Path, tmp_path: Pa
     assert similarity(pdf, docx_text(tmp_path / "a.docx")) >= 0.995
 
 
+PAGE_NUMBER = re.compile(r"([A-Z]{2}[0-9]{6}\s*)?[0-9]+")
+RUNNING_LINE = re.compile(r"(Fortroligt )?[Aa]ktstykke (nr\. [0-9]+|[A-ZÆØÅ]+)"
+                          r"(, Folketinget [0-9]{4}-[0-9]{2})?")
+
+
 def _without_page_furniture(pdf: Path) -> str:
     """The PDF's text without what each page adds and a DOCX holds in its header and footer,
-    or has Word add: the draft mark, the page number, and a table's header row repeated at the
-    top of the next page."""
+    or has Word add: the draft mark, the page number (after the document code on page one),
+    the running line atop each later page, and a table's header row repeated at the top of the
+    next page."""
     from pypdf import PdfReader
 
     mark = re.compile(r"\s*".join(DRAFT_MARK))
@@ -53,8 +59,12 @@ def _without_page_furniture(pdf: Path) -> str:
     for page in PdfReader(str(pdf)).pages:
         lines = [line for line in mark.sub("", page.extract_text() or "").splitlines()
                  if line.strip()]
-        while lines and lines[-1].strip().isdigit():
-            lines.pop()
+        # The margin boxes come last in the page's text: the running line, then the page
+        # number (after the document code on page one); once each, as the large number of
+        # page one's head may come just before them.
+        for furniture in (PAGE_NUMBER, RUNNING_LINE):
+            if lines and furniture.fullmatch(lines[-1].strip()):
+                lines.pop()
         if pages and lines and lines[0].endswith("mio. kr.") and lines[0] in pages[-1]:
             lines = lines[1:]
         pages.append(lines)

@@ -128,8 +128,10 @@ class _Writer:
         for header in headers:
             header.is_linked_to_previous = False
             paragraphs = iter(header.paragraphs)
-            if doc.running and header is section.header:
+            if header is section.header and doc.running:
                 self.styled(next(paragraphs), "running-line").add_run(doc.running)
+            elif not doc.draft:   # page one's header: empty, in our style (not python-docx's)
+                self.styled(next(paragraphs), "running-line")
             if doc.draft:
                 paragraph = next(paragraphs, None) or header.add_paragraph()
                 self.draft_mark(paragraph)
@@ -197,6 +199,10 @@ class _Writer:
             paragraph = self.paragraph(block.text, block.role)
             if block.role == "lead" and self.after_head:
                 paragraph.paragraph_format.space_before = Twips(LEAD_AFTER_HEAD)
+            if block.role == "number":
+                # A frame at the top right of the text area, as the stylesheet's absolute box;
+                # LibreOffice places a frame only from the paragraph's own properties.
+                paragraph._p.get_or_add_pPr().insert(1, parse_xml(_NUMBER_FRAME))
             self.after_head = block.role in HEAD_ROLES
         elif isinstance(block, BulletList):
             # The last item carries the list's own space below, as the stylesheet's margins do.
@@ -281,6 +287,10 @@ class _Writer:
 # The head of page one, and the stylesheet's 2,4em (27,6 pt) between it and the sender line.
 HEAD_ROLES = frozenset({"designation", "session", "number", "headnote"})
 LEAD_AFTER_HEAD = 552
+
+_NUMBER_FRAME = ('<w:framePr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/'
+                 'main" w:w="2268" w:wrap="around" w:vAnchor="margin" w:hAnchor="margin" '
+                 'w:xAlign="right" w:yAlign="top"/>')
 
 # The page number, as in the template's footer.
 _PAGE_FIELD = ('<w:fldSimple xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/'
