@@ -45,6 +45,7 @@ from aktstykker_gen.diagnostics import Diagnostic, Severity, SpecError
 from aktstykker_gen.discovery import find_specs
 from aktstykker_gen.load import MAX_BYTES
 from aktstykker_gen.manifest import Manifest, folder_digest, sha256
+from aktstykker_gen.udgaver import Valg
 from aktstykker_gen.writers.pdf_variants import DEFAULT as DEFAULT_PDF
 
 if TYPE_CHECKING:
@@ -61,6 +62,7 @@ class Options:
     selected: Collection[str] | None   # rule codes; None: all
     strict: bool
     pdf_variant: str = DEFAULT_PDF     # one of pdf_variants.SUPPORTED
+    udgave: Valg = Valg.begge          # which editions (build.choose_editions)
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,7 @@ class Result:
     unchanged: bool = False
     internal: str | None = None    # an unexpected exception (a bug), described for a maintainer
     written: tuple[str, ...] = ()  # files changed although the spec failed (see write_atomically)
+    note: str | None = None        # said on the terminal with a built spec (which editions)
 
     @property
     def built(self) -> bool:
@@ -102,7 +105,8 @@ class Result:
                     + "; de øvrige filer er som før")
         if self.failed:
             return f"{self.spec}: ikke bygget (ret fejlene ovenfor); intet blev skrevet"
-        return "bygget: " + ", ".join(str(out_dir / name) for name in self.outputs)
+        built = "bygget: " + ", ".join(str(out_dir / name) for name in self.outputs)
+        return f"{built}\n{self.spec}: {self.note}" if self.note else built
 
 
 @dataclass(frozen=True)
@@ -224,8 +228,9 @@ def _stop_worker(signum: int, frame: object) -> None:
 
 
 def _build_one(job: Job) -> Result:
-    from aktstykker_gen.build import render_outputs, write_outputs
+    from aktstykker_gen.build import choose_editions, render_editions, write_outputs
     from aktstykker_gen.pipeline import check
+    from aktstykker_gen.udgaver import IngenOffentligUdgave
 
     try:
         checked = check(job.spec, _kontoplan(job.options.kontoplan), job.options.selected)
@@ -236,12 +241,30 @@ def _build_one(job: Job) -> Result:
     if any(d.is_error for d in diagnostics):
         return Result(job.spec, diagnostics)
     try:
-        outputs = render_outputs(checked, pdf_variant=job.options.pdf_variant)
+        editions = choose_editions(checked, job.options.udgave)
+    except IngenOffentligUdgave:
+        return Result(job.spec, (*diagnostics, no_public_edition(job.spec)))
+    try:
+        outputs = render_editions(checked, editions, pdf_variant=job.options.pdf_variant)
         written = write_outputs(outputs, job.out_dir, job.spec.stem)
     except WriteError as error:
         return Result(job.spec, (*diagnostics, error.diagnostic()),
                       written=tuple(path.name for path in error.written))
-    return Result(job.spec, diagnostics, {p.name: sha256(outputs[p.suffix]) for p in written})
+    stem = len(job.spec.stem)
+    return Result(job.spec, diagnostics, {p.name: sha256(outputs[p.name[stem:]]) for p in written},
+                  note=editions.note)
+
+
+NO_PUBLIC_EDITION = "AKT015"
+
+
+def no_public_edition(spec: Path) -> Diagnostic:
+    """`--udgave offentlig` of an aktstykke that is confidential as a whole."""
+    return Diagnostic(NO_PUBLIC_EDITION, Severity.ERROR,
+                      "aktstykket er fortroligt i sin helhed og har ingen offentlig udgave, "
+                      "før fortroligheden er ophævet", file=str(spec),
+                      hint="byg den fortrolige udgave med --udgave fortrolig, eller angiv, "
+                           "hvornår fortroligheden er ophævet")
 
 
 def _results(jobs: list[Job], workers: int) -> Iterator[tuple[Job, Result]]:
@@ -357,6 +380,7 @@ def _context(options: Options) -> str:
         "selected": sorted(options.selected) if options.selected is not None else None,
         "strict": options.strict,
         "pdf_variant": options.pdf_variant,
+        "udgave": options.udgave.value,
         "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH"),
     }, sort_keys=True)
 

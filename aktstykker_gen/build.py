@@ -26,6 +26,7 @@ import signal
 import tempfile
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,7 @@ from aktstykker_gen import assets
 from aktstykker_gen.bounded import is_folder
 from aktstykker_gen.diagnostics import Diagnostic, Severity
 from aktstykker_gen.pipeline import Checked, render
+from aktstykker_gen.udgaver import IngenOffentligUdgave, Udgave, Valg, har_fortroligt
 from aktstykker_gen.writers.pdf_variants import DEFAULT as DEFAULT_PDF
 
 if TYPE_CHECKING:
@@ -131,14 +133,60 @@ def prepare_renderers() -> None:
 
 
 def render_outputs(checked: Checked, templates: Path | None = None,
-                   pdf_variant: str = DEFAULT_PDF) -> dict[str, bytes]:
-    """Every output in memory, the PDF in `pdf_variant` (pdf_variants.SUPPORTED); a renderer's
-    temporary file that cannot be written is `WriteError` (AKT010), see `_temporary_files`."""
+                   pdf_variant: str = DEFAULT_PDF,
+                   edition: Udgave = Udgave.offentlig) -> dict[str, bytes]:
+    """Every output of one edition in memory, the PDF in `pdf_variant` (pdf_variants.SUPPORTED);
+    a renderer's temporary file that cannot be written is `WriteError` (AKT010), see
+    `_temporary_files`. The public edition by default: a caller that forgets to choose gets
+    the one that may be published."""
     folder = templates or assets.templates_dir()
     with _temporary_files():
-        tree = render(checked, folder)
+        tree = render(checked, folder, edition)
         return {suffix: write_format(tree, checked.kind, suffix, folder, pdf_variant)
                 for suffix in FORMATS}
+
+
+# What an edition adds to the output's name. The plain name is never the confidential edition.
+EDITION_SUFFIX = {Udgave.offentlig: "", Udgave.fortrolig: ".fortrolig"}
+
+ONLY_CONFIDENTIAL = ("aktstykket er fortroligt i sin helhed og har ingen offentlig udgave, "
+                     "før fortroligheden er ophævet; kun den fortrolige udgave er bygget")
+
+
+@dataclass(frozen=True)
+class Editions:
+    """The editions a build makes of one spec, and what the terminal is told about them."""
+
+    editions: tuple[Udgave, ...]
+    note: str | None = None
+
+
+def choose_editions(checked: Checked, valg: Valg) -> Editions:
+    """`begge`: a spec with no confidential part has one edition, under the plain name; one
+    with confidential parts has both; one that is confidential as a whole, only the
+    confidential one (said on the terminal). `offentlig` on a whole confidential spec is
+    `IngenOffentligUdgave`."""
+    model = checked.spec.model
+    if valg is Valg.fortrolig:
+        return Editions((Udgave.fortrolig,))
+    try:
+        confidential = har_fortroligt(model)
+    except IngenOffentligUdgave:
+        if valg is Valg.offentlig:
+            raise
+        return Editions((Udgave.fortrolig,), ONLY_CONFIDENTIAL)
+    if valg is Valg.offentlig or not confidential:
+        return Editions((Udgave.offentlig,))
+    return Editions((Udgave.offentlig, Udgave.fortrolig))
+
+
+def render_editions(checked: Checked, editions: Editions, templates: Path | None = None,
+                    pdf_variant: str = DEFAULT_PDF) -> dict[str, bytes]:
+    """Every output of every edition in memory, keyed by what follows the stem in its name
+    (`.pdf`, `.fortrolig.pdf`), so that `write_outputs` writes both editions all or none."""
+    return {f"{EDITION_SUFFIX[edition]}{suffix}": data
+            for edition in editions.editions
+            for suffix, data in render_outputs(checked, templates, pdf_variant, edition).items()}
 
 
 FORMATS = (".txt", ".docx", ".pdf")

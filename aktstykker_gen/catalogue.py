@@ -60,6 +60,12 @@ STAGE_CODES = (
           description="To specs i samme build ville give filer med samme navn (`x.yaml` og "
                       "`x.yml`, samme navn i to mapper, eller navne, der kun adskiller sig ved "
                       "store og små bogstaver): ingen af dem bygges. Exit-kode 2."),
+    Entry("AKT015", "et aktstykke, der er fortroligt i sin helhed, har ingen offentlig udgave",
+          Severity.ERROR, "output",
+          description="`build --udgave offentlig` af et aktstykke, der er fortroligt i sin "
+                      "helhed, bygger intet: det har ingen offentlig udgave, før fortroligheden "
+                      "er ophævet. Standarden, `--udgave begge`, bygger da kun den fortrolige "
+                      "udgave (NAVN.fortrolig.*) og siger det. Exit-kode 1."),
     Entry("AKT011", "filen er en almindelig fil", Severity.ERROR, "syntaks",
           description="En mappe, en navngiven pipe (FIFO), en enhed som /dev/zero eller en "
                       "socket læses ikke: en pipe venter for evigt på en skriver, og en enhed "

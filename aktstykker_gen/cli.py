@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from aktstykker_gen import __version__
 from aktstykker_gen.bounded import Refused, is_folder, number, read_bytes, read_text, refuses_file
 from aktstykker_gen.diagnostics import Diagnostic, Severity, SpecError, format_diagnostic
+from aktstykker_gen.udgaver import Valg
 from aktstykker_gen.writers import pdf_variants
 
 if TYPE_CHECKING:
@@ -90,6 +91,11 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--pdf-variant", type=_pdf_variant, default=pdf_variants.DEFAULT,
                        metavar="VARIANT", help="PDF'ens format: " + "; ".join(
                            f"{name}: {what}" for name, what in pdf_variants.SUPPORTED.items()))
+    build.add_argument("--udgave", type=_valg, default=Valg.begge,
+                       metavar="{" + ",".join(v.value for v in Valg) + "}",
+                       help="hvilken udgave: begge (standard: den offentlige under det "
+                            "almindelige navn, og den fortrolige som NAVN.fortrolig.*, hvis "
+                            "specen har fortrolige dele), offentlig eller fortrolig")
     build.set_defaults(run=_build)
 
     diff = commands.add_parser("diff", help="show what changed between two versions")
@@ -135,6 +141,14 @@ def _parser() -> argparse.ArgumentParser:
                                  "editors (make schema writes schema/aktstykke.schema.json)")
     schema.set_defaults(run=_schema)
     return parser
+
+
+def _valg(text: str) -> Valg:
+    try:
+        return Valg(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"ukendt udgave '{text}'; mulige: " + ", ".join(v.value for v in Valg)) from None
 
 
 def _pdf_variant(text: str) -> str:
@@ -292,7 +306,8 @@ def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     _source_date()
     _kontoplan(args)  # an unreadable --kontoplan is a usage error before anything is built
-    options = batch.Options(args.kontoplan, _selection(args), args.strict, args.pdf_variant)
+    options = batch.Options(args.kontoplan, _selection(args), args.strict, args.pdf_variant,
+                            args.udgave)
     try:
         plan = batch.plan(args.specs, args.output, options, force=args.force)
     except NoSpecs as error:

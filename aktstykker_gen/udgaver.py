@@ -23,6 +23,14 @@ class Udgave(str, Enum):
     offentlig = "offentlig"    # what may be published
 
 
+class Valg(str, Enum):
+    """Which editions a command is asked for (`--udgave`)."""
+
+    begge = "begge"            # the public edition, and the confidential one if it differs
+    offentlig = "offentlig"
+    fortrolig = "fortrolig"
+
+
 @runtime_checkable
 class Fortroligt(Protocol):
     """A model part that may be confidential."""
@@ -49,6 +57,12 @@ def udgave(model: M, hvilken: Udgave) -> M:
     if public is None:
         raise IngenOffentligUdgave
     return public
+
+
+def har_fortroligt(model: BaseModel) -> bool:
+    """Whether the public edition differs from the confidential one: some part is confidential
+    now. Raises `IngenOffentligUdgave` when the whole document is."""
+    return udgave(model, Udgave.offentlig) != model
 
 
 def _offentlig(value: Any) -> Any:

@@ -108,7 +108,9 @@ def test_the_command_prints_what_the_in_process_run_prints(name):
 # AKT011 is about a file's type (a FIFO, a device), which a case file cannot be.
 PROVED_ELSEWHERE = {"AKT010": ROOT / "tests" / "faults" / "test_write_errors.py",
                     "AKT011": ROOT / "tests" / "hostile" / "test_readers.py",
-                    "AKT013": ROOT / "tests" / "hostile" / "test_spec_discovery.py"}
+                    "AKT013": ROOT / "tests" / "hostile" / "test_spec_discovery.py",
+                    # Until the Aktstykke can be confidential as a whole (no spec can say so yet).
+                    "AKT015": ROOT / "tests" / "test_udgaver_build.py"}
 
 
 def test_every_code_has_a_case():
