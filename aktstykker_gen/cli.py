@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import re
 import sys
 import traceback
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from aktstykker_gen.reading import Reading
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_BROKEN_PIPE = 141   # what a shell reports for a process its reader stopped (128 + SIGPIPE)
 _SURROGATE = re.compile("[\ud800-\udfff]")   # half a UTF-16 pair: a file name not in UTF-8
 
 
@@ -53,6 +55,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:   # `aktstykke rules | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # no error at exit
+        return EXIT_BROKEN_PIPE
     except Exception as error:  # a bug: say so plainly, with what a maintainer needs
         frame = traceback.extract_tb(error.__traceback__)[-1]
         print(f"aktstykke: internal error: {type(error).__name__}: {error}\n"
