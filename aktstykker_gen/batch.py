@@ -33,6 +33,7 @@ from typing import IO, TYPE_CHECKING
 from aktstykker_gen import __version__, assets, limits
 from aktstykker_gen.bounded import Refused, read_bytes
 from aktstykker_gen.build import (
+    EDITION_SUFFIX,
     STOPPED_EXIT,
     Stopped,
     WriteError,
@@ -45,7 +46,7 @@ from aktstykker_gen.diagnostics import Diagnostic, Severity, SpecError
 from aktstykker_gen.discovery import find_specs
 from aktstykker_gen.load import MAX_BYTES
 from aktstykker_gen.manifest import Manifest, folder_digest, sha256
-from aktstykker_gen.udgaver import Valg
+from aktstykker_gen.udgaver import Udgave, Valg
 from aktstykker_gen.writers.pdf_variants import DEFAULT as DEFAULT_PDF
 
 if TYPE_CHECKING:
@@ -136,10 +137,12 @@ def plan(paths: Sequence[Path], out_dir: Path, options: Options, force: bool = F
 
 def _same_outputs(specs: list[Path]) -> dict[Path, list[Path]]:
     """The specs whose outputs would have one name (`x.yaml` and `x.yml`, or two folders'
-    `x.yaml`), each with the others; case aside, as on the file systems clerks share."""
+    `x.yaml`, or `x.fortrolig.yaml`, whose public edition is named as `x.yaml`'s confidential
+    one), each with the others; case aside, as on the file systems clerks share."""
     by_stem: dict[str, list[Path]] = {}
     for spec in specs:
-        by_stem.setdefault(spec.stem.casefold(), []).append(spec)
+        stem = spec.stem.casefold().removesuffix(EDITION_SUFFIX[Udgave.fortrolig])
+        by_stem.setdefault(stem, []).append(spec)
     return {spec: [other for other in group if other != spec]
             for group in by_stem.values() if len(group) > 1 for spec in group}
 

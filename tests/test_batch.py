@@ -14,11 +14,15 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SEED_SPEC
 
-from aktstykker_gen import assets, batch, build, cli
+from aktstykker_gen import assets, batch, build, cli, pipeline
 from aktstykker_gen.manifest import NAME, Manifest, sha256
+from aktstykker_gen.udgaver import har_fortroligt
 
 SUMMARY = re.compile(r"^bygget (\d+), uændret (\d+), fejlede (\d+) \(\d+,\d s\)$")
 EXAMPLES = sorted(p.stem for p in (ROOT / "specs").rglob("*.yaml"))
+# The examples with a confidential part, which build a public and a confidential edition.
+TWO_EDITIONS = sorted(p.stem for p in (ROOT / "specs").rglob("*.yaml")
+                      if har_fortroligt(pipeline.check(p).spec.model))
 
 
 def variant(step: int, financing: int | None = None) -> str:
@@ -90,8 +94,10 @@ def test_folders_and_files_build_every_spec_under_them(first) -> None:
     workspace, (code, _, counts) = first
     stems = sorted([*EXAMPLES, "a", "b", "c"])
     assert (code, counts) == (0, (len(stems), 0, 0))
+    assert TWO_EDITIONS == ["fortroligt-bilag"]
     assert sorted(workspace.files()) == sorted(
-        [NAME, *(f"{stem}{suffix}" for stem in stems for suffix in build.FORMATS)])
+        [NAME, *(f"{stem}{suffix}" for stem in stems for suffix in build.FORMATS),
+         *(f"{stem}.fortrolig{suffix}" for stem in TWO_EDITIONS for suffix in build.FORMATS)])
     manifest = (workspace.out / NAME).read_text(encoding="utf-8")
     assert list(json.loads(manifest)) == stems and manifest == json.dumps(
         json.loads(manifest), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
@@ -101,7 +107,8 @@ def test_a_second_build_skips_every_spec_and_writes_nothing(workspace) -> None:
     """With nothing changed, every spec is unchanged and no file is touched."""
     before = workspace.files()
     code, _, counts = workspace.build()
-    assert (code, counts, workspace.files()) == (0, (0, len(before) // 3, 0), before)
+    specs = (len(before) - 3 * len(TWO_EDITIONS)) // 3
+    assert (code, counts, workspace.files()) == (0, (0, specs, 0), before)
 
 
 def test_changing_one_spec_rebuilds_only_that_spec(workspace) -> None:

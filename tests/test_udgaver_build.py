@@ -151,3 +151,17 @@ def test_a_failed_write_of_either_edition_leaves_the_earlier_set(tmp_path, monke
     code, err = aktstykke_build(spec, out)
     assert code == 2 and "AKT010" in err, err
     assert {n: (out / n).read_bytes() for n in names(out)} == before
+
+
+@pytest.mark.parametrize("other", ["akt.fortrolig.yaml", "AKT.Fortrolig.yml"])
+def test_a_spec_named_as_another_specs_confidential_edition_is_refused(tmp_path, other):
+    """`akt.fortrolig.yaml`'s public edition would be named as `akt.yaml`'s confidential one:
+    AKT013 for both (exit 2), and neither is built, so no edition overwrites the other."""
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    confidential_spec(specs)
+    (specs / other).write_text(SEED_SPEC.read_text(encoding="utf-8"), encoding="utf-8")
+    code, err = aktstykke_build(specs, tmp_path / "out")
+    assert code == 2, err
+    assert err.count("error[AKT013]: ville skrive de samme filer") == 2, err
+    assert not (tmp_path / "out").exists() or names(tmp_path / "out") == set()
