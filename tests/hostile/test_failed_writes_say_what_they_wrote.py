@@ -52,7 +52,8 @@ def test_the_generators_cover_every_format_obstruction_and_fault() -> None:
 @pytest.fixture(autouse=True)
 def canned_outputs(monkeypatch: pytest.MonkeyPatch) -> None:
     """Rendering is not what is tested: the outputs are fixed bytes, new ones unlike the old."""
-    monkeypatch.setattr(build, "render_outputs", lambda checked, templates=None, pdf_variant=None: NEW)
+    monkeypatch.setattr(build, "render_outputs",
+                        lambda checked, templates=None, pdf_variant=None, edition=None: NEW)
 
 
 def folder(root: Path, state: str) -> Path:
