@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from aktstykker_gen import __version__
 from aktstykker_gen.bounded import Refused, is_folder, number, read_bytes, read_text, refuses_file
 from aktstykker_gen.diagnostics import Diagnostic, Severity, SpecError, format_diagnostic
-from aktstykker_gen.udgaver import Valg
+from aktstykker_gen.udgaver import IngenOffentligUdgave, Udgave, Valg
 from aktstykker_gen.writers import pdf_variants
 
 if TYPE_CHECKING:
@@ -41,6 +41,15 @@ class UsageError(Exception):
     """Wrong options: said plainly, exit 2."""
 
 
+class NoEdition(Exception):
+    """The public edition of a spec that is confidential as a whole was asked for: AKT015,
+    exit 1 (it has none until its confidentiality is lifted)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.path = path
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -50,6 +59,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args))
     except UsageError as error:
         parser.exit(EXIT_USAGE, f"aktstykke: {error}\n")
+    except NoEdition as refused:
+        from aktstykker_gen.batch import no_public_edition
+
+        _report([no_public_edition(refused.path)])
+        return EXIT_ERRORS
     except Refused as refused:   # a file a reader will not read (bounded); it says why
         _report([refused.diagnostic])
         return EXIT_USAGE
@@ -103,14 +117,25 @@ def _parser() -> argparse.ArgumentParser:
                             "specen har fortrolige dele), offentlig eller fortrolig")
     build.set_defaults(run=_build)
 
-    diff = commands.add_parser("diff", help="show what changed between two versions")
+    # A reviewer's commands show one edition of a spec: the public one unless asked, so
+    # nothing confidential is shown by default. A built file has no editions.
+    showing = argparse.ArgumentParser(add_help=False)
+    showing.add_argument("--udgave", type=_udgave, default=Udgave.offentlig,
+                         metavar="{" + ",".join(u.value for u in Udgave) + "}",
+                         help="hvilken udgave af en spec der vises: offentlig (standard: intet "
+                              "fortroligt vises) eller fortrolig (det hele); en bygget fil er "
+                              "den udgave, den er")
+
+    diff = commands.add_parser("diff", parents=[showing],
+                               help="show what changed between two versions")
     diff.add_argument("old", type=Path, metavar="OLD", help="a spec, or a built .docx/.pdf/.txt")
     diff.add_argument("new", type=Path, metavar="NEW", help="a spec, or a built .docx/.pdf/.txt")
     diff.add_argument("--word-diff", action="store_true", help="mark the changed words in a line")
     diff.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     diff.set_defaults(run=_diff)
 
-    redline = commands.add_parser("redline", help="a DOCX of NEW with tracked changes from OLD")
+    redline = commands.add_parser("redline", parents=[showing],
+                                  help="a DOCX of NEW with tracked changes from OLD")
     redline.add_argument("old", type=Path, metavar="OLD", help="the earlier spec")
     redline.add_argument("new", type=Path, metavar="NEW", help="the later spec")
     redline.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.docx")
@@ -118,12 +143,13 @@ def _parser() -> argparse.ArgumentParser:
                          "'sagsbehandler', else git's user.name)")
     redline.set_defaults(run=_redline)
 
-    textconv = commands.add_parser("textconv", help="print the text of a spec or built file")
+    textconv = commands.add_parser("textconv", parents=[showing],
+                                   help="print the text of a spec or built file")
     textconv.add_argument("file", type=Path, metavar="FILE")
     textconv.set_defaults(run=_textconv)
 
-    watch = commands.add_parser("watch", help="live preview of a spec in the browser, "
-                                "updated on each save")
+    watch = commands.add_parser("watch", parents=[showing],
+                                help="live preview of a spec in the browser, updated on each save")
     watch.add_argument("spec", type=Path, metavar="SPEC")
     watch.add_argument("--port", type=_port, default=8765, metavar="N",
                        help="port on 127.0.0.1 (default: 8765; 0: a free one)")
@@ -154,6 +180,14 @@ def _valg(text: str) -> Valg:
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"ukendt udgave '{text}'; mulige: " + ", ".join(v.value for v in Valg)) from None
+
+
+def _udgave(text: str) -> Udgave:
+    try:
+        return Udgave(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"ukendt udgave '{text}'; mulige: " + ", ".join(u.value for u in Udgave)) from None
 
 
 def _pdf_variant(text: str) -> str:
@@ -345,12 +379,15 @@ def _build(args: argparse.Namespace) -> int:
     return EXIT_ERRORS if any(r.failed for r in results) else EXIT_OK
 
 
-def _reading(path: Path) -> Reading:
-    """What a reader sees in `path`; a spec's diagnostics are shown as warnings."""
+def _reading(path: Path, edition: Udgave) -> Reading:
+    """What a reader sees in `path` (a spec as `edition`); a spec's diagnostics are shown as
+    warnings."""
     from aktstykker_gen.reading import read
 
     try:
-        reading = read(path)
+        reading = read(path, edition)
+    except IngenOffentligUdgave:
+        raise NoEdition(path) from None
     except SpecError as error:
         _report(error.diagnostics)
         raise UsageError(f"{path}: kan ikke læses som aktstykke (se ovenfor)") from None
@@ -362,14 +399,27 @@ def _diff(args: argparse.Namespace) -> int:
     from aktstykker_gen.reading import same_text
     from aktstykker_gen.textdiff import diff_lines
 
-    old, new = _reading(args.old), _reading(args.new)
+    old, new = _reading(args.old, args.udgave), _reading(args.new, args.udgave)
     if same_text(old, new):
         return EXIT_OK
     colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
-    print(f"--- {args.old}\n+++ {args.new}")
+    print(f"--- {_shown(args.old, args.udgave)}\n+++ {_shown(args.new, args.udgave)}")
     for line in diff_lines(old, new, word_diff=args.word_diff, colour=colour):
         print(line)
     return EXIT_ERRORS
+
+
+def _shown(path: Path, edition: Udgave) -> str:
+    """A diff side's name: a spec's with the edition shown, a built file's as it is."""
+    from aktstykker_gen.reading import SPEC_SUFFIXES
+
+    if path.suffix.lower() in SPEC_SUFFIXES:
+        return f"{path} ({edition_name(edition)})"
+    return str(path)
+
+
+def edition_name(edition: Udgave) -> str:
+    return f"{edition.value} udgave"
 
 
 def _source_date() -> None:
@@ -393,11 +443,15 @@ def _redline(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.output}: en redline skrives som .docx")
     _source_date()
     typed = _author(args.author)
-    (old, _, old_warnings), (new, model, new_warnings) = _rendered(args.old), _rendered(args.new)
+    (old, _, old_warnings), (new, model, new_warnings) = (_rendered(args.old, args.udgave),
+                                                          _rendered(args.new, args.udgave))
     _report(old_warnings + new_warnings)
     author = typed or getattr(model, "sagsbehandler", None) or _git_user() or "aktstykke"
-    data = write_docx(redline(old, new), assets.templates_dir() / "docx",
-                      Revision(author, moment(new)))
+    marked = redline(old, new)
+    # The edition in the document's title (Word's title bar and core properties): a reviewer
+    # sees which one the changes are of.
+    marked = dataclasses.replace(marked, title=f"{marked.title} ({edition_name(args.udgave)})")
+    data = write_docx(marked, assets.templates_dir() / "docx", Revision(author, moment(new)))
     try:
         [written] = write_outputs({".docx": data}, args.output.parent, args.output.stem)
     except WriteError as error:
@@ -407,13 +461,15 @@ def _redline(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _rendered(path: Path) -> tuple[Any, Any, list[Diagnostic]]:
+def _rendered(path: Path, edition: Udgave) -> tuple[Any, Any, list[Diagnostic]]:
     from aktstykker_gen.reading import SPEC_SUFFIXES, rendered
 
     if path.suffix.lower() not in SPEC_SUFFIXES:
         raise UsageError(f"{path}: en redline sammenligner to specifikationer (.yaml)")
     try:
-        return rendered(path)
+        return rendered(path, edition)
+    except IngenOffentligUdgave:
+        raise NoEdition(path) from None
     except SpecError as error:
         _report(error.diagnostics)
         raise UsageError(f"{path}: kan ikke læses som aktstykke (se ovenfor)") from None
@@ -458,7 +514,7 @@ def _git_user() -> str | None:
 
 
 def _textconv(args: argparse.Namespace) -> int:
-    print("\n".join(_reading(args.file).lines).rstrip("\n"))
+    print("\n".join(_reading(args.file, args.udgave).lines).rstrip("\n"))
     return EXIT_OK
 
 
@@ -478,10 +534,11 @@ def _watch(args: argparse.Namespace) -> int:
     _source_date()
 
     def ready(url: str) -> None:
-        print(f"aktstykke watch: {args.spec} vises på {url}  (Ctrl-C stopper)", flush=True)
+        print(f"aktstykke watch: {args.spec} ({edition_name(args.udgave)}) vises på {url}  "
+              "(Ctrl-C stopper)", flush=True)
 
     try:
-        serve(args.spec, args.port, ready)
+        serve(args.spec, args.port, ready, args.udgave)
     except ServeError as error:
         raise UsageError(str(error)) from None
     except KeyboardInterrupt:

@@ -54,6 +54,9 @@ ROLES = frozenset({
 
 # The word a draft is marked with on every page; it is never part of the text.
 DRAFT_MARK = "UDKAST"
+# The word on every page of a confidential edition that holds confidential content; likewise
+# page furniture, never text.
+CONFIDENTIAL_MARK = "FORTROLIGT"
 
 
 class Revised(str):
@@ -134,6 +137,9 @@ class Document:
     draft: bool = False
     running: str = ""   # the running line on every page after the first: furniture
     code: str = ""      # the document code at the foot of page one: furniture
+    # The confidential edition of a document with confidential content: writers add the
+    # FORTROLIGT mark on every page. Set by the pipeline from the edition, not by a template.
+    confidential: bool = False
 
 
 class TemplateOutputError(ValueError):

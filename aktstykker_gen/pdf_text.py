@@ -1,4 +1,4 @@
-"""A PDF's text as a reader sees it: its pages' text layer, without page numbers or UDKAST.
+"""A PDF's text as a reader sees it: its pages' text layer, without page numbers, UDKAST or FORTROLIGT.
 
 pypdf reads lazily, so the limits are checked in the order that keeps a hostile file cheap:
 the file's size, then the page count the file declares, then the pages pypdf finds (its page
@@ -31,7 +31,7 @@ def pdf_lines(path: Path) -> list[str]:
     from pypdf import PdfReader, apply_configuration
     from pypdf.errors import LimitReachedError
 
-    from aktstykker_gen.document import DRAFT_MARK
+    from aktstykker_gen.document import CONFIDENTIAL_MARK, DRAFT_MARK
 
     raw = read_bytes(path, limits.PDF_BYTES, limits.PDF_HINT)
     logging.getLogger("pypdf").setLevel(logging.ERROR)   # its repairs are not the reader's news
@@ -69,7 +69,9 @@ def pdf_lines(path: Path) -> list[str]:
         raise refusal(path, UNREADABLE, f"er ikke en PDF-fil ({type(error).__name__})",
                       "giv en .pdf skrevet af 'aktstykke build' eller et kontorprogram") from None
     lines = "\n".join(_PAGE_NUMBER.sub("", text) for text in texts).split("\n")
-    return [line for line in lines if line.strip() != DRAFT_MARK]
+    # The marks stand at the top of the page: alone on a line, or after the running line.
+    marks = re.compile(rf"(?:\s*\b(?:{DRAFT_MARK}|{CONFIDENTIAL_MARK}))+\s*$")
+    return [kept for line in lines if (kept := marks.sub("", line)) or not marks.search(line)]
 
 
 def _declared_pages(reader: object) -> int:

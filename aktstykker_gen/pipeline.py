@@ -19,7 +19,7 @@ from aktstykker_gen.kinds import DEFAULT_KIND, KINDS, Kind
 from aktstykker_gen.load import load_spec
 from aktstykker_gen.rules import Subject
 from aktstykker_gen.tilladelser import læst, uden_tilladte
-from aktstykker_gen.udgaver import Udgave, udgave
+from aktstykker_gen.udgaver import IngenOffentligUdgave, Udgave, har_fortroligt, udgave
 from aktstykker_gen.validation import Validated, validate
 
 if TYPE_CHECKING:
@@ -83,9 +83,22 @@ def render(checked: Checked, templates: Path | None = None,
            edition: Udgave = Udgave.fortrolig) -> Document:
     """The document tree of one edition. The public one is made from the model with every
     confidential part removed (udgaver.py), so neither template nor writer sees it; a
-    document that is confidential as a whole raises `IngenOffentligUdgave`."""
+    document that is confidential as a whole raises `IngenOffentligUdgave`. The confidential
+    edition of a document with confidential content is marked so on every page."""
+    from dataclasses import replace
+
     from aktstykker_gen.render import render_tree
 
     folder = templates or assets.templates_dir()
     model = udgave(checked.spec.model, edition)
-    return render_tree(folder, checked.kind.template, checked.kind.context(model))
+    tree = render_tree(folder, checked.kind.template, checked.kind.context(model))
+    if edition is Udgave.fortrolig and _holds_confidential(model):
+        tree = replace(tree, confidential=True)
+    return tree
+
+
+def _holds_confidential(model: Any) -> bool:
+    try:
+        return har_fortroligt(model)
+    except IngenOffentligUdgave:   # confidential as a whole
+        return True

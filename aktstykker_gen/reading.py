@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from aktstykker_gen import limits
 from aktstykker_gen.bounded import UNREADABLE, read_text, refusal
 from aktstykker_gen.diagnostics import Diagnostic, Severity
+from aktstykker_gen.udgaver import Udgave
 
 if TYPE_CHECKING:
     from aktstykker_gen.document import Document
@@ -35,15 +36,17 @@ class Reading:
     flowing: bool = False   # lines are where the page wrapped (PDF), not paragraphs
 
 
-def read(path: Path) -> Reading:
+def read(path: Path, edition: Udgave = Udgave.offentlig) -> Reading:
     """What a reader sees in `path`; `bounded.Refused` (exit 2) for a file it cannot or will not
-    read, each kind within the limits in `limits` (docs/limits.md)."""
+    read, each kind within the limits in `limits` (docs/limits.md). A spec is read as
+    `edition` (the public one unless asked: `IngenOffentligUdgave` for a spec that has none);
+    a built file has no editions, it is what it is."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise refusal(path, UNREADABLE, f"kan kun læse {', '.join(SUFFIXES)}",
                       "giv en specifikation eller en bygget .docx, .pdf eller .txt")
     if suffix in SPEC_SUFFIXES:
-        return _spec(path)
+        return _spec(path, edition)
     if suffix == ".txt":
         return Reading(read_text(path, limits.TEXT_BYTES, limits.TEXT_HINT).split("\n"))
     if suffix == ".docx":
@@ -55,20 +58,22 @@ def read(path: Path) -> Reading:
     return Reading([_plain(line) for line in pdf_lines(path)], flowing=True)
 
 
-def rendered(path: Path) -> tuple[Document, Any, list[Diagnostic]]:
-    """A spec's document tree and model, rendered even with check errors (returned as warnings);
-    raises SpecError when the spec cannot even be typed."""
+def rendered(path: Path, edition: Udgave = Udgave.offentlig
+             ) -> tuple[Document, Any, list[Diagnostic]]:
+    """A spec's document tree of `edition` and its model, rendered even with check errors
+    (returned as warnings); raises SpecError when the spec cannot even be typed, and
+    `IngenOffentligUdgave` when the public edition of a wholly confidential one is asked for."""
     from aktstykker_gen.pipeline import check, render
 
     checked = check(path)
     warnings = [replace(d, severity=Severity.WARNING) for d in checked.diagnostics]
-    return render(checked), checked.spec.model, warnings
+    return render(checked, edition=edition), checked.spec.model, warnings
 
 
-def _spec(path: Path) -> Reading:
+def _spec(path: Path, edition: Udgave) -> Reading:
     from aktstykker_gen.writers.text import write_text
 
-    tree, _, warnings = rendered(path)
+    tree, _, warnings = rendered(path, edition)
     return Reading(write_text(tree).split("\n"), warnings)
 
 

@@ -38,6 +38,9 @@ class Case:
     args: tuple[str, ...]     # extra arguments to `aktstykke check`, from a `# args:` comment
     spec: Path | None         # None: the case checks a file that does not exist
     out: Path
+    # The command the case runs, from a `# kommando:` comment: `check` unless a diagnostic
+    # comes only from another (AKT015: the public edition `textconv` shows by default).
+    subcommand: str = "check"
 
     @property
     def code(self) -> str:
@@ -45,30 +48,33 @@ class Case:
 
     @property
     def command(self) -> list[str]:
-        return ["check", *self.args, f"{self.name}.yaml"]
+        return [self.subcommand, *self.args, f"{self.name}.yaml"]
 
     @property
     def expected(self) -> str:
         return self.out.read_text(encoding="utf-8")
 
 
-def _header(spec: Path) -> tuple[str, tuple[str, ...]]:
-    """The caption and the arguments from the comment lines a case begins with."""
+def _header(spec: Path) -> tuple[str, tuple[str, ...], str]:
+    """The caption, the arguments and the command from the comment lines a case begins
+    with."""
     raw = spec.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:   # the AKT001 case that is not UTF-8 on purpose
         text = raw.decode("cp1252")
-    caption, args = "", ()
+    caption, args, command = "", (), "check"
     for line in text.splitlines():
         if not line.startswith("#"):
             break
         comment = line[1:].strip()
         if comment.startswith("args:"):
             args = tuple(comment.removeprefix("args:").split())
+        elif comment.startswith("kommando:"):
+            command = comment.removeprefix("kommando:").strip()
         elif not caption:
             caption = comment
-    return caption, args
+    return caption, args, command
 
 
 def cases(folder: Path = ERRORS) -> list[Case]:
@@ -77,14 +83,14 @@ def cases(folder: Path = ERRORS) -> list[Case]:
     for out in sorted(folder.glob("AKT*.out")):
         spec = out.with_suffix(".yaml")
         if spec.exists():
-            caption, args = _header(spec)
-            result.append(Case(out.stem, caption, args, spec, out))
+            caption, args, command = _header(spec)
+            result.append(Case(out.stem, caption, args, spec, out, command))
         else:
             result.append(Case(out.stem, MISSING_FILE_CAPTION, (), None, out))
     for spec in sorted(folder.glob("AKT*.yaml")):
         if not spec.with_suffix(".out").exists():
-            caption, args = _header(spec)
-            result.append(Case(spec.stem, caption, args, spec, spec.with_suffix(".out")))
+            caption, args, command = _header(spec)
+            result.append(Case(spec.stem, caption, args, spec, spec.with_suffix(".out"), command))
     return sorted(result, key=lambda case: case.name)
 
 

@@ -19,7 +19,15 @@ from conftest import ROOT, SEED_SPEC, seed_with
 
 from aktstykker_gen.build import write_format
 from aktstykker_gen.cli import main
-from aktstykker_gen.document import DRAFT_MARK, BulletList, Document, Quote, Section, Table
+from aktstykker_gen.document import (
+    CONFIDENTIAL_MARK,
+    DRAFT_MARK,
+    BulletList,
+    Document,
+    Quote,
+    Section,
+    Table,
+)
 from aktstykker_gen.pipeline import check, render
 from aktstykker_gen.writers import pdf_variants
 from aktstykker_gen.writers.text import write_text
@@ -161,12 +169,14 @@ def test_page_numbers_and_the_draft_mark_are_artifacts(built, name) -> None:
     artifacts = {page: text for page, mcid, text in marked_texts(pdf) if mcid is None}
     pages = len(pdfplumber.open(pdf).pages)
     mark = DRAFT_MARK * 2 if tree.draft else ""   # across the page, and at its top
+    # a confidential edition's, at the top of the page (top-center, drawn before top-right)
+    mark = (CONFIDENTIAL_MARK if tree.confidential else "") + mark
     # Folketinget's furniture: the document code at the foot of page one, the running line
     # at the top of every later page (the margin boxes are drawn top left before bottom).
     assert artifacts == {page: (tree.code if page == 0 else tree.running)
                          + f"{mark}{page + 1}" for page in range(pages)}
     content = "".join(text for _, mcid, text in marked_texts(pdf) if mcid is not None)
-    assert DRAFT_MARK not in content
+    assert DRAFT_MARK not in content and CONFIDENTIAL_MARK not in content
 
 
 def _reading_order(pdf: Path) -> str:

@@ -160,7 +160,7 @@ def test_spec_text_in_a_diagnostic_is_escaped(server, spec, events) -> None:
 
 def test_an_internal_error_is_shown_and_the_server_goes_on(server, spec, events,
                                                            monkeypatch) -> None:
-    def broken(*args: object) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("the template broke")
 
     monkeypatch.setattr(session, "render", broken)

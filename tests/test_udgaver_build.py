@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from conftest import SEED_SPEC
 from test_bilag import with_bilag
+from test_udgave_kommandoer import whole_confidential
 
 from aktstykker_gen import build, cli
 from aktstykker_gen.manifest import NAME
-from aktstykker_gen.udgaver import IngenOffentligUdgave
 
 SECRET = "HemmeligtMandat4711"   # stands only in the confidential bilag
 FORMATS = (".txt", ".docx", ".pdf")
@@ -105,34 +105,25 @@ def test_an_unknown_edition_is_a_usage_error(tmp_path):
     assert "ukendt udgave 'hemmelig'" in err.getvalue()
 
 
-def whole_confidential(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Until the Aktstykke has its own field: the filter says there is no public edition."""
-    def no_public(model: object) -> bool:
-        raise IngenOffentligUdgave
-    monkeypatch.setattr(build, "har_fortroligt", no_public)
-
-
 def test_a_whole_confidential_aktstykke_builds_only_the_confidential_edition_and_says_so(
-        tmp_path, monkeypatch):
-    whole_confidential(monkeypatch)
+        tmp_path):
     out = tmp_path / "out"
-    code, err = aktstykke_build(confidential_spec(tmp_path), out)
+    code, err = aktstykke_build(whole_confidential(tmp_path), out)
     assert code == 0, err
-    assert names(out) == {f"akt.fortrolig{s}" for s in FORMATS}
+    assert names(out) == {f"h.fortrolig{s}" for s in FORMATS}
     assert "fortroligt i sin helhed" in err and "kun den fortrolige udgave er bygget" in err
 
 
-def test_the_public_edition_of_a_whole_confidential_aktstykke_is_refused(tmp_path, monkeypatch):
-    whole_confidential(monkeypatch)
+def test_the_public_edition_of_a_whole_confidential_aktstykke_is_refused(tmp_path):
     out = tmp_path / "out"
-    code, err = aktstykke_build(confidential_spec(tmp_path), out, "--udgave", "offentlig")
+    code, err = aktstykke_build(whole_confidential(tmp_path), out, "--udgave", "offentlig")
     assert code == 1, err
     assert err.splitlines()[:3] == [
-        f"{tmp_path / 'akt.yaml'}: error[AKT015]: aktstykket er fortroligt i sin helhed og har "
+        f"{tmp_path / 'h.yaml'}: error[AKT015]: aktstykket er fortroligt i sin helhed og har "
         "ingen offentlig udgave, før fortroligheden er ophævet",
         "  hjælp: byg den fortrolige udgave med --udgave fortrolig, eller angiv, hvornår "
         "fortroligheden er ophævet",
-        f"{tmp_path / 'akt.yaml'}: ikke bygget (ret fejlene ovenfor); intet blev skrevet"], err
+        f"{tmp_path / 'h.yaml'}: ikke bygget (ret fejlene ovenfor); intet blev skrevet"], err
     assert not out.exists() or not names(out)
 
 

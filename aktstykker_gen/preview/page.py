@@ -38,9 +38,10 @@ def page(number: int, title: str, stylesheet: str, fragment: str) -> str:
 
 def fragment(number: int, spec: str, title: str, diagnostics: list[Diagnostic],
              source: list[str], document: str | None, problem: Problem | None,
-             downloadable: bool) -> str:
-    """Bar (spec, verdict, downloads), diagnostics, then the document or why there is none."""
-    parts = [_bar(number, spec, title, diagnostics, downloadable)]
+             downloadable: bool, edition: str = "offentlig") -> str:
+    """Bar (spec, edition, verdict, downloads), diagnostics, then the document or why there is
+    none."""
+    parts = [_bar(number, spec, title, diagnostics, downloadable, edition)]
     if diagnostics:
         parts.append('<section class="preview-diagnostics" aria-label="Diagnostik">'
                      + "".join(_diagnostic(d, source) for d in diagnostics) + "</section>")
@@ -54,8 +55,13 @@ def fragment(number: int, spec: str, title: str, diagnostics: list[Diagnostic],
     return "\n".join(parts)
 
 
+# How the bar names the edition shown: the confidential one stands out, so it is never taken
+# for what may be published.
+EDITIONS = {"offentlig": "Offentlig udgave", "fortrolig": "FORTROLIG udgave"}
+
+
 def _bar(number: int, spec: str, title: str, diagnostics: list[Diagnostic],
-         downloadable: bool) -> str:
+         downloadable: bool, edition: str) -> str:
     errors = sum(d.is_error for d in diagnostics)
     warnings = sum(d.severity is Severity.WARNING for d in diagnostics)
     verdict = f"{errors} fejl" if errors else "ingen fejl"
@@ -69,6 +75,8 @@ def _bar(number: int, spec: str, title: str, diagnostics: list[Diagnostic],
                  '<span class="preview-unavailable" title="Ret fejlene først">DOCX</span>')
     return (f'<header class="preview-bar" data-title="{escape(title)}" data-version="{number}">'
             f'<span class="preview-spec">{escape(spec)}</span>'
+            f'<span class="preview-edition {edition}" data-edition="{edition}">'
+            f'{EDITIONS[edition]}</span>'
             f'<span class="preview-status {state}">{verdict}</span>'
             f'<nav class="preview-downloads" aria-label="Hent">{links}</nav></header>')
 

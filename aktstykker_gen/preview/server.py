@@ -27,10 +27,12 @@ from pathlib import Path
 from urllib.parse import quote
 
 from aktstykker_gen import assets
+from aktstykker_gen.build import EDITION_SUFFIX
 from aktstykker_gen.kinds import DEFAULT_KIND, KINDS
 from aktstykker_gen.preview import page
 from aktstykker_gen.preview.session import Preview
 from aktstykker_gen.preview.watcher import Watcher
+from aktstykker_gen.udgaver import Udgave
 
 HOST = "127.0.0.1"
 KEEPALIVE = 15.0       # seconds between comments on an idle event stream (finds closed pages)
@@ -151,7 +153,8 @@ class Handler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.CONFLICT, "text/plain; charset=utf-8",
                        "specifikationen har fejl; ret dem først\n".encode())
             return
-        name = quote(self.server.preview.path.stem + suffix)
+        preview = self.server.preview
+        name = quote(preview.path.stem + EDITION_SUFFIX[preview.edition] + suffix)
         self._send(HTTPStatus.OK, content_type, data,
                    {"Content-Disposition": f"attachment; filename*=UTF-8''{name}"})
 
@@ -173,11 +176,13 @@ class Handler(BaseHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def running(spec: Path, port: int) -> Iterator[PreviewServer]:
-    """The preview of `spec` served on 127.0.0.1:`port` (0: a free one), its watcher
-    running; on exit, the server stops, open event streams end and the port is freed."""
+def running(spec: Path, port: int,
+            edition: Udgave = Udgave.offentlig) -> Iterator[PreviewServer]:
+    """The preview of `spec`'s `edition` served on 127.0.0.1:`port` (0: a free one), its
+    watcher running; on exit, the server stops, open event streams end and the port is
+    freed."""
     watcher = Watcher(spec)   # notes the file before the first render, so no save is missed
-    preview = Preview(spec)
+    preview = Preview(spec, edition)
     try:
         server = PreviewServer(preview, port)
     except OSError as error:
@@ -195,9 +200,10 @@ def running(spec: Path, port: int) -> Iterator[PreviewServer]:
         server.server_close()
 
 
-def serve(spec: Path, port: int, ready: Callable[[str], None]) -> None:
+def serve(spec: Path, port: int, ready: Callable[[str], None],
+          edition: Udgave = Udgave.offentlig) -> None:
     """Serve until interrupted (Ctrl-C raises KeyboardInterrupt here, after a clean stop)."""
-    with running(spec, port) as server:
+    with running(spec, port, edition) as server:
         ready(server.url)
         threading.Event().wait()
 

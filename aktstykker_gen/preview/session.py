@@ -19,6 +19,7 @@ from aktstykker_gen.kinds import Kind
 from aktstykker_gen.load import MAX_BYTES
 from aktstykker_gen.pipeline import check, render
 from aktstykker_gen.preview import page
+from aktstykker_gen.udgaver import IngenOffentligUdgave, Udgave
 from aktstykker_gen.writers.html import body_classes, write_body
 
 
@@ -32,19 +33,24 @@ class Version:
     fragment: str              # the page's changing part, HTML
 
 
-def make_version(number: int, path: Path) -> Version:
-    """Check and render the spec as it is now. Never raises: a spec that does not load shows
-    its diagnostics, and a failure to render (a bug) shows as an error box."""
+def make_version(number: int, path: Path, edition: Udgave = Udgave.offentlig) -> Version:
+    """Check and render the spec's `edition` as it is now. Never raises: a spec that does not
+    load shows its diagnostics, one confidential as a whole has no public edition (AKT015,
+    shown as a diagnostic), and a failure to render (a bug) shows as an error box."""
+    from aktstykker_gen.batch import no_public_edition
+
     source = _source_lines(path)
     diagnostics: list[Diagnostic] = []
     kind, tree, document, problem = None, None, None, None
     try:
         checked = check(path)
         kind, diagnostics = checked.kind, checked.diagnostics
-        tree = render(checked)
+        tree = render(checked, edition=edition)
         document = page.sheet(body_classes(tree), write_body(tree))
     except SpecError as error:
         diagnostics = error.diagnostics
+    except IngenOffentligUdgave:
+        diagnostics = [*diagnostics, no_public_edition(path)]
     except Exception as error:  # a bug, or errors the view cannot render around: shown, not fatal
         tree = None
         problem = page.Problem(internal=not any(d.is_error for d in diagnostics),
@@ -52,7 +58,7 @@ def make_version(number: int, path: Path) -> Version:
     downloadable = tree is not None and not any(d.is_error for d in diagnostics)
     title = tree.title if tree is not None and tree.title else str(path)
     fragment = page.fragment(number, str(path), title, diagnostics, source, document, problem,
-                             downloadable)
+                             downloadable, edition.value)
     return Version(number, title, kind, tree, downloadable, fragment)
 
 
@@ -68,9 +74,9 @@ class Preview:
     """The newest version of one spec; `refresh` (the watcher's thread) makes the next one,
     `wait_newer` lets an event stream sleep until it exists."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._current = make_version(1, path)
+    def __init__(self, path: Path, edition: Udgave = Udgave.offentlig) -> None:
+        self.path, self.edition = path, edition
+        self._current = make_version(1, path, edition)
         self._changed = threading.Condition()
         self._closed = False
         self._files: dict[tuple[int, str], bytes] = {}
@@ -81,7 +87,7 @@ class Preview:
         return self._current
 
     def refresh(self) -> None:
-        version = make_version(self._current.number + 1, self.path)
+        version = make_version(self._current.number + 1, self.path, self.edition)
         with self._changed:
             self._current = version
             self._changed.notify_all()

@@ -25,6 +25,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
 from aktstykker_gen.document import (
+    CONFIDENTIAL_MARK,
     DRAFT_MARK,
     Block,
     BulletList,
@@ -111,7 +112,7 @@ class _Writer:
     def furniture(self, doc: Document) -> None:
         """The page furniture in headers and footers, as the stylesheet's page margins: the
         running line on every page after the first, the document code at the foot of page one
-        beside its number, and a draft's mark on every page."""
+        beside its number, and a confidential edition's mark and a draft's on every page."""
         section = self.package.sections[0]
         if doc.running or doc.code:
             section.different_first_page_header_footer = True
@@ -122,7 +123,8 @@ class _Writer:
                 paragraph.add_run(doc.code).style = self.styles["document-code-text"]
                 paragraph.add_run("\t")
             paragraph._p.append(parse_xml(_PAGE_FIELD))
-        headers = [section.header] if doc.running or doc.draft else []
+        marked = doc.draft or doc.confidential
+        headers = [section.header] if doc.running or marked else []
         if doc.running or doc.code:
             headers.append(section.first_page_header)
         for header in headers:
@@ -130,11 +132,22 @@ class _Writer:
             paragraphs = iter(header.paragraphs)
             if header is section.header and doc.running:
                 self.styled(next(paragraphs), "running-line").add_run(doc.running)
-            elif not doc.draft:   # page one's header: empty, in our style (not python-docx's)
+            elif not marked:   # page one's header: empty, in our style (not python-docx's)
                 self.styled(next(paragraphs), "running-line")
+            if doc.confidential:
+                paragraph = next(paragraphs, None) or header.add_paragraph()
+                self.styled(paragraph, self.confidential_style()).add_run(CONFIDENTIAL_MARK)
             if doc.draft:
                 paragraph = next(paragraphs, None) or header.add_paragraph()
                 self.draft_mark(paragraph)
+
+    def confidential_style(self) -> str:
+        """The mark's style, added to the package's styles only when a document carries the mark,
+        so that every other DOCX is as it was, byte for byte."""
+        if CONFIDENTIAL_STYLE not in self.styles:
+            self.package.styles.element.append(parse_xml(_CONFIDENTIAL_STYLE))
+            self.styles = {style.style_id: style for style in self.package.styles}
+        return CONFIDENTIAL_STYLE
 
     def draft_mark(self, paragraph: DocxParagraph) -> None:
         """UDKAST in a page's header, and Word's own watermark across the page."""
@@ -365,6 +378,15 @@ def _cell_properties(cell: Any, top: int, bottom: int) -> None:
 
 # Word's watermark (Design → Watermark) is a VML text path in the header; Word and
 # LibreOffice both show it pale across each page.
+CONFIDENTIAL_STYLE = "confidential-mark"
+# Centred at the top of each page, as the PDF's @top-center; red and spaced, as UDKAST.
+_CONFIDENTIAL_STYLE = (
+    '<w:style xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    f'w:type="paragraph" w:styleId="{CONFIDENTIAL_STYLE}"><w:name w:val="Fortrolighedsmærke"/>'
+    '<w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0"/><w:jc w:val="center"/></w:pPr>'
+    '<w:rPr><w:b/><w:color w:val="B00000"/><w:spacing w:val="40"/><w:sz w:val="24"/></w:rPr>'
+    "</w:style>")
+
 _WATERMARK = """\
 <w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
      xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office">

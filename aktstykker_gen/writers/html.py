@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from aktstykker_gen.document import (
+    CONFIDENTIAL_MARK,
     DRAFT_MARK,
     Block,
     BulletList,
@@ -29,7 +30,9 @@ def write_html(doc: Document) -> str:
     # The page furniture the stylesheet sets in the page margins, by string-set from these: on
     # the root, as WeasyPrint carries a string set on the body to no page after the first.
     furniture = "".join(f' {name}="{escape(value)}"' for name, value in
-                        (("data-running", doc.running), ("data-code", doc.code)) if value)
+                        (("data-running", doc.running), ("data-code", doc.code),
+                         ("data-mark", CONFIDENTIAL_MARK if doc.confidential else ""))
+                        if value)
     created = moment(doc).isoformat() + "Z"
     head = (
         '<!DOCTYPE html>\n'
@@ -43,13 +46,19 @@ def write_html(doc: Document) -> str:
 
 
 def body_classes(doc: Document) -> str:
-    """The classes the stylesheet keys the whole document on (a draft's mark)."""
-    return "draft" if doc.draft else ""
+    """The classes the stylesheet keys the whole document on (a draft's mark, a confidential
+    edition's)."""
+    return " ".join(name for name, on in (("draft", doc.draft),
+                                          ("confidential", doc.confidential)) if on)
 
 
 def write_body(doc: Document) -> str:
-    """The preview's sheet: the document's content, and a draft's mark across it."""
-    return "\n".join([DRAFT_BOX, _content(doc)] if doc.draft else [_content(doc)])
+    """The preview's sheet: the document's content, a draft's mark across it, and a
+    confidential edition's above it."""
+    marks = [DRAFT_BOX] if doc.draft else []
+    if doc.confidential:
+        marks.append(CONFIDENTIAL_BOX)
+    return "\n".join([*marks, _content(doc)])
 
 
 def _content(doc: Document) -> str:
@@ -61,6 +70,9 @@ def _content(doc: Document) -> str:
 
 # A draft's mark across the preview's sheet (the PDF's pages have it from the stylesheet).
 DRAFT_BOX = f'<div class="draft-mark" aria-hidden="true">{DRAFT_MARK}</div>'
+# A confidential edition's mark at the top of the preview's sheet (the PDF's pages have it at
+# the top of each page's margin, from the stylesheet).
+CONFIDENTIAL_BOX = f'<div class="confidential-mark" aria-hidden="true">{CONFIDENTIAL_MARK}</div>'
 
 
 def _section(section: Section) -> str:

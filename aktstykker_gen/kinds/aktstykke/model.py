@@ -112,6 +112,11 @@ Beløb = dict[År, Amount]
                {"type": "string", "pattern": r"^(19|20)[0-9]{2}$"}]})]
 Kortnavn = Annotated[str, StringConstraints(pattern=r"^[a-zæøå0-9_-]+$")]
 
+# A reference to the spec's data written without its braces, as a named amount's part or a
+# declared total: `konto:16.71.08`, `modtager:amgros:2026`, `beløb:drift`, `udgift:2026`.
+_DEL = re.compile(r"[a-zæøå]+(:[0-9A-Za-zæøåÆØÅ._-]+)*")
+Henvisning = Annotated[str, StringConstraints(pattern="^" + _DEL.pattern + "$")]
+
 
 def _nøgle(value: Any) -> Any:
     """A cited aktstykke's key as text: `erstatter: 108` means the key "108"."""
@@ -508,6 +513,23 @@ class Fortrolighed(Model):
                           "som det skal stå efter 'når', fx 'kontrakten er underskrevet'.")
 
 
+class BilagetsFortrolighed(Fortrolighed):
+    """A confidential bilag, and the public totals that include its confidential figures: a
+    total the public can see, minus the parts it can see, would give those figures away, so
+    each such total is declared here and the public text says so."""
+
+    model_config = _beskrivelse("Hvorfor bilaget er fortroligt, hvornår det kan "
+                                "offentliggøres, og hvilke offentlige beløb der omfatter dets "
+                                "fortrolige tal.")
+
+    offentlige_totaler: list[Henvisning] = Field(
+        default_factory=list,
+        description="Offentlige beløb, der omfatter bilagets fortrolige tal: en sum i bilagets "
+                    "tabel, skrevet som en henvisning til aktstykkets data, her uden klammer, fx "
+                    "udgift for {udgift}. Teksten siger da: 'Beløbet på … omfatter fortrolige "
+                    "beløb, jf. bilag 2.'")
+
+
 class Omfang(str, Enum):
     """Budgetvejledningen 3.4.2: an aktstykke is confidential in its content only (its existence
     is public), or in its existence and content."""
@@ -559,7 +581,7 @@ class Bilag(Model):
     nr: Annotated[int, Field(gt=0, le=99), BeforeValidator(_heltal)] = Field(
         description="Bilagets nummer, 1, 2, …; nævnes i prosa som {bilag:1}.")
     titel: Tekst = Field(description="Bilagets titel.")
-    fortrolighed: Fortrolighed | None = Field(
+    fortrolighed: BilagetsFortrolighed | None = Field(
         None, description="Er bilagets indhold fortroligt: hvorfor, og hvornår det kan "
                           "offentliggøres.")
     indhold: list[Blok] = Field(min_length=1, description="Bilagets indhold: tekster, "
@@ -611,9 +633,6 @@ class Afgørelse(Model):
                                           "hver; trykkes som skrevet efter bemærkningerne.")
 
 
-# A part of a named amount that is not typed but read from the data, in a reference's form
-# without the braces: `konto:16.71.08`, `modtager:amgros:2026`, `beløb:drift`, `udgift:2026`.
-_DEL = re.compile(r"[a-zæøå]+(:[0-9A-Za-zæøåÆØÅ._-]+)*")
 
 
 def _del(value: Any) -> Any:
@@ -655,7 +674,7 @@ class NavngivetBeløb(Model):
                                           "beløb:drift.")
     kilde: Tekst | None = Field(None, description="Hvor et selvstændigt tal stammer fra, fx "
                                                  "finansloven for 2026; vises ikke.")
-    svarer_til: Annotated[str, StringConstraints(pattern="^" + _DEL.pattern + "$")] | None = Field(
+    svarer_til: Henvisning | None = Field(
         None, description="Data, som de angivne dele skal summe til, fx konto:28.21.31: "
                           "beløbet er dataenes, og delene kontrolleres mod det.")
 

@@ -256,7 +256,7 @@ class AktstykkeView:
             "hoved": hoved.hoved(model),
             "uden_midler": uden_midler.UdenMidler(self).context(),
             "bilag": [self._bilag(b) for b in model.bilag],
-            "fortrolige_bilag": fortrolighed.bilagssætninger(model),
+            "fortrolige_bilag": fortrolighed.bilagssætninger(model, self.prose),
             "dispositioner": dispositioner.Dispositioner(self).context(),
         }
 
@@ -343,7 +343,8 @@ class AktstykkeView:
         blocks left (udgaver.py), and the statement that it is confidential stands instead."""
         return {"nr": bilag.nr, "titel": bilag.titel,
                 "blokke": [self._block(b) for b in bilag.indhold],
-                "fortroligt": fortrolighed.bilag_sætning(bilag) if bilag.fortrolighed else None}
+                "fortroligt": fortrolighed.bilag_sætning(bilag, self.prose)
+                if bilag.fortrolighed else None}
 
     def _block(self, block: str | Punkter | Indsættelse | Tabelblok | Overskrift
                ) -> dict[str, Any]:

@@ -4,10 +4,11 @@ confidential, and nothing public shows a confidential figure (Budgetvejledningen
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from aktstykker_gen.diagnostics import Severity
 from aktstykker_gen.kinds.aktstykke import tabeller
-from aktstykker_gen.kinds.aktstykke.model import Bilag, Indsættelse
+from aktstykker_gen.kinds.aktstykke.model import Bilag, Indsættelse, Tabel, Tabelblok
 from aktstykker_gen.kinds.aktstykke.rules.common import Spec, pinpoint, prose
 from aktstykker_gen.references import references
 from aktstykker_gen.rules import Finding, RuleSet
@@ -85,7 +86,6 @@ def no_figure_leaves_a_confidential_bilag(spec: Spec) -> Iterator[Finding]:
                                    "tabellen offentlig")
 
 
-
 @rules.rule("AKT164", "et fortroligt aktstykke har et bogstav, et offentligt et nummer",
             Severity.ERROR, "struktur")
 def lettered_or_numbered(spec: Spec) -> Iterator[Finding]:
@@ -140,3 +140,73 @@ def lifted_after_dated(spec: Spec) -> Iterator[Finding]:
             yield Finding(f"fortroligheden ophæves {day}, før aktstykkets dato ({model.dato})",
                           span, related=(spec.span(model, "dato"),),
                           hint="ret datoen for ophævelsen eller aktstykkets dato")
+
+
+@rules.rule("AKT167", "en offentlig total viser ikke et fortroligt bilags tal", Severity.ERROR,
+            "struktur")
+def no_public_total_over_confidential_figures(spec: Spec) -> Iterator[Finding]:
+    """A sum in a confidential bilag's table that is written as a reference to the aktstykke's
+    data (`{udgift}`, `{konto:…}`) is a public figure: the public edition prints it. When some
+    of its parts are the bilag's own figures, the public total minus the parts the public can
+    see gives them away. Such a total is allowed only when the bilag declares it
+    (`fortrolighed: offentlige_totaler: [udgift]`, the reference without its braces); the
+    statement about the bilag then says "Beløbet på 18,5 mio. kr. omfatter fortrolige beløb,
+    jf. bilag 2." A declared total that is no such sum is an error too, so that no sentence
+    says something untrue.
+
+    The other ways out are closed elsewhere: a reference to a confidential table's cell in
+    public text is AKT163, and a table cell or a named amount cannot name another table
+    (AKT224, AKT621)."""
+    for bilag in spec.model.bilag:
+        if bilag.fortrolighed is None:
+            continue
+        declared = [f"{{{total}}}" for total in bilag.fortrolighed.offentlige_totaler]
+        found = set()
+        for tabel in _tables(bilag):
+            for række, kolonne, written in _public_totals_over_figures(tabel):
+                found.add(written.strip())
+                if written.strip() not in declared:
+                    yield Finding(f"summen {written} i tabel '{tabel.id}' er offentlig, og den "
+                                  f"minus de offentlige dele viser bilag {bilag.nr}s fortrolige "
+                                  "tal", spec.span(tabel.rækker[række], "værdier", kolonne),
+                                  hint="erklær den under bilagets fortrolighed "
+                                       f"(offentlige_totaler: [{written.strip()[1:-1]}]), så "
+                                       "teksten siger, "
+                                       "at beløbet omfatter fortrolige beløb; eller skriv "
+                                       "summen som et tal")
+        for i, total in enumerate(declared):
+            if total not in found:
+                yield Finding(f"'{total[1:-1]}' under offentlige_totaler er ikke en offentlig sum "
+                              f"over fortrolige tal i bilag {bilag.nr}s tabeller",
+                              spec.span(bilag.fortrolighed, "offentlige_totaler", i),
+                              hint="skriv summen i bilagets tabel som netop denne henvisning, "
+                                   "eller slet linjen")
+
+
+def _tables(bilag: Bilag) -> Iterator[Tabel]:
+    return (block.tabel for block in bilag.indhold if isinstance(block, Tabelblok))
+
+
+def _public_totals_over_figures(tabel: Tabel) -> Iterator[tuple[int, int, str]]:
+    """(row, column, reference) of each sum written as a reference to the aktstykke's data
+    whose parts include a figure typed in the table (directly, or through another sum)."""
+    beregning = tabeller.beregn(tabel, lambda reference: Decimal(0))   # only its structure
+    keys = beregning.kolonner
+
+    def typed(cell: tabeller.Cellenøgle) -> Decimal | str | None:
+        values = tabel.rækker[cell[0]].værdier or []
+        j = keys.index(cell[1])
+        return values[j] if j < len(values) else None
+
+    def figure(cell: tabeller.Cellenøgle, seen: frozenset[tabeller.Cellenøgle] = frozenset()
+               ) -> bool:
+        value = typed(cell)
+        if value is not None:
+            return isinstance(value, Decimal)
+        return any(figure(part, seen | {cell}) for part, _ in beregning.dele.get(cell, [])
+                   if part not in seen)
+
+    for cell, parts in beregning.dele.items():
+        value = typed(cell)
+        if isinstance(value, str) and value.startswith("{") and any(figure(p) for p, _ in parts):
+            yield cell[0], keys.index(cell[1]), value
