@@ -1,0 +1,195 @@
+"""Pages read back from a PDF's word positions, as a reader sees them: the body's lines page by
+page with the page furniture removed, and where each block of the document tree lies.
+
+Furniture is what stands in the page margins (running line, UDKAST, document code, page number:
+the body's area is the stylesheet's @page margins, which the DOCX's section has too), the
+draft's watermark and the header rows a table repeats at the top of
+a page. The head's large number is left out too: it repeats the designation's, and the two
+clients set its 40 pt frame a few points apart, so that it falls into a line of its own in one
+PDF and beside the designation in the other. Both are set larger than 20 pt, as nothing else. Both PDFs, ours and LibreOffice's of our DOCX,
+are read by this one code (pdfplumber), so that neither is measured by its writer's memory.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from textmeasure import normalise
+
+from aktstykker_gen.document import BulletList, Document, Paragraph, Quote, Section, Table
+
+MM = 72 / 25.4
+TOP, BOTTOM = 22 * MM, 24 * MM    # aktstykke.css: @page { margin: 22mm 20mm 24mm 20mm }
+BODY_HEIGHT = 297 * MM - TOP - BOTTOM
+HEAD_ROLES = {"designation", "session", "number", "headnote", "masthead"}
+
+
+@dataclass(frozen=True)
+class Line:
+    page: int
+    top: float
+    bottom: float
+    text: str       # normalised (textmeasure.normalise): no whitespace, no bullet
+
+
+def lines(pdf: Path) -> list[list[Line]]:
+    """Each page's body lines, top to bottom (words whose tops lie within 2 pt are one line)."""
+    import pdfplumber
+
+    pages = []
+    with pdfplumber.open(pdf) as document:
+        for number, page in enumerate(document.pages):
+            text = page.filter(lambda o: o.get("object_type") != "char" or o["size"] < 20)
+            words = [w for w in text.extract_words()
+                     if TOP <= (w["top"] + w["bottom"]) / 2 <= page.height - BOTTOM]
+            rows: list[list[dict]] = []
+            for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
+                if rows and word["top"] - rows[-1][0]["top"] < 2:
+                    rows[-1].append(word)
+                else:
+                    rows.append([word])
+            pages.append([Line(number, min(w["top"] for w in row), max(w["bottom"] for w in row),
+                               normalise(" ".join(w["text"] for w in
+                                                  sorted(row, key=lambda w: w["x0"]))))
+                          for row in rows])
+    return pages
+
+
+def blocks(doc: Document) -> list[tuple[str, object]]:
+    """The tree's blocks in reading order, each with its kind: ("paragraph", Paragraph),
+    ("item", text), ("quote", text), ("table", Table)."""
+    out: list[tuple[str, object]] = []
+    for part in doc.body:
+        for block in (part.blocks if isinstance(part, Section) else (part,)):
+            if isinstance(block, Paragraph):
+                out.append(("paragraph", block))
+            elif isinstance(block, BulletList):
+                out.extend(("item", item) for item in block.items)
+            elif isinstance(block, Quote):
+                out.extend(("quote", p.text) for p in block.paragraphs)
+            elif isinstance(block, Table):
+                out.append(("table", block))
+    return out
+
+
+def row_text(row) -> str:
+    return normalise(" ".join(cell.text for cell in row.cells))
+
+
+def without_repeated_heads(pages: list[list[Line]], doc: Document) -> list[list[Line]]:
+    """Each page but the first without the table header rows it opens with (a table's head
+    repeated where it goes on; one that starts at the top of a page loses its head on both
+    PDFs alike, so page starts still compare)."""
+    heads = {row_text(row) for kind, t in blocks(doc) if kind == "table"
+             for row in t.head} - {""}  # type: ignore[attr-defined]
+    out = [pages[0]] if pages else []
+    for page in pages[1:]:
+        i = 0
+        while i < len(page) and page[i].text in heads:
+            i += 1
+        out.append(page[i:])
+    return out
+
+
+def body(pdf: Path, doc: Document) -> list[list[Line]]:
+    return without_repeated_heads(lines(pdf), doc)
+
+
+def text(pages: list[list[Line]]) -> str:
+    return "\n".join(line.text for page in pages for line in page)
+
+
+@dataclass
+class Stream:
+    """The body's characters in order, each with the line it stands on."""
+
+    chars: str
+    line_of: list[Line]
+
+    @classmethod
+    def of(cls, pages: list[list[Line]]) -> Stream:
+        chars, line_of = [], []
+        for page in pages:
+            for line in page:
+                chars.append(line.text)
+                line_of.extend([line] * len(line.text))
+        return cls("".join(chars), line_of)
+
+    def locate(self, texts: list[str]) -> list[list[Line]]:
+        """The lines each text stands on, found in order (each after the one before)."""
+        found, cursor = [], 0
+        for piece in texts:
+            if not piece:
+                found.append([])
+                continue
+            start = self.chars.find(piece, cursor)
+            assert start >= 0, f"not found in the PDF after offset {cursor}: {piece[:60]!r}"
+            end = start + len(piece)
+            spanned = []
+            for line in self.line_of[start:end]:
+                if not spanned or spanned[-1] is not line:
+                    spanned.append(line)
+            found.append(spanned)
+            cursor = end
+        return found
+
+
+def page_starts(pages: list[list[Line]]) -> list[int]:
+    """The offset in the body's characters at which each page starts."""
+    starts, offset = [], 0
+    for page in pages:
+        starts.append(offset)
+        offset += sum(len(line.text) for line in page)
+    return starts
+
+
+def line_index(pages: list[list[Line]], offset: int) -> int:
+    """The number (over the whole document) of the line the character at offset stands on."""
+    seen, number = 0, 0
+    for page in pages:
+        for line in page:
+            if offset < seen + len(line.text):
+                return number
+            seen += len(line.text)
+            number += 1
+    return number
+
+
+def start_shifts(ours: list[list[Line]], theirs: list[list[Line]]) -> list[int]:
+    """For each page after the first, how many of our lines lie between where our page starts
+    and where theirs does (their start mapped onto our text by a character alignment)."""
+    import difflib
+
+    a, b = Stream.of(ours).chars, Stream.of(theirs).chars
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    blocks_ = matcher.get_matching_blocks()
+
+    def onto_ours(offset: int) -> int:
+        for block in blocks_:
+            if block.b <= offset < block.b + block.size:
+                return block.a + offset - block.b
+            if block.b > offset:
+                return block.a
+        return len(a)
+
+    shifts = []
+    for our_start, their_start in zip(page_starts(ours)[1:], page_starts(theirs)[1:], strict=False):
+        shifts.append(line_index(ours, onto_ours(their_start)) - line_index(ours, our_start))
+    return shifts
+
+
+def libreoffice_pdfs(docx: list[Path], out: Path, profile: Path, env: dict[str, str]) -> None:
+    """LibreOffice's PDF of each DOCX, all in one run."""
+    from conftest import require_tool
+
+    soffice = require_tool("soffice")
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{profile}",
+                    "--convert-to", "pdf", "--outdir", str(out), *map(str, docx)],
+                   check=True, capture_output=True, timeout=900, env=env)
+
+
+def is_amount_line(text: str) -> bool:
+    return bool(re.search(r"\d,\d$", text))
