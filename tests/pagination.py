@@ -20,10 +20,12 @@ from pathlib import Path
 from textmeasure import normalise
 
 from aktstykker_gen.document import BulletList, Document, Paragraph, Quote, Section, Table
+from aktstykker_gen.writers.layout import SLACK_LINES
 
 MM = 72 / 25.4
 TOP, BOTTOM = 22 * MM, 24 * MM    # aktstykke.css: @page { margin: 22mm 20mm 24mm 20mm }
 BODY_HEIGHT = 297 * MM - TOP - BOTTOM
+ROW_PITCH = 17.5                  # a one-line table row, as both PDFs set it
 HEAD_ROLES = {"designation", "session", "number", "headnote", "masthead"}
 
 
@@ -193,3 +195,95 @@ def libreoffice_pdfs(docx: list[Path], out: Path, profile: Path, env: dict[str, 
 
 def is_amount_line(text: str) -> bool:
     return bool(re.search(r"\d,\d$", text))
+
+
+def texts(doc: Document) -> list[tuple[str, object, list[str]]]:
+    """The tree's blocks as (kind, block, normalised texts of its lines' sources): a paragraph
+    or an item one text, a table its caption, unit, header rows, body rows and notes. The head's
+    large number is left out, as `lines` leaves it out."""
+    out: list[tuple[str, object, list[str]]] = []
+    for kind, block in blocks(doc):
+        if kind == "paragraph":
+            assert isinstance(block, Paragraph)
+            if block.role != "number":
+                out.append((kind, block, [normalise(block.text)]))
+        elif kind == "table":
+            assert isinstance(block, Table)
+            out.append((kind, block, [normalise(block.caption), normalise(block.unit),
+                                      *map(row_text, block.head),
+                                      *(row_text(r) for g in block.groups for r in g),
+                                      *map(normalise, block.notes)]))
+        else:
+            out.append((kind, block, [normalise(str(block))]))
+    return out
+
+
+def keep_violations(pages: list[list[Line]], doc: Document) -> list[str]:
+    """Where a PDF's pages (`lines`, the repeated header rows kept) break a keep rule: an
+    account group split though it would fit on a page, a header row ending a page, an
+    introductory paragraph not on its table's page, a table split though it would fit on a
+    page, the closing block split, a paragraph leaving one line alone at a page's top or foot."""
+    parts = texts(doc)
+    found = iter(Stream.of(pages).locate([t for _, _, pieces in parts for t in pieces]))
+    located = [(kind, block, [next(found) for _ in pieces]) for kind, block, pieces in parts]
+    out: list[str] = []
+
+    def span(found_lines: list[Line]) -> set[int]:
+        return {line.page for line in found_lines}
+
+    def height(found_lines: list[Line]) -> float:
+        """The height the lines take, summed over the pages they stand on."""
+        by_page: dict[int, list[Line]] = {}
+        for line in found_lines:
+            by_page.setdefault(line.page, []).append(line)
+        return sum(max(x.bottom for x in ls) - min(x.top for x in ls) for ls in by_page.values())
+
+    for n, (kind, block, found_) in enumerate(located):
+        if kind == "table":
+            assert isinstance(block, Table)
+            caption, unit = found_[0], found_[1]
+            heads = found_[2:2 + len(block.head)]
+            rest = found_[2 + len(block.head):]
+            rows = rest[:sum(len(g) for g in block.groups)]
+            name = block.caption or " ".join(c.text for c in block.groups[0][0].cells)
+            first_row = rows[0][0]
+            if heads and heads[-1][-1].page != first_row.page:
+                out.append(f"header row of {name!r} ends page {heads[-1][-1].page + 1}")
+            everything = [line for piece in found_ for line in piece]
+            head_height = height([line for piece in heads for line in piece])
+            above = located[n - 1] if n else None
+            intro = (above[2][0] if above and above[0] == "paragraph"
+                     and isinstance(above[1], Paragraph) and above[1].role not in HEAD_ROLES
+                     else [])
+            if intro and span(intro) != {everything[0].page}:
+                out.append(f"introductory paragraph of {name!r} on pages "
+                           f"{sorted(p + 1 for p in span(intro))}, the table starts on "
+                           f"{everything[0].page + 1}")
+            # A split table, or group, that would have fitted on a page of its own (with its
+            # header rows, and its introduction kept with it) and the room the writers leave
+            # for what their count of rows does not see (layout.SLACK_LINES rows).
+            room = BODY_HEIGHT - SLACK_LINES * ROW_PITCH
+            if len(span(everything)) > 1 and height(everything) + height(intro) < room:
+                out.append(f"table {name!r} split over pages "
+                           f"{sorted(p + 1 for p in span(everything))} though it fits on one")
+            start = 0
+            for group in block.groups:
+                group_lines = [line for piece in rows[start:start + len(group)] for line in piece]
+                start += len(group)
+                if len(span(group_lines)) > 1 and height(group_lines) + head_height < room:
+                    out.append(f"group {' '.join(c.text for c in group[0].cells)!r} split over "
+                               f"pages {sorted(p + 1 for p in span(group_lines))}")
+            del caption, unit
+        elif kind in ("paragraph", "item", "quote"):
+            own = found_[0]
+            counts = [sum(1 for line in own if line.page == p) for p in sorted(span(own))]
+            if len(counts) > 1 and (counts[0] < 2 or counts[-1] < 2):
+                out.append(f"{kind} {str(getattr(block, 'text', block))[:40]!r} split "
+                           f"{'+'.join(map(str, counts))} lines over pages")
+    closing = [line for kind, block, found_ in located if kind == "paragraph"
+               and isinstance(block, Paragraph)
+               and block.role in ("dateline", "signature", "addressee", "decision", "remark")
+               for line in found_[0]]
+    if len(span(closing)) > 1:
+        out.append(f"closing block split over pages {sorted(p + 1 for p in span(closing))}")
+    return out

@@ -46,16 +46,28 @@ def row_keeps(table: Table) -> list[list[bool]]:
     without an amount (a heading row) is kept with the next, so that no heading ends a page.
     A chain of keeps longer than a page would move the table to a new page and split it there
     all the same (in Word and LibreOffice as in WeasyPrint), so none is made."""
-    rows = sum(len(group) for group in table.groups)
-    whole = len(table.head) + rows < ROWS_PER_PAGE
+    whole = _lines(table, table.groups) + SLACK_LINES < ROWS_PER_PAGE
     keeps = []
     for g, group in enumerate(table.groups):
-        fits = len(table.head) + len(group) < ROWS_PER_PAGE
+        fits = _lines(table, (group,)) + SLACK_LINES < ROWS_PER_PAGE
         last_group = g == len(table.groups) - 1
         keeps.append([(whole and not (last_group and i == len(group) - 1))
                       or (i < len(group) - 1 and (fits or not _has_amount(row, table.columns)))
                       for i, row in enumerate(group)])
     return keeps
+
+
+# Room left on an estimated page for what the count of rows does not see: the introductory
+# paragraph kept with the table, labels that wrap. A table the estimate keeps whole that then
+# does not fit would leave its introduction alone on a page in WeasyPrint, and lose its header.
+SLACK_LINES = 5
+
+
+def _lines(table: Table, groups: tuple[tuple[Row, ...], ...]) -> float:
+    """The one-line rows the groups take with the table's head, caption, unit and notes, and
+    the space between groups (0.6em, some 0.4 of a row)."""
+    extras = len(table.head) + 0.5 + bool(table.caption) + bool(table.unit) + len(table.notes)
+    return extras + sum(len(group) for group in groups) + 0.4 * (len(groups) - 1)
 
 
 def _has_amount(row: Row, columns: tuple[str, ...]) -> bool:
