@@ -3,20 +3,24 @@ page with the page furniture removed, and where each block of the document tree 
 
 Furniture is what stands in the page margins (running line, UDKAST, document code, page number:
 the body's area is the stylesheet's @page margins, which the DOCX's section has too), the
-draft's watermark and the header rows a table repeats at the top of
-a page. The head's large number is left out too: it repeats the designation's, and the two
-clients set its 40 pt frame a few points apart, so that it falls into a line of its own in one
-PDF and beside the designation in the other. Both are set larger than 20 pt, as nothing else. Both PDFs, ours and LibreOffice's of our DOCX,
-are read by this one code (pdfplumber), so that neither is measured by its writer's memory.
+draft's watermark, and the header rows a table repeats at the top of a page. The head's large
+number is left out too: it repeats the designation's, and the two clients set its 40 pt frame a
+few points apart, so that it falls into a line of its own in one PDF and beside the designation
+in the other. Watermark and number are the only text larger than 20 pt. Both PDFs, ours and
+LibreOffice's of our DOCX, are read by this one code (pdfplumber), so that neither is measured
+by its writer's memory.
 """
 
 from __future__ import annotations
 
-import re
+import functools
+import os
+import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from conftest import require, require_tool
 from textmeasure import normalise
 
 from aktstykker_gen.document import BulletList, Document, Paragraph, Quote, Section, Table
@@ -37,8 +41,10 @@ class Line:
     text: str       # normalised (textmeasure.normalise): no whitespace, no bullet
 
 
+@functools.cache
 def lines(pdf: Path) -> list[list[Line]]:
-    """Each page's body lines, top to bottom (words whose tops lie within 2 pt are one line)."""
+    """Each page's body lines, top to bottom (words whose tops lie within 2 pt are one line);
+    read once a file (pdfplumber takes a while), so callers must not change them."""
     import pdfplumber
 
     pages = []
@@ -185,16 +191,32 @@ def start_shifts(ours: list[list[Line]], theirs: list[list[Line]]) -> list[int]:
 
 def libreoffice_pdfs(docx: list[Path], out: Path, profile: Path, env: dict[str, str]) -> None:
     """LibreOffice's PDF of each DOCX, all in one run."""
-    from conftest import require_tool
-
     soffice = require_tool("soffice")
     subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{profile}",
                     "--convert-to", "pdf", "--outdir", str(out), *map(str, docx)],
                    check=True, capture_output=True, timeout=900, env=env)
 
 
-def is_amount_line(text: str) -> bool:
-    return bool(re.search(r"\d,\d$", text))
+def fontconfig_without_liberation_or_times(folder: Path) -> dict[str, str]:
+    """An environment whose fontconfig sees the system's fonts but for Liberation and Times
+    (each other font file linked into a folder of our own), as on a machine without either."""
+    fc_list = shutil.which("fc-list")
+    require(fc_list is not None, "fc-list is not installed (make system-deps installs fontconfig)")
+    assert fc_list is not None
+    listed = subprocess.run([fc_list, "--format", "%{file}\t%{family}\n"], check=True,
+                            capture_output=True, text=True).stdout.splitlines()
+    fonts = folder / "fonts"
+    fonts.mkdir(parents=True)
+    for line in listed:
+        file, _, family = line.partition("\t")
+        if not any(name in f"{file} {family}".lower() for name in ("liberation", "times")):
+            link = fonts / f"{len(list(fonts.iterdir()))}-{Path(file).name}"
+            link.symlink_to(file)
+    require(any(fonts.iterdir()), "no font but Liberation and Times is installed")
+    config = folder / "fonts.conf"
+    config.write_text(f'<?xml version="1.0"?>\n<fontconfig><dir>{fonts}</dir>'
+                      f'<cachedir>{folder / "cache"}</cachedir></fontconfig>\n', encoding="utf-8")
+    return {**os.environ, "FONTCONFIG_FILE": str(config)}
 
 
 def texts(doc: Document) -> list[tuple[str, object, list[str]]]:
