@@ -309,3 +309,22 @@ def keep_violations(pages: list[list[Line]], doc: Document) -> list[str]:
     if len(span(closing)) > 1:
         out.append(f"closing block split over pages {sorted(p + 1 for p in span(closing))}")
     return out
+
+
+def boundaries(pages: list[list[Line]], doc: Document) -> list[tuple[str, str]]:
+    """What ends each page but the last and what opens the next: "table" (a table's line, its
+    repeated header rows too), "intro" (the paragraph before a table), "closing" (place and
+    date onwards) or "text" (any other paragraph or item)."""
+    parts = texts(doc)
+    found = iter(Stream.of(pages).locate([t for _, _, pieces in parts for t in pieces]))
+    owner: dict[int, str] = {}
+    for i, (kind, block, pieces) in enumerate(parts):
+        role = getattr(block, "role", "")
+        name = ("table" if kind == "table" else
+                "closing" if role in ("dateline", "signature", "addressee", "decision", "remark")
+                else "intro" if i + 1 < len(parts) and parts[i + 1][0] == "table" else "text")
+        for _ in pieces:
+            for line in next(found):
+                owner[id(line)] = name
+    return [(owner.get(id(page[-1]), "table"), owner.get(id(after[0]), "table"))
+            for page, after in zip(pages, pages[1:], strict=False) if page and after]
