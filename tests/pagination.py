@@ -263,8 +263,7 @@ def keep_violations(pages: list[list[Line]], doc: Document) -> list[str]:
     for n, (kind, block, found_) in enumerate(located):
         if kind == "table":
             assert isinstance(block, Table)
-            caption, unit = found_[0], found_[1]
-            heads = found_[2:2 + len(block.head)]
+            heads = found_[2:2 + len(block.head)]   # after the caption's and the unit's
             rest = found_[2 + len(block.head):]
             rows = rest[:sum(len(g) for g in block.groups)]
             name = block.caption or " ".join(c.text for c in block.groups[0][0].cells)
@@ -295,7 +294,6 @@ def keep_violations(pages: list[list[Line]], doc: Document) -> list[str]:
                 if len(span(group_lines)) > 1 and height(group_lines) + head_height < room:
                     out.append(f"group {' '.join(c.text for c in group[0].cells)!r} split over "
                                f"pages {sorted(p + 1 for p in span(group_lines))}")
-            del caption, unit
         elif kind in ("paragraph", "item", "quote"):
             own = found_[0]
             counts = [sum(1 for line in own if line.page == p) for p in sorted(span(own))]
