@@ -14,9 +14,11 @@ test: $(READY)
 
 # The property test that drives every command with mutated inputs (tests/hostile/
 # test_no_internal_error.py) at full size: 1,500 examples a property, some 11,000 cases; make test
-# runs it at 150.
+# runs it at 150. Then pagination on every generated spec (tests/pagination_specs.py), some 50
+# (make test measures 13).
 fuzz: $(READY)
 	AKTSTYKKE_FUZZ=1500 $(BIN)/python -m pytest -q -s tests/hostile/test_no_internal_error.py
+	AKTSTYKKE_PAGINATION=all $(BIN)/python -m pytest -q tests/test_pagination.py
 
 # ruff over the package and tests, mypy over the package ([tool.mypy] in pyproject.toml).
 lint: $(READY)

@@ -4,17 +4,16 @@ its own font, which LibreOffice uses on a machine that has neither Liberation no
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED_SPEC, require, require_tool
+from conftest import ROOT, SEED_SPEC, require_tool
 from docx import Document as open_docx
 from docx.oxml.ns import qn
 from lxml import etree
+from pagination import fontconfig_without_liberation_or_times
 from textmeasure import docx_text
 
 from aktstykker_gen.build import write_format
@@ -22,9 +21,6 @@ from aktstykker_gen.document import Document, Paragraph, Section, Table
 from aktstykker_gen.pipeline import check, render
 
 SPECS = sorted((ROOT / "specs").rglob("*.yaml"))
-# Pagination is also measured on two specs made to stress it (tests/stress/: a table longer than
-# a page, long prose before a table).
-PAGINATED = SPECS + sorted((ROOT / "tests" / "stress").glob("*.yaml"))
 WITH_SUBHEADINGS = ROOT / "specs" / "examples" / "orienterende-med-tabeller.yaml"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -176,28 +172,6 @@ def test_libreoffice_round_trip_keeps_the_text_and_the_headings(spec: Path, tmp_
     assert headings == [(level, line.replace("\t", "")) for level, line in outline(path)]
 
 
-def fontconfig_without_liberation_or_times(folder: Path) -> dict[str, str]:
-    """An environment whose fontconfig sees the system's fonts but for Liberation and Times
-    (each other font file linked into a folder of our own), as on a machine without either."""
-    fc_list = shutil.which("fc-list")
-    require(fc_list is not None, "fc-list is not installed (make system-deps installs fontconfig)")
-    assert fc_list is not None
-    listed = subprocess.run([fc_list, "--format", "%{file}\t%{family}\n"], check=True,
-                            capture_output=True, text=True).stdout.splitlines()
-    fonts = folder / "fonts"
-    fonts.mkdir(parents=True)
-    for line in listed:
-        file, _, family = line.partition("\t")
-        if not any(name in f"{file} {family}".lower() for name in ("liberation", "times")):
-            link = fonts / f"{len(list(fonts.iterdir()))}-{Path(file).name}"
-            link.symlink_to(file)
-    require(any(fonts.iterdir()), "no font but Liberation and Times is installed")
-    config = folder / "fonts.conf"
-    config.write_text(f'<?xml version="1.0"?>\n<fontconfig><dir>{fonts}</dir>'
-                      f'<cachedir>{folder / "cache"}</cachedir></fontconfig>\n', encoding="utf-8")
-    return {**os.environ, "FONTCONFIG_FILE": str(config)}
-
-
 def pdf_fonts(pdf: Path) -> set[str]:
     pdffonts = require_tool("pdffonts")
     lines = subprocess.run([pdffonts, str(pdf)], check=True, capture_output=True,
@@ -229,39 +203,6 @@ def test_libreoffice_sets_the_docx_in_its_embedded_font_where_none_is_installed(
     assert fallback and not any("Liberation" in font for font in fallback)
 
 
-@pytest.fixture(scope="module")
-def both_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
-    """Each spec's PDF, and LibreOffice's PDF of its DOCX on a machine without Liberation or
-    Times (all converted in one LibreOffice run)."""
-    from aktstykker_gen.build import render_outputs
-
-    folder = tmp_path_factory.mktemp("pagination")
-    env = fontconfig_without_liberation_or_times(folder / "fontconfig")
-    docx = folder / "docx"
-    docx.mkdir()
-    for spec in PAGINATED:
-        outputs = render_outputs(check(spec))
-        (folder / f"{spec.stem}.pdf").write_bytes(outputs[".pdf"])
-        (docx / f"{spec.stem}.docx").write_bytes(outputs[".docx"])
-    soffice = require_tool("soffice")
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{folder / 'lo'}",
-                    "--convert-to", "pdf", "--outdir", str(folder / "lo-pdf"),
-                    *sorted(str(p) for p in docx.iterdir())],
-                   check=True, capture_output=True, timeout=600, env=env)
-    return {spec.stem: (folder / f"{spec.stem}.pdf", folder / "lo-pdf" / f"{spec.stem}.pdf")
-            for spec in PAGINATED}
-
-
-@pytest.mark.parametrize("spec", PAGINATED, ids=lambda p: p.stem)
-def test_libreoffice_paginates_the_docx_as_our_pdf(spec: Path, both_pdfs) -> None:
-    """Issue 13, acceptance 3 (page count): the DOCX's line pitch, spacing, row heights and
-    margins are the stylesheet's, so a second client lays it out on as many pages."""
-    from pypdf import PdfReader
-
-    ours, theirs = both_pdfs[spec.stem]
-    assert len(PdfReader(str(theirs)).pages) == len(PdfReader(str(ours)).pages)
-
-
 def test_every_part_has_a_content_type_and_the_fonts_are_the_shipped_ones(tmp_path: Path) -> None:
     """Word refuses a package with a part of no content type; each embedded font, read back
     with its key as Word and LibreOffice read it, is the shipped file."""
@@ -287,39 +228,3 @@ def test_every_part_has_a_content_type_and_the_fonts_are_the_shipped_ones(tmp_pa
             part = package.read(name)
             assert part not in shipped
             assert any(obfuscated(part, key) in shipped for key in keys)
-
-
-def page_lines(pdf: Path) -> list[list[str]]:
-    """Each page's text lines, top to bottom, by word positions; the page number left out."""
-    import pdfplumber
-
-    pages = []
-    with pdfplumber.open(pdf) as document:
-        for page in document.pages:
-            rows: dict[int, list[str]] = {}
-            for word in page.extract_words():
-                rows.setdefault(round(word["top"]), []).append(word["text"])
-            lines = [" ".join(words) for _, words in sorted(rows.items())]
-            pages.append(lines[:-1] if lines and lines[-1].isdigit() else lines)
-    return pages
-
-
-@pytest.mark.parametrize("spec", PAGINATED, ids=lambda p: p.stem)
-def test_libreoffice_keeps_the_closing_block_together_and_no_header_row_ends_a_page(
-        spec: Path, both_pdfs) -> None:
-    """Keep rules of the DOCX, read off word positions in LibreOffice's PDF of it: the closing
-    block (place and date to the end) on the last page, and a table's header row never the
-    last line of a page."""
-    tree = render(check(spec))
-    pages = page_lines(both_pdfs[spec.stem][1])
-    blocks = [b for part in tree.body for b in (part.blocks if isinstance(part, Section) else [part])]
-    dateline = next(b.text for b in blocks if isinstance(b, Paragraph) and b.role == "dateline")
-    on = [i for i, lines in enumerate(pages) if " ".join(dateline.split()) in lines]
-    annexes = [" ".join(b.text.split()) for b in blocks
-               if isinstance(b, Paragraph) and b.role == "annex"]
-    main = next((i for i, lines in enumerate(pages) if annexes and annexes[0] in lines),
-                len(pages))   # the bilag follow the closing block, each on its own page
-    assert on == [main - 1]
-    heads = {" ".join(" ".join(c.text for c in row.cells).split())
-             for b in blocks if isinstance(b, Table) for row in b.head}
-    assert not [lines[-1] for lines in pages[:-1] if lines and lines[-1] in heads]

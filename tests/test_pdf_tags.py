@@ -280,3 +280,30 @@ def test_a_variant_is_among_a_builds_inputs(tmp_path, capsys) -> None:
     assert "bygget 1, uændret 0" in capsys.readouterr().err
     with pikepdf.open(out / "laaneramme.pdf") as document:
         assert document.open_metadata().get("pdfaid:part") == "2"
+
+
+@pytest.mark.parametrize("name", [n for n in map(_name, SPECS)] + [DRAFT])
+def test_every_list_item_is_its_dash_as_label_and_its_text_as_body(built, name) -> None:
+    """LI > Lbl + LBody (PDF/UA: a list item's label is not its content): the dash, WeasyPrint's
+    tagged ::marker, is the label, and the bodies hold the items' texts in order. An item that
+    runs onto the next page goes on there as a second LI of its body alone."""
+    tree, pdf = built[name]
+    texts = {(page, mcid): text for page, mcid, text in marked_texts(pdf) if mcid is not None}
+    items = [item for b in blocks(tree) if isinstance(b, BulletList) for item in b.items]
+    with pikepdf.open(pdf) as document:
+        pages = {page.objgen: i for i, page in enumerate(document.pages)}
+
+        def text(element: pikepdf.Dictionary) -> str:
+            out = []
+            for e in [element, *elements(element)]:
+                kids = e.K if isinstance(e.K, pikepdf.Array) else [e.K]
+                out += [texts[(pages[e.Pg.objgen], int(k))] for k in kids if isinstance(k, int)]
+            return "".join(out)
+
+        found = [e for e in elements(document.Root.StructTreeRoot) if e.S == "/LI"]
+        kinds = [[str(kid.S) for kid in e.K] for e in found]
+        labels = [text(kid) for e in found for kid in e.K if kid.S == "/Lbl"]
+        bodies = "".join(text(kid) for e in found for kid in e.K if kid.S == "/LBody")
+    assert all(k in (["/Lbl", "/LBody"], ["/LBody"]) for k in kinds), kinds
+    assert [label.strip() for label in labels] == ["–"] * len(items)
+    assert re.sub(r"\s", "", bodies) == re.sub(r"\s", "", "".join(items))

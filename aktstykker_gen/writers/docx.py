@@ -18,7 +18,7 @@ from typing import Any
 from docx import Document as open_package
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
-from docx.shared import Length, Mm, Twips
+from docx.shared import Mm, Twips
 from docx.table import Table as DocxTable
 from docx.table import _Cell, _Row
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -38,7 +38,7 @@ from aktstykker_gen.document import (
     Table,
 )
 from aktstykker_gen.writers.docx_fonts import embedded_fonts
-from aktstykker_gen.writers.layout import column_widths_mm, table_width_mm
+from aktstykker_gen.writers.layout import column_widths_mm, row_keeps, table_width_mm
 from aktstykker_gen.writers.moment import moment
 
 
@@ -83,9 +83,6 @@ class _Writer:
         self.revisions = 0
         self.after_head = False   # the last block was a line of the head of page one
         self.end = package.element.body.sectPr   # the body's last element; paragraphs go before
-        section = package.sections[0]
-        margins = (section.top_margin or 0) + (section.bottom_margin or 0)
-        self.rows_per_page = Length((section.page_height or 0) - margins).twips // ROW_PITCH
 
     def add_paragraph(self) -> DocxParagraph:
         """Document.add_paragraph, without its search for the body's sectPr: a scan of the
@@ -218,7 +215,11 @@ class _Writer:
                 paragraph._p.get_or_add_pPr().insert(1, parse_xml(_NUMBER_FRAME))
             self.after_head = block.role in HEAD_ROLES
         elif isinstance(block, BulletList):
-            # The last item carries the list's own space below, as the stylesheet's margins do.
+            # Kept with what stands above it, as WeasyPrint keeps a list (its stylesheet for
+            # HTML: ul { break-before: avoid }): a sentence ending in a colon stays with its
+            # list. The last item carries the list's own space below, as the stylesheet's
+            # margins do.
+            self.keep_above()
             for i, item in enumerate(block.items):
                 self.paragraph(item, "list-item-last" if i == len(block.items) - 1 else "list-item")
         elif isinstance(block, Quote):
@@ -227,11 +228,19 @@ class _Writer:
         else:
             self.table(block, in_section)
 
+    def keep_above(self) -> None:
+        """Keep what was written last (a paragraph, or a table's last row) with what follows."""
+        above = self.end.getprevious() if self.end is not None else None
+        if above is not None and above.tag == qn("w:tbl"):
+            above = above.findall(qn("w:tr"))[-1]
+        if above is None or above.tag not in (qn("w:p"), qn("w:tr")):
+            return
+        for p in ([above] if above.tag == qn("w:p") else above.iter(qn("w:p"))):
+            DocxParagraph(p, self.package._body).paragraph_format.keep_with_next = True
+
     def table(self, table: Table, in_section: bool) -> None:
         """An introductory sentence stays with its table, as a caption and unit line do."""
-        above = self.end.getprevious() if self.end is not None else None
-        if above is not None and above.tag == qn("w:p"):
-            DocxParagraph(above, self.package._body).paragraph_format.keep_with_next = True
+        self.keep_above()
         for style, text in (("table-caption", table.caption), ("table-unit", table.unit)):
             if text:
                 self.paragraph(text, style)
@@ -255,16 +264,10 @@ class _Writer:
             self.row(docx_table, row, table.columns, widths, header=True, keep_next=True,
                      padding=padding)
         after = NOTES_GAP if table.notes else TABLE_GAP
-        for g, group in enumerate(table.groups):
-            # A group is kept on one page; one longer than a page cannot be, and a chain of
-            # "keep with next" longer than a page makes Word and LibreOffice start it on a new
-            # page and split it all the same: there, only a row without an amount (a heading
-            # row) is kept with the row after it, so no heading ends a page.
-            whole = len(group) + len(table.head) < self.rows_per_page
-            for i, row in enumerate(group):
+        for g, (group, keeps) in enumerate(zip(table.groups, row_keeps(table), strict=True)):
+            for i, (row, keep) in enumerate(zip(group, keeps, strict=True)):
                 space_before = GROUP_GAP if g > 0 and i == 0 else 0
                 space_after = after if g == len(table.groups) - 1 and i == len(group) - 1 else 0
-                keep = i < len(group) - 1 and (whole or not _has_amount(row, table.columns))
                 self.row(docx_table, row, table.columns, widths, header=False,
                          keep_next=keep, padding=(space_before, space_after))
 
@@ -308,18 +311,6 @@ _NUMBER_FRAME = ('<w:framePr xmlns:w="http://schemas.openxmlformats.org/wordproc
 # The page number, as in the template's footer.
 _PAGE_FIELD = ('<w:fldSimple xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/'
                'main" w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>')
-
-ROW_PITCH = 350   # twips: a one-line table row, 15,2 pt and its 1,15 pt above and below
-
-
-def _has_amount(row: Row, columns: tuple[str, ...]) -> bool:
-    column = 0
-    for cell in row.cells:
-        if columns[column] == "amount" and cell.text.strip():
-            return True
-        column += cell.span
-    return False
-
 
 # Twips added to a row's 1,15 pt padding (0.1em of 11.5 pt, the cell paragraphs' own spacing)
 # to give the stylesheet's: a header row's 0.35em below it, a group's 0.6em above it, the

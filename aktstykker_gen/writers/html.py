@@ -20,7 +20,7 @@ from aktstykker_gen.document import (
     Section,
     Table,
 )
-from aktstykker_gen.writers.layout import column_widths_mm, table_width_mm
+from aktstykker_gen.writers.layout import column_widths_mm, row_keeps, table_width_mm
 from aktstykker_gen.writers.moment import moment
 
 
@@ -65,7 +65,16 @@ def _content(doc: Document) -> str:
     """The document's content, for the PDF's pages and the preview's sheet alike. In the PDF a
     draft's mark is page furniture drawn by the stylesheet's named page (its background and
     its margin), so that it is an artifact, never read as content."""
-    return "\n".join(_section(p) if isinstance(p, Section) else _block(p) for p in doc.body)
+    parts = doc.body
+    return "\n".join(_section(p) if isinstance(p, Section)
+                     else _block(p, _introduces(parts, i)) for i, p in enumerate(parts))
+
+
+def _introduces(blocks: tuple | list, i: int) -> bool:
+    """Whether the block after the i-th is a table or a list: a paragraph before one is set
+    whole on the page where the table or list starts (LibreOffice and Word move a paragraph
+    kept with the next whole; the DOCX keeps it so)."""
+    return i + 1 < len(blocks) and isinstance(blocks[i + 1], (Table, BulletList))
 
 
 # A draft's mark across the preview's sheet (the PDF's pages have it from the stylesheet).
@@ -82,11 +91,11 @@ def _section(section: Section) -> str:
     blocks = list(section.blocks)
     first = blocks[0] if blocks else None
     if isinstance(first, Paragraph):
-        del blocks[0]
-        opening = _paragraph(first, section.letter)
+        opening = _paragraph(first, section.letter, _introduces(blocks, 0))
     else:
         opening = f'<p class="section-first">{_letter(section.letter)}</p>'
-    inner = [_table(b, in_section=True) if isinstance(b, Table) else _block(b) for b in blocks]
+    inner = [_table(b, in_section=True) if isinstance(b, Table) else _block(b, _introduces(blocks, i))
+             for i, b in enumerate(blocks) if i or not isinstance(first, Paragraph)]
     return "\n".join([f'<section class="lettered" data-letter="{escape(section.letter)}">',
                       opening, *inner, "</section>"])
 
@@ -95,23 +104,25 @@ def _letter(letter: str) -> str:
     return f'<span class="letter">{escape(letter)}.</span>'
 
 
-def _paragraph(paragraph: Paragraph, letter: str = "") -> str:
+def _paragraph(paragraph: Paragraph, letter: str = "", intro: bool = False) -> str:
     """A paragraph, or a sub-heading (h1: the top level of the tagged headings); one that
-    opens a section starts with its letter, and its bookmark reads "b. Delloftet …"."""
+    opens a section starts with its letter, and its bookmark reads "b. Delloftet …"; one
+    that introduces a table or a list is marked so."""
     text = escape(paragraph.text)
+    role = f"{paragraph.role} intro" if intro else paragraph.role
     if not letter:
         tag = "h1" if paragraph.role in ("subheading", "annex") else "p"
-        return f'<{tag} class="{paragraph.role}">{text}</{tag}>'
+        return f'<{tag} class="{role}">{text}</{tag}>'
     if paragraph.role == "subheading":
         label = escape(f"{letter}. {paragraph.text}")
         return (f'<h1 class="subheading section-first" data-label="{label}">'
                 f"{_letter(letter)}{text}</h1>")
-    return f'<p class="{paragraph.role} section-first">{_letter(letter)}{text}</p>'
+    return f'<p class="{role} section-first">{_letter(letter)}{text}</p>'
 
 
-def _block(block: Block) -> str:
+def _block(block: Block, intro: bool = False) -> str:
     if isinstance(block, Paragraph):
-        return _paragraph(block)
+        return _paragraph(block, intro=intro)
     if isinstance(block, BulletList):
         items = "".join(f"<li>{escape(item)}</li>" for item in block.items)
         return f"<ul>{items}</ul>"
@@ -126,8 +137,9 @@ def _table(table: Table, in_section: bool) -> str:
                       for kind, width in zip(table.columns, widths, strict=True))
     head = "".join(_row(row, table.columns, "th") for row in table.head)
     groups = "".join(
-        "<tbody>" + "".join(_row(row, table.columns, "td") for row in group) + "</tbody>"
-        for group in table.groups)
+        "<tbody>" + "".join(_row(row, table.columns, "td", keep)
+                            for row, keep in zip(group, keeps, strict=True)) + "</tbody>"
+        for group, keeps in zip(table.groups, row_keeps(table), strict=True))
     html = f"<table><colgroup>{columns}</colgroup><thead>{head}</thead>{groups}</table>"
     if not (table.caption or table.unit or table.notes):
         return html
@@ -138,7 +150,7 @@ def _table(table: Table, in_section: bool) -> str:
     return f'<div class="own-table">{above}{html}{below}</div>'
 
 
-def _row(row: Row, columns: tuple[str, ...], tag: str) -> str:
+def _row(row: Row, columns: tuple[str, ...], tag: str, keep: bool = False) -> str:
     cells, column = [], 0
     for cell in row.cells:
         span = f' colspan="{cell.span}"' if cell.span > 1 else ""
@@ -149,4 +161,5 @@ def _row(row: Row, columns: tuple[str, ...], tag: str) -> str:
         cells.append(f'<{kind} class="{columns[column]}"{span}{scope}>{escape(cell.text)}</{kind}>')
         column += cell.span
     total = " total" if row.total else ""
-    return f'<tr class="level-{row.level}{total}">' + "".join(cells) + "</tr>"
+    kept = " keep" if keep else ""   # layout.row_keeps: no page break after this row
+    return f'<tr class="level-{row.level}{total}{kept}">' + "".join(cells) + "</tr>"

@@ -5,7 +5,8 @@ numbers, the UDKAST line) as content whose structure elements hang outside the t
 screen reader would find them nowhere and a checker calls them content. Here they become
 artifacts of pagination, and the page's marked-content ids are renumbered so that each page's
 ids run 0, 1, 2 … as its entry in the parent tree expects. Header cells get `/Scope /Column`
-(every header row of the tree heads its columns), and each section is labelled with its letter.
+(every header row of the tree heads its columns), each section is labelled with its letter, and
+a list item's text goes into the item's body beside its label.
 """
 
 from __future__ import annotations
@@ -37,7 +38,11 @@ def finish(document: Any, pdf: Any) -> None:
         element = pdf.objects[number]
         if element.get("S") == "/TH":
             element["A"]["Scope"] = "/Column"
-    _label_sections(pdf, document, [pdf.objects[n] for n in _elements(pdf, root)])
+    elements = [pdf.objects[n] for n in _elements(pdf, root)]
+    for element in elements:
+        if element.get("S") == "/LI":
+            _wrap_list_body(pdf, element)
+    _label_sections(pdf, document, elements)
 
 
 def _furniture_to_artifacts(pdf: Any, page: Any, parents: list[bytes],
@@ -60,6 +65,23 @@ def _furniture_to_artifacts(pdf: Any, page: Any, parents: list[bytes],
         element["K"] = pydyf.Array(renumbered[kid] if isinstance(kid, int) else kid
                                    for kid in element["K"])
     return pydyf.Array([parents[old] for old in kept])
+
+
+def _wrap_list_body(pdf: Any, item: Any) -> None:
+    """A list item's kids as PDF/UA wants them: its label (the dash, the ::marker WeasyPrint
+    tags /Lbl) and one /LBody holding the rest. WeasyPrint puts the text of an item whose
+    marker stands inside its first line beside the label, with no body."""
+    kids = list(item["K"])
+    rest = [kid for kid in kids if not (isinstance(kid, bytes) and
+                                        _get(pdf, kid).get("S") in ("/Lbl", "/LBody"))]
+    if not rest or any(not isinstance(kid, bytes) for kid in rest):
+        return
+    body = pydyf.Dictionary({"Type": "/StructElem", "S": "/LBody", "K": pydyf.Array(rest),
+                             "Pg": item["Pg"], "P": item.reference})
+    pdf.add_object(body)
+    for kid in rest:
+        _get(pdf, kid)["P"] = body.reference
+    item["K"] = pydyf.Array([kid for kid in kids if kid not in rest] + [body.reference])
 
 
 def _label_sections(pdf: Any, document: Any, elements: list[Any]) -> None:
