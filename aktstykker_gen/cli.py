@@ -385,6 +385,7 @@ def _source_date() -> None:
 def _redline(args: argparse.Namespace) -> int:
     from aktstykker_gen import assets
     from aktstykker_gen.build import WriteError, write_outputs
+    from aktstykker_gen.kinds import DEFAULT_KIND, KINDS
     from aktstykker_gen.redline import redline
     from aktstykker_gen.writers.docx import Revision, write_docx
     from aktstykker_gen.writers.moment import moment
@@ -396,8 +397,10 @@ def _redline(args: argparse.Namespace) -> int:
     (old, _, old_warnings), (new, model, new_warnings) = _rendered(args.old), _rendered(args.new)
     _report(old_warnings + new_warnings)
     author = typed or getattr(model, "sagsbehandler", None) or _git_user() or "aktstykke"
-    data = write_docx(redline(old, new), assets.templates_dir() / "docx",
-                      Revision(author, moment(new)))
+    kind = KINDS[getattr(model, "art", DEFAULT_KIND)]
+    folder = assets.templates_dir()
+    data = write_docx(redline(old, new), folder / "docx", Revision(author, moment(new)),
+                      styles=folder / kind.docx_styles if kind.docx_styles else None)
     try:
         [written] = write_outputs({".docx": data}, args.output.parent, args.output.stem)
     except WriteError as error:

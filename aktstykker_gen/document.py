@@ -5,13 +5,15 @@ turns it into this tree and refuses anything outside the vocabulary, so a
 template cannot smuggle layout past the writers and the writers need to
 know nothing about aktstykker:
 
-    <document lang title author date status running code>
+    <document lang title author date status running code folio>
                                          the root, with the metadata; status is
                                          "udkast" (draft: writers add the UDKAST mark)
                                          or "endelig"; running is the running line of
                                          every page after the first and code the document
-                                         code at the foot of page one (both page furniture,
-                                         optional)
+                                         code at the foot of page one; folio the word before
+                                         the page number ("Side"), which then stands at the
+                                         top right of every page instead of at the foot (all
+                                         page furniture, optional)
     <p role="…">                         a paragraph; roles are listed in ROLES
     <ul><li>                             a bullet list
     <section letter="a">                 a lettered section (a–f)
@@ -49,6 +51,10 @@ ROLES = frozenset({
     "remark",     # a remark added to the decision (påtegning)
     "subheading", # a heading inside a section's text, a real heading in every writer
     "annex",      # a bilag's heading ("Bilag 1. Titel"), on a page of its own
+    "item",       # a numbered item's heading ("3 (Offentlig) Titel"), on a page of its own
+    "byline",     # a line under an item's heading: who is responsible, the case number
+    "part",       # a named part of an item ("Resumé", "Indstilling"), a heading below "item"
+    "subpart",    # a heading inside a part, one level below "part"
 })
 
 
@@ -134,6 +140,7 @@ class Document:
     draft: bool = False
     running: str = ""   # the running line on every page after the first: furniture
     code: str = ""      # the document code at the foot of page one: furniture
+    folio: str = ""     # the word before the page number at the top right ("Side"): furniture
 
 
 class TemplateOutputError(ValueError):
@@ -159,7 +166,7 @@ def parse(xml: str) -> Document:
         date=datetime.date.fromisoformat(root.get("date", "")),
         body=tuple(_section(e) if e.tag == "section" else _block(e) for e in root),
         draft=status == "udkast", running=_SPACE.sub(" ", root.get("running", "")).strip(),
-        code=root.get("code", "").strip())
+        code=root.get("code", "").strip(), folio=root.get("folio", "").strip())
 
 
 def _expect(element: etree._Element, *tags: str) -> None:

@@ -29,7 +29,8 @@ def write_html(doc: Document) -> str:
     # The page furniture the stylesheet sets in the page margins, by string-set from these: on
     # the root, as WeasyPrint carries a string set on the body to no page after the first.
     furniture = "".join(f' {name}="{escape(value)}"' for name, value in
-                        (("data-running", doc.running), ("data-code", doc.code)) if value)
+                        (("data-running", doc.running), ("data-code", doc.code),
+                         ("data-folio", doc.folio)) if value)
     created = moment(doc).isoformat() + "Z"
     head = (
         '<!DOCTYPE html>\n'
@@ -88,13 +89,17 @@ def _paragraph(paragraph: Paragraph, letter: str = "") -> str:
     opens a section starts with its letter, and its bookmark reads "b. Delloftet …"."""
     text = escape(paragraph.text)
     if not letter:
-        tag = "h1" if paragraph.role in ("subheading", "annex") else "p"
+        tag = HEADINGS.get(paragraph.role, "p")
         return f'<{tag} class="{paragraph.role}">{text}</{tag}>'
     if paragraph.role == "subheading":
         label = escape(f"{letter}. {paragraph.text}")
         return (f'<h1 class="subheading section-first" data-label="{label}">'
                 f"{_letter(letter)}{text}</h1>")
     return f'<p class="{paragraph.role} section-first">{_letter(letter)}{text}</p>'
+
+
+# The roles that are headings, and their level in the tagged PDF.
+HEADINGS = {"subheading": "h1", "annex": "h1", "item": "h1", "part": "h2", "subpart": "h3"}
 
 
 def _block(block: Block) -> str:
