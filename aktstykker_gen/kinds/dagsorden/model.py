@@ -11,9 +11,9 @@ and `offentlig_udgave` below).
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Discriminator, Field, StringConstraints, Tag
+from pydantic import BeforeValidator, Discriminator, Field, StringConstraints, Tag, WithJsonSchema
 
 from aktstykker_gen.modeldele import Dato, Model, Overskrift, Punkter, Tekst, _beskrivelse, _heltal
 from aktstykker_gen.values import Flag
@@ -23,7 +23,7 @@ INGEN = "Ingen bemærkninger"
 TOMT = "-"
 
 
-class Status(str, Enum):
+class Dokumentstatus(str, Enum):
     """Et udkast bærer mærket UDKAST, så det aldrig forveksles med den udsendte dagsorden."""
 
     udkast = "udkast"
@@ -31,7 +31,8 @@ class Status(str, Enum):
 
 
 class Punktstatus(str, Enum):
-    """Whether an item is discussed in an open or a closed meeting."""
+    """Et offentligt punkt behandles for åbne døre; et fortroligt (lukket) punkt vises i den
+    offentlige dagsorden kun med sit nummer."""
 
     offentlig = "offentlig"
     fortrolig = "fortrolig"
@@ -73,7 +74,19 @@ Blok = Annotated[
 Sagsnummer = Tekst
 
 
-class Bilag(Model):
+def _som_tekst(value: Any) -> Any:
+    """A document number typed as a number (`dokument: 1798098`) is read as its text."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+# An editor reads `dokument: 1798098` as a number, the model reads the text: the schema takes both.
+Dokumentnummer = Annotated[str, StringConstraints(pattern=r"^[0-9]{1,12}$"),
+                           BeforeValidator(_som_tekst), WithJsonSchema(
+    {"anyOf": [{"type": "string", "pattern": r"^[0-9]{1,12}$"},
+               {"type": "integer", "minimum": 0, "maximum": 999999999999}]})]
+
+
+class Punktbilag(Model):
     """A bilag of an item, numbered within it; one that may not be published is left out of
     the public edition (agenda systems mark single bilag so on an open item)."""
 
@@ -82,9 +95,7 @@ class Bilag(Model):
     nr: Annotated[int, Field(gt=0, le=99), BeforeValidator(_heltal)] = Field(
         description="Bilagets nummer i punktet, 1, 2, …; nævnes i teksten som {bilag:1}.")
     titel: Tekst = Field(description="Bilagets titel.")
-    dokument: Annotated[str, StringConstraints(pattern=r"^[0-9]{1,12}$"),
-                        BeforeValidator(lambda v: str(v) if isinstance(v, int)
-                                        and not isinstance(v, bool) else v)] | None = Field(
+    dokument: Dokumentnummer | None = Field(
         None, description="Dokumentnummeret i sagssystemet, fx 1798098.")
     sagsnr: Sagsnummer | None = Field(None, description="Sagen, bilaget ligger på, fx "
                                                         "EMN-2020-00886.")
@@ -144,7 +155,7 @@ class Punkt(Model):
                                           "bemærkninger'.")
     kommunikation: list[Blok] = Field(
         default_factory=list, description="Kommunikation; tom vises som 'Ingen bemærkninger'.")
-    bilag: list[Bilag] = Field(default_factory=list, description="Punktets bilag, 1, 2, ….")
+    bilag: list[Punktbilag] = Field(default_factory=list, description="Punktets bilag, 1, 2, ….")
     links: list[Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]] = Field(
         default_factory=list, description="Links, som punktet henviser til; står efter punktet.")
     offentlig_titel: Tekst | None = Field(
@@ -167,8 +178,8 @@ class Dagsorden(Model):
                                 "punkterne i rækkefølge.")
 
     art: Literal["dagsorden"] = Field(description="Dokumentets art: dagsorden.")
-    status: Status = Field(
-        Status.udkast, description="udkast (standard): PDF, DOCX og forhåndsvisning bærer "
+    status: Dokumentstatus = Field(
+        Dokumentstatus.udkast, description="udkast (standard): PDF, DOCX og forhåndsvisning bærer "
                                    "mærket UDKAST. endelig: dagsordenen, som den udsendes.")
     referat: Flag = Field(False, description="true: referatet, med hvert punkts beslutning.")
     organisation: Tekst = Field(description="Organisationen, fx Danske Regioner.")

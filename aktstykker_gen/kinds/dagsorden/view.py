@@ -18,6 +18,7 @@ from aktstykker_gen.kinds.dagsorden.model import (
     Dagsorden,
     LukketPunkt,
     Punkt,
+    Punktbilag,
     Underpunkt,
 )
 from aktstykker_gen.modeldele import Overskrift, Punkter
@@ -87,7 +88,7 @@ class DagsordenView:
                 "dele": parts, "links": [links.target(url) for url in punkt.links]}
 
     @staticmethod
-    def _bilag(bilag: Any) -> str:
+    def _bilag(bilag: Punktbilag) -> str:
         source = " - ".join(part for part in (bilag.dokument, bilag.sagsnr) if part)
         return f"{bilag.nr}. {bilag.titel}" + (f" ({source})" if source else "")
 
