@@ -4,7 +4,8 @@ An editor with the YAML language server reads `schema/aktstykke.schema.json` (th
 a spec names it; one schema for every kind, chosen by `art`) and offers completion, hover text
 and validation while the clerk types. The schema is made from the pydantic models, so it cannot
 drift from what `check` accepts; what it cannot express (sums, references, the rules) stays
-with `check`. It sees the YAML as the language server does: `nr: 22` and `2025:` are numbers, `2025-10-01` is a text.
+with `check`. It sees the YAML as the language server does: `nr: 22` and `2025:` are numbers,
+`2025-10-01` is a text.
 """
 
 from __future__ import annotations
