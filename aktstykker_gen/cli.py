@@ -138,6 +138,8 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--from", dest="source", type=Path, metavar="SPEC",
                      help="kopiér en tidligere spec som nyt udkast (nummer, folketingsår og "
                           "afgørelse ryddes, dato markeres UDFYLD)")
+    new.add_argument("--art", default="aktstykke", choices=("aktstykke", "dagsorden"),
+                     help="dokumentets art, når der ikke kopieres (standard: aktstykke)")
     new.add_argument("--dir", type=Path, default=Path("specs"), metavar="DIR",
                      help="mappen, den nye spec skrives i (standard: specs/)")
     new.set_defaults(run=_new)
@@ -512,7 +514,7 @@ def _new(args: argparse.Namespace) -> int:
     from aktstykker_gen.scaffold import ScaffoldError, new
 
     try:
-        path = new(args.name, args.dir, args.source, datetime.date.today())
+        path = new(args.name, args.dir, args.source, datetime.date.today(), args.art)
     except ScaffoldError as error:
         raise UsageError(str(error)) from None
     print(f"skrevet: {path}\nudfyld det, der er markeret UDFYLD; 'aktstykke check {path}' viser "

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from aktstykker_gen import udfyld
 from aktstykker_gen.diagnostics import Severity
 from aktstykker_gen.kinds.dagsorden import links
 from aktstykker_gen.kinds.dagsorden.model import Dagsorden, Punkt, Underpunkt
@@ -104,7 +105,9 @@ def case_numbers_well_formed(spec: Spec) -> Iterator[Finding]:
     for punkt in spec.model.punkter:
         owners = [(punkt, punkt.sagsnr)] + [(b, b.sagsnr) for b in punkt.bilag]
         for owner, number in owners:
-            if number is not None and not SAGSNUMMER.fullmatch(number):
+            # One still marked UDFYLD is AKT709's.
+            if number is not None and not SAGSNUMMER.fullmatch(number) \
+                    and not udfyld.UDFYLD.search(number):
                 yield Finding(f"'{number}' er ikke et sagsnummer som EMN-2023-01359",
                               spec.span(owner, "sagsnr"),
                               hint="skriv serien, året og løbenummeret med fem cifre")
@@ -132,3 +135,10 @@ def no_safelinks(spec: Spec) -> Iterator[Finding]:
                 yield Finding(f"linket i punkt {punkt.nr} er et Outlook-safelink; dagsordenen "
                               f"viser kun målet: {target}", spec.span(punkt, "links", i),
                               hint=f"skriv målet i stedet: {target}")
+
+
+@rules.rule("AKT709", "intet står tilbage at udfylde", Severity.ERROR, GROUP)
+def nothing_left_to_fill_in(spec: Spec) -> Iterator[Finding]:
+    """A spec made by `aktstykke new --art dagsorden` marks what the secretariat must still
+    write with UDFYLD (in a text or a comment); the agenda is not finished while one is left."""
+    yield from udfyld.tilbage(spec)
