@@ -55,6 +55,7 @@ ROLES = frozenset({
     "byline",     # a line under an item's heading: who is responsible, the case number
     "part",       # a named part of an item ("Resumé", "Indstilling"), a heading below "item"
     "subpart",    # a heading inside a part, one level below "part"
+    "link",       # a web address on a line of its own (http or https), a link in every writer
 })
 
 
@@ -148,6 +149,7 @@ class TemplateOutputError(ValueError):
 
 
 _SPACE = re.compile(r"[ \t\r\n]+")
+WEB_ADDRESS = re.compile(r"https?://[^\s\"<>]+")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                           remove_comments=True, huge_tree=False)
 
@@ -202,7 +204,10 @@ def _paragraph(element: etree._Element) -> Paragraph:
     role = element.get("role", "body")
     if role not in ROLES:
         raise TemplateOutputError(f"unknown paragraph role {role!r}")
-    return Paragraph(_text(element), role)
+    text = _text(element)
+    if role == "link" and not WEB_ADDRESS.fullmatch(text):
+        raise TemplateOutputError(f"a link paragraph holds one web address, not {text!r}")
+    return Paragraph(text, role)
 
 
 def _table(element: etree._Element) -> Table:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document as open_package
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Length, Mm, Twips
@@ -217,7 +218,9 @@ class _Writer:
             self.block(block, in_section=True)
 
     def block(self, block: Block, in_section: bool) -> None:
-        if isinstance(block, Paragraph):
+        if isinstance(block, Paragraph) and block.role == "link":
+            self.link(block.text)
+        elif isinstance(block, Paragraph):
             paragraph = self.paragraph(block.text, block.role)
             if block.role == "lead" and self.after_head:
                 paragraph.paragraph_format.space_before = Twips(LEAD_AFTER_HEAD)
@@ -235,6 +238,19 @@ class _Writer:
                 self.paragraph(paragraph.text, "quote")
         else:
             self.table(block, in_section)
+
+    def link(self, address: str) -> None:
+        """A web address as Word's hyperlink to it (an external relationship of the body)."""
+        paragraph = self.styled(self.add_paragraph(), "link")
+        target = self.package.part.relate_to(address, RT.HYPERLINK, is_external=True)
+        hyperlink = OxmlElement("w:hyperlink")
+        hyperlink.set(qn("r:id"), target)
+        paragraph._p.append(hyperlink)
+        run = OxmlElement("w:r")
+        text = OxmlElement("w:t")
+        text.text = address
+        run.append(text)
+        hyperlink.append(run)
 
     def table(self, table: Table, in_section: bool) -> None:
         """An introductory sentence stays with its table, as a caption and unit line do."""

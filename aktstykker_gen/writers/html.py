@@ -88,6 +88,8 @@ def _paragraph(paragraph: Paragraph, letter: str = "") -> str:
     """A paragraph, or a sub-heading (h1: the top level of the tagged headings); one that
     opens a section starts with its letter, and its bookmark reads "b. Delloftet …"."""
     text = escape(paragraph.text)
+    if paragraph.role == "link":   # one web address (document.py checks its form)
+        return f'<p class="link"><a href="{text}">{text}</a></p>'
     if not letter:
         tag = HEADINGS.get(paragraph.role, "p")
         return f'<{tag} class="{paragraph.role}">{text}</{tag}>'

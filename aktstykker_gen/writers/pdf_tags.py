@@ -5,7 +5,8 @@ numbers, the UDKAST line) as content whose structure elements hang outside the t
 screen reader would find them nowhere and a checker calls them content. Here they become
 artifacts of pagination, and the page's marked-content ids are renumbered so that each page's
 ids run 0, 1, 2 … as its entry in the parent tree expects. Header cells get `/Scope /Column`
-(every header row of the tree heads its columns), and each section is labelled with its letter.
+(every header row of the tree heads its columns), each section is labelled with its letter,
+and a link's annotation is printed.
 """
 
 from __future__ import annotations
@@ -38,6 +39,16 @@ def finish(document: Any, pdf: Any) -> None:
         if element.get("S") == "/TH":
             element["A"]["Scope"] = "/Column"
     _label_sections(pdf, document, [pdf.objects[n] for n in _elements(pdf, root)])
+    for page in _pages(pdf):
+        _printable_annotations(pdf, page)
+
+
+def _printable_annotations(pdf: Any, page: Any) -> None:
+    """A link's annotation is printed as it is shown (the Print flag, Matterhorn 28-002):
+    WeasyPrint leaves the flags unset."""
+    for annotation in page.get("Annots", ()):
+        found = _get(pdf, annotation) if isinstance(annotation, bytes) else annotation
+        found["F"] = 4
 
 
 def _furniture_to_artifacts(pdf: Any, page: Any, parents: list[bytes],

@@ -156,7 +156,7 @@ class Punkt(Model):
     kommunikation: list[Blok] = Field(
         default_factory=list, description="Kommunikation; tom vises som 'Ingen bemærkninger'.")
     bilag: list[Punktbilag] = Field(default_factory=list, description="Punktets bilag, 1, 2, ….")
-    links: list[Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]] = Field(
+    links: list[Annotated[str, StringConstraints(pattern=r"^https?://[^\s\"<>]+$")]] = Field(
         default_factory=list, description="Links, som punktet henviser til; står efter punktet.")
     offentlig_titel: Tekst | None = Field(
         None, description="Et lukket punkts titel, som den må offentliggøres i referatet.")
