@@ -202,3 +202,24 @@ def test_a_closed_item_without_what_may_be_published_fails_check_of_the_minutes(
     assert error.code == "AKT707" and missing in error.message
     lines = spec.read_text(encoding="utf-8").splitlines()
     assert error.span is not None and lines[error.span.line - 1].strip() == "status: fortrolig"
+
+
+# -- the other commands on an agenda -------------------------------------------------------------
+
+def test_diff_heads_a_change_with_its_item_and_redline_writes_the_change_tracked(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import zipfile
+
+    from aktstykker_gen import cli
+
+    later = tmp_path / "rettet.yaml"
+    later.write_text(SPEC.read_text(encoding="utf-8").replace("Næset møde", "Næste møde"),
+                     encoding="utf-8")
+    capsys.readouterr()
+    assert cli.main(["diff", str(SPEC), str(later)]) == 1
+    hunks = [line for line in capsys.readouterr().out.splitlines() if line.startswith("@@")]
+    assert len(hunks) == 1 and hunks[0].startswith("@@ punkt 9, linje ")
+    assert cli.main(["redline", str(SPEC), str(later), "-o", str(tmp_path / "r.docx")]) == 0
+    with zipfile.ZipFile(tmp_path / "r.docx") as package:
+        body = package.read("word/document.xml").decode("utf-8")
+    assert "<w:ins " in body and "<w:del " in body and 'w:val="item"' in body
