@@ -5,6 +5,7 @@ its own font, which LibreOffice uses on a machine that has neither Liberation no
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import zipfile
@@ -79,17 +80,22 @@ def test_every_section_is_a_first_level_and_every_subheading_a_second_level_head
     tree, path = built(spec, tmp_path)
     sections = [part for part in tree.body if isinstance(part, Section)]
     annexes = [part.text for part in tree.body
-               if isinstance(part, Paragraph) and part.role == "annex"]
+               if isinstance(part, Paragraph) and part.role in ("annex", "item")]
+    # An agenda's headings: the item (level 0, above), its parts (1) and their headings (2).
+    levels = {"part": 1, "subpart": 2}
+    below = [(levels[part.role], part.text) for part in tree.body
+             if isinstance(part, Paragraph) and part.role in levels]
     entries = outline(path)
     assert [text.split("\t")[0] for level, text in entries if level == 0] == \
-        [f"{section.letter}." for section in sections] + annexes   # then each bilag
+        [f"{section.letter}." for section in sections] + annexes   # then each bilag or item
+    assert [entry for entry in entries if entry[0] > 0 and entry in below] == below
     for section in sections:
         for i, block in enumerate(section.blocks):
             if isinstance(block, Paragraph) and block.role == "subheading":
                 # A section that opens with its sub-heading has the letter on that line.
                 wanted = (0, f"{section.letter}.\t{block.text}") if i == 0 else (1, block.text)
                 assert wanted in entries
-    assert len(entries) == len(sections) + len(annexes) + sum(
+    assert len(entries) == len(sections) + len(annexes) + len(below) + sum(
         1 for section in sections for block in section.blocks[1:]
         if isinstance(block, Paragraph) and block.role == "subheading")
 
@@ -308,18 +314,26 @@ def page_lines(pdf: Path) -> list[list[str]]:
 def test_libreoffice_keeps_the_closing_block_together_and_no_header_row_ends_a_page(
         spec: Path, both_pdfs) -> None:
     """Keep rules of the DOCX, read off word positions in LibreOffice's PDF of it: the closing
-    block (place and date to the end) on the last page, and a table's header row never the
-    last line of a page."""
+    block (place and date to the end) on the last page, an agenda's item opening a page, and a
+    table's header row never the last line of a page."""
     tree = render(check(spec))
     pages = page_lines(both_pdfs[spec.stem][1])
     blocks = [b for part in tree.body for b in (part.blocks if isinstance(part, Section) else [part])]
-    dateline = next(b.text for b in blocks if isinstance(b, Paragraph) and b.role == "dateline")
-    on = [i for i, lines in enumerate(pages) if " ".join(dateline.split()) in lines]
+    datelines = [b.text for b in blocks if isinstance(b, Paragraph) and b.role == "dateline"]
     annexes = [" ".join(b.text.split()) for b in blocks
                if isinstance(b, Paragraph) and b.role == "annex"]
-    main = next((i for i, lines in enumerate(pages) if annexes and annexes[0] in lines),
-                len(pages))   # the bilag follow the closing block, each on its own page
-    assert on == [main - 1]
+    items = [" ".join(b.text.split()) for b in blocks
+             if isinstance(b, Paragraph) and b.role == "item"]
+    assert datelines or items   # an aktstykke closes with its dateline; an agenda has items
+    for dateline in datelines:
+        on = [i for i, lines in enumerate(pages) if " ".join(dateline.split()) in lines]
+        main = next((i for i, lines in enumerate(pages) if annexes and annexes[0] in lines),
+                    len(pages))   # the bilag follow the closing block, each on its own page
+        assert on == [main - 1]
+    # Each item opens a page, below its "Side N": its heading's first line is the page's first.
+    openings = [next((line for line in lines if not re.fullmatch(r"Side [0-9]+", line)), "")
+                for lines in pages]
+    assert [item for item in items if not any(item.startswith(o) and o for o in openings)] == []
     heads = {" ".join(" ".join(c.text for c in row.cells).split())
              for b in blocks if isinstance(b, Table) for row in b.head}
     assert not [lines[-1] for lines in pages[:-1] if lines and lines[-1] in heads]
