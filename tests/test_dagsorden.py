@@ -223,3 +223,13 @@ def test_diff_heads_a_change_with_its_item_and_redline_writes_the_change_tracked
     with zipfile.ZipFile(tmp_path / "r.docx") as package:
         body = package.read("word/document.xml").decode("utf-8")
     assert "<w:ins " in body and "<w:del " in body and 'w:val="item"' in body
+
+
+def test_the_preview_shows_the_agenda_with_its_own_stylesheet() -> None:
+    from aktstykker_gen.preview import session
+
+    version = session.make_version(1, SPEC)
+    assert version.kind is not None and version.kind.name == "dagsorden" and version.downloadable
+    assert '<h1 class="item">3 (Offentlig) Fortrolige priser' in version.fragment
+    assert '<h2 class="part">Indstilling</h2>' in version.fragment
+    assert version.kind.stylesheet == "dagsorden/dagsorden.css"
