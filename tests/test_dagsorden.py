@@ -233,3 +233,24 @@ def test_the_preview_shows_the_agenda_with_its_own_stylesheet() -> None:
     assert '<h1 class="item">3 (Offentlig) Fortrolige priser' in version.fragment
     assert '<h2 class="part">Indstilling</h2>' in version.fragment
     assert version.kind.stylesheet == "dagsorden/dagsorden.css"
+
+
+@pytest.mark.parametrize("field", ["titel", "ansvarlig", "resumé", "indstilling", "bilag"])
+def test_spec_text_in_an_agenda_is_data_not_markup_or_template_code(tmp_path: Path,
+                                                                   field: str) -> None:
+    hostile = '{{ 7*7 }} {% if 1 %}x{% endif %} </p><p role="item">9 (Offentlig) Falsk</p> &amp;'
+    data = agenda()
+    value = {"resumé": [hostile], "indstilling": [f"at {hostile}"],
+             "bilag": [{"nr": 1, "titel": hostile}]}.get(field, hostile)
+    item(data, 4)[field] = value
+    tree = pipeline.render(pipeline.check(_written(tmp_path, data)), edition=Udgave.offentlig)
+    items = [b for b in tree.body if getattr(b, "role", "") == "item"]
+    assert len(items) == 9
+    texts = [getattr(b, "text", "") for b in tree.body]
+    assert any(hostile in text for text in texts)
+
+
+def _written(folder: Path, data: dict[str, Any]) -> Path:
+    spec = folder / "dagsorden.yaml"
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return spec

@@ -46,13 +46,9 @@ class DagsordenView:
             "dato": formatting.long_date(model.dato),
             "dato_iso": model.dato.isoformat(),
             "næste_møde": formatting.long_date(model.næste_møde) if model.næste_møde else None,
-            "indhold": [self._line(p) for p in model.punkter],
+            "indhold": [self._heading(p) for p in model.punkter],   # the contents' lines
             "punkter": [self._item(p) for p in model.punkter],
         }
-
-    def _line(self, punkt: Punkt | LukketPunkt) -> str:
-        """The item's line in the contents: what its heading says."""
-        return self._heading(punkt)
 
     def _heading(self, punkt: Punkt | LukketPunkt) -> str:
         if isinstance(punkt, Punkt):
