@@ -396,10 +396,15 @@ def _redline(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.output}: en redline skrives som .docx")
     _source_date()
     typed = _author(args.author)
-    (old, _, old_warnings), (new, model, new_warnings) = _rendered(args.old), _rendered(args.new)
+    (old, earlier, old_warnings), (new, model, new_warnings) = (_rendered(args.old),
+                                                                _rendered(args.new))
     _report(old_warnings + new_warnings)
+    art = getattr(model, "art", DEFAULT_KIND)
+    if getattr(earlier, "art", DEFAULT_KIND) != art:
+        raise UsageError(f"{args.old} og {args.new} er ikke af samme art; en redline sammenligner "
+                         "to versioner af samme dokument")
     author = typed or getattr(model, "sagsbehandler", None) or _git_user() or "aktstykke"
-    kind = KINDS[getattr(model, "art", DEFAULT_KIND)]
+    kind = KINDS[art]
     folder = assets.templates_dir()
     data = write_docx(redline(old, new), folder / "docx", Revision(author, moment(new)),
                       styles=folder / kind.docx_styles if kind.docx_styles else None)

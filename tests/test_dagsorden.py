@@ -254,3 +254,16 @@ def _written(folder: Path, data: dict[str, Any]) -> Path:
     spec = folder / "dagsorden.yaml"
     spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return spec
+
+
+def test_a_redline_of_an_agenda_against_an_aktstykke_is_a_usage_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from aktstykker_gen import cli
+
+    aktstykke = ROOT / "specs" / "2025-10-01-personlig-medicin.yaml"
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as exit_:   # usage errors leave through argparse
+        cli.main(["redline", str(SPEC), str(aktstykke), "-o", str(tmp_path / "r.docx")])
+    assert exit_.value.code == 2
+    assert "er ikke af samme art" in capsys.readouterr().err
+    assert not (tmp_path / "r.docx").exists()
