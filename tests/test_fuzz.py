@@ -2,11 +2,10 @@
 
 Hypothesis mutates a seed spec at random, the aktstykke's or the committee agenda's (a key
 deleted, a value of another type, two numbers swapped, the file cut short, bytes inserted),
-and runs each mutant through
-`check` and, when it passes, `render`, in-process; a smaller run goes through the whole
-`aktstykke build`. Whatever the mutant, the pipeline either renders it or says what is
-wrong with diagnostics whose codes the catalogue knows. Any other exception is a bug and
-fails the test as it stands (no catch-all here).
+and runs each mutant through `check` and, when it passes, `render`, in-process; a smaller run
+goes through the whole `aktstykke build`. Whatever the mutant, the pipeline either renders it
+or says what is wrong with diagnostics whose codes the catalogue knows. Any other exception is
+a bug and fails the test as it stands (no catch-all here).
 
 Runs are derandomized, so CI sees the same mutants every time.
 """
