@@ -203,7 +203,8 @@ def write_format(tree: Document, kind: Kind, suffix: str, templates: Path | None
     if suffix == ".docx":
         from aktstykker_gen.writers.docx import write_docx
 
-        return write_docx(tree, folder / "docx")
+        return write_docx(tree, folder / "docx",
+                          styles=folder / kind.docx_styles if kind.docx_styles else None)
     from aktstykker_gen.writers.pdf import write_pdf
 
     return write_pdf(tree, folder / kind.stylesheet, folder, pdf_variant)

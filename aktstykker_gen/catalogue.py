@@ -82,13 +82,16 @@ STAGE_CODES = (
 
 
 def entries() -> list[Entry]:
-    """All codes, the pipeline's first, then each kind's rules in the order they are registered."""
+    """All codes, the pipeline's first, then each kind's rules in the order they are registered;
+    a rule every kind has (the markers') once, under the first."""
     result = list(STAGE_CODES)
+    seen: set[str] = set()
     for kind in KINDS.values():
         result.extend(
             Entry(rule.code, rule.title, rule.severity, rule.group, kind.name, True,
                   rule.description)
-            for rule in kind.rules.rules)
+            for rule in kind.rules.rules if rule.code not in seen)
+        seen.update(rule.code for rule in kind.rules.rules)
     return result
 
 

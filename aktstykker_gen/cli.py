@@ -164,6 +164,8 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--from", dest="source", type=Path, metavar="SPEC",
                      help="kopiér en tidligere spec som nyt udkast (nummer, folketingsår og "
                           "afgørelse ryddes, dato markeres UDFYLD)")
+    new.add_argument("--art", default="aktstykke", choices=("aktstykke", "dagsorden"),
+                     help="dokumentets art, når der ikke kopieres (standard: aktstykke)")
     new.add_argument("--dir", type=Path, default=Path("specs"), metavar="DIR",
                      help="mappen, den nye spec skrives i (standard: specs/)")
     new.set_defaults(run=_new)
@@ -435,6 +437,7 @@ def _source_date() -> None:
 def _redline(args: argparse.Namespace) -> int:
     from aktstykker_gen import assets
     from aktstykker_gen.build import WriteError, write_outputs
+    from aktstykker_gen.kinds import DEFAULT_KIND, KINDS
     from aktstykker_gen.redline import redline
     from aktstykker_gen.writers.docx import Revision, write_docx
     from aktstykker_gen.writers.moment import moment
@@ -443,15 +446,22 @@ def _redline(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.output}: en redline skrives som .docx")
     _source_date()
     typed = _author(args.author)
-    (old, _, old_warnings), (new, model, new_warnings) = (_rendered(args.old, args.udgave),
-                                                          _rendered(args.new, args.udgave))
+    (old, earlier, old_warnings), (new, model, new_warnings) = (_rendered(args.old, args.udgave),
+                                                                _rendered(args.new, args.udgave))
     _report(old_warnings + new_warnings)
+    art = getattr(model, "art", DEFAULT_KIND)
+    if getattr(earlier, "art", DEFAULT_KIND) != art:
+        raise UsageError(f"{args.old} og {args.new} er ikke af samme art; en redline sammenligner "
+                         "to versioner af samme dokument")
     author = typed or getattr(model, "sagsbehandler", None) or _git_user() or "aktstykke"
+    kind = KINDS[art]
+    folder = assets.templates_dir()
     marked = redline(old, new)
     # The edition in the document's title (Word's title bar and core properties): a reviewer
     # sees which one the changes are of.
     marked = dataclasses.replace(marked, title=f"{marked.title} ({edition_name(args.udgave)})")
-    data = write_docx(marked, assets.templates_dir() / "docx", Revision(author, moment(new)))
+    data = write_docx(marked, folder / "docx", Revision(author, moment(new)),
+                      styles=folder / kind.docx_styles if kind.docx_styles else None)
     try:
         [written] = write_outputs({".docx": data}, args.output.parent, args.output.stem)
     except WriteError as error:
@@ -566,7 +576,7 @@ def _new(args: argparse.Namespace) -> int:
     from aktstykker_gen.scaffold import ScaffoldError, new
 
     try:
-        path = new(args.name, args.dir, args.source, datetime.date.today())
+        path = new(args.name, args.dir, args.source, datetime.date.today(), args.art)
     except ScaffoldError as error:
         raise UsageError(str(error)) from None
     print(f"skrevet: {path}\nudfyld det, der er markeret UDFYLD; 'aktstykke check {path}' viser "

@@ -5,13 +5,15 @@ turns it into this tree and refuses anything outside the vocabulary, so a
 template cannot smuggle layout past the writers and the writers need to
 know nothing about aktstykker:
 
-    <document lang title author date status running code>
+    <document lang title author date status running code folio>
                                          the root, with the metadata; status is
                                          "udkast" (draft: writers add the UDKAST mark)
                                          or "endelig"; running is the running line of
                                          every page after the first and code the document
-                                         code at the foot of page one (both page furniture,
-                                         optional)
+                                         code at the foot of page one; folio the word before
+                                         the page number ("Side"), which then stands at the
+                                         top right of every page instead of at the foot (all
+                                         page furniture, optional)
     <p role="…">                         a paragraph; roles are listed in ROLES
     <ul><li>                             a bullet list
     <section letter="a">                 a lettered section (a–f)
@@ -49,6 +51,11 @@ ROLES = frozenset({
     "remark",     # a remark added to the decision (påtegning)
     "subheading", # a heading inside a section's text, a real heading in every writer
     "annex",      # a bilag's heading ("Bilag 1. Titel"), on a page of its own
+    "item",       # a numbered item's heading ("3 (Offentlig) Titel"), on a page of its own
+    "byline",     # a line under an item's heading: who is responsible, the case number
+    "part",       # a named part of an item ("Resumé", "Indstilling"), a heading below "item"
+    "subpart",    # a heading inside a part, one level below "part"
+    "link",       # a web address on a line of its own (http or https), a link in every writer
 })
 
 
@@ -140,6 +147,7 @@ class Document:
     # The confidential edition of a document with confidential content: writers add the
     # FORTROLIGT mark on every page. Set by the pipeline from the edition, not by a template.
     confidential: bool = False
+    folio: str = ""     # the word before the page number at the top right ("Side"): furniture
 
 
 class TemplateOutputError(ValueError):
@@ -147,6 +155,7 @@ class TemplateOutputError(ValueError):
 
 
 _SPACE = re.compile(r"[ \t\r\n]+")
+WEB_ADDRESS = re.compile(r"https?://[^\s\"<>]+")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                           remove_comments=True, huge_tree=False)
 
@@ -165,7 +174,7 @@ def parse(xml: str) -> Document:
         date=datetime.date.fromisoformat(root.get("date", "")),
         body=tuple(_section(e) if e.tag == "section" else _block(e) for e in root),
         draft=status == "udkast", running=_SPACE.sub(" ", root.get("running", "")).strip(),
-        code=root.get("code", "").strip())
+        code=root.get("code", "").strip(), folio=root.get("folio", "").strip())
 
 
 def _expect(element: etree._Element, *tags: str) -> None:
@@ -201,7 +210,10 @@ def _paragraph(element: etree._Element) -> Paragraph:
     role = element.get("role", "body")
     if role not in ROLES:
         raise TemplateOutputError(f"unknown paragraph role {role!r}")
-    return Paragraph(_text(element), role)
+    text = _text(element)
+    if role == "link" and not WEB_ADDRESS.fullmatch(text):
+        raise TemplateOutputError(f"a link paragraph holds one web address, not {text!r}")
+    return Paragraph(text, role)
 
 
 def _table(element: etree._Element) -> Table:

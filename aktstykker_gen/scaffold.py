@@ -1,4 +1,4 @@
-"""`aktstykke new`: a spec to start from, a skeleton or a copy of an earlier aktstykke.
+"""`aktstykke new`: a spec to start from, a kind's skeleton or a copy of an earlier spec.
 
 What the clerk must still write is marked UDFYLD, which `check` lists as AKT605 until it is
 gone; everything else is a value the spec format accepts, so the editor's JSON Schema finds
@@ -19,7 +19,8 @@ from aktstykker_gen import assets
 from aktstykker_gen.bounded import is_folder, read_text
 from aktstykker_gen.load import MAX_BYTES
 
-SKELETON = Path(__file__).resolve().parent / "kinds" / "aktstykke" / "data" / "skelet.yaml"
+# Each kind's skeleton is its data/skelet.yaml.
+KINDS_FOLDER = Path(__file__).resolve().parent / "kinds"
 
 # A file name in the folder: letters, digits, '_', '-' and '.', not hidden, not an option.
 _SAFE_NAME = re.compile(r"\w[\w.-]*")
@@ -39,17 +40,19 @@ class ScaffoldError(Exception):
     """A new spec cannot be written; said plainly (exit 2)."""
 
 
-def new(name: str, folder: Path, source: Path | None, today: datetime.date) -> Path:
-    """Write `folder/name.yaml`: a skeleton, or a copy of `source`. Never overwrites a file."""
+def new(name: str, folder: Path, source: Path | None, today: datetime.date,
+        art: str = "aktstykke") -> Path:
+    """Write `folder/name.yaml`: the skeleton of the kind `art`, or a copy of `source`. Never
+    overwrites a file."""
     path = _target(name, folder)
-    body = copy(_read(source), today) if source else skeleton(today)
+    body = copy(_read(source), today) if source else skeleton(today, art)
     _write(path, schema_line(path) + body)
     return path
 
 
-def skeleton(today: datetime.date) -> str:
+def skeleton(today: datetime.date, art: str = "aktstykke") -> str:
     """Every section and field a clerk needs, with the standard phrasings to start from."""
-    text = SKELETON.read_text(encoding="utf-8")
+    text = (KINDS_FOLDER / art / "data" / "skelet.yaml").read_text(encoding="utf-8")
     return Template(text).substitute(dato=today.isoformat(), finansaar=today.year)
 
 

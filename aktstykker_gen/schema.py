@@ -1,10 +1,11 @@
 """The spec format as a JSON Schema, generated from the model, for the clerk's editor.
 
 An editor with the YAML language server reads `schema/aktstykke.schema.json` (the first line of
-a spec names it) and offers completion, hover text and validation while the clerk types. The
-schema is made from the pydantic model, so it cannot drift from what `check` accepts; what it
-cannot express (sums, references, the rules) stays with `check`. It sees the YAML as the
-language server does: `nr: 22` and `2025:` are numbers, `2025-10-01` is a text.
+a spec names it; one schema for every kind, chosen by `art`) and offers completion, hover text
+and validation while the clerk types. The schema is made from the pydantic models, so it cannot
+drift from what `check` accepts; what it cannot express (sums, references, the rules) stays
+with `check`. It sees the YAML as the language server does: `nr: 22` and `2025:` are numbers,
+`2025-10-01` is a text.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from aktstykker_gen.kinds.aktstykke.model import Aktstykke
+from aktstykker_gen.kinds import DEFAULT_KIND, KINDS
 from aktstykker_gen.kinds.aktstykke.rules.konti import standardkonti
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -62,13 +63,31 @@ def _suggest_standardkonti(definition: JsonSchemaValue) -> None:
 
 
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of an aktstykke spec."""
-    body = Aktstykke.model_json_schema(schema_generator=_Generator)
-    _suggest_standardkonti(body["$defs"]["Standardkonto"])
-    head = {"$schema": DIALECT, "$id": SCHEMA_ID, "title": body.pop("title"),
-            "description": body.pop("description")}
-    definitions = body.pop("$defs")
-    return {**head, **body, "$defs": definitions}
+    """The JSON Schema (draft 2020-12) of a spec of any kind: the default kind's (an
+    aktstykke, whose `art` may be left out) unless `art` names another, whose model is then
+    its definition (`if`/`then`), so an editor checks and completes each kind by its own."""
+    default = KINDS[DEFAULT_KIND].model.model_json_schema(schema_generator=_Generator)
+    _suggest_standardkonti(default["$defs"]["Standardkonto"])
+    head = {"$schema": DIALECT, "$id": SCHEMA_ID, "title": default.pop("title"),
+            "description": default.pop("description")}
+    definitions = default.pop("$defs")
+    others = []
+    for name, kind in KINDS.items():
+        if name == DEFAULT_KIND:
+            continue
+        body = kind.model.model_json_schema(schema_generator=_Generator,
+                                            ref_template="#/$defs/{model}")
+        for key, definition in body.pop("$defs", {}).items():
+            if definitions.setdefault(key, definition) != definition:
+                raise ValueError(f"two kinds define {key} differently")
+        definitions[body["title"]] = body
+        art = {"const": name, "description": f"Dokumentets art: {name}."}
+        others.append({"if": {"properties": {"art": art}, "required": ["art"]},
+                       "then": {"$ref": f"#/$defs/{body['title']}"}})
+    chosen: dict[str, Any] = default
+    for other in reversed(others):
+        chosen = {**other, "else": chosen}
+    return {**head, **chosen, "$defs": definitions}
 
 
 def render() -> str:

@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from aktstykker_gen.reading import Reading, key
 
 _SECTION = re.compile(r"^([a-f])\. ")
+# An agenda item's heading: "6 (Fortrolig)", "3 (Offentlig) Fortrolige priser …".
+_ITEM = re.compile(r"^([0-9]+) \((?:Offentlig|Fortrolig)\)")
 RED, GREEN, CYAN, RESET = "\033[31m", "\033[32m", "\033[36m", "\033[0m"
 
 
@@ -39,12 +41,14 @@ def diff_lines(old: Reading, new: Reading, *, word_diff: bool = False,
 
 
 def _sections(lines: list[str]) -> list[str]:
-    """For each line, the section it belongs to: 'afsnit b', or 'indledning' before a."""
+    """For each line, the section it belongs to: 'afsnit b' (an aktstykke's), 'punkt 3' (an
+    agenda's), or 'indledning' before the first."""
     current, found = "indledning", []
     for line in lines:
-        match = _SECTION.match(key(line))
-        if match:
+        if match := _SECTION.match(key(line)):
             current = f"afsnit {match[1]}"
+        elif match := _ITEM.match(key(line)):
+            current = f"punkt {match[1]}"
         found.append(current)
     return found
 

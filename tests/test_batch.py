@@ -94,7 +94,8 @@ def test_folders_and_files_build_every_spec_under_them(first) -> None:
     workspace, (code, _, counts) = first
     stems = sorted([*EXAMPLES, "a", "b", "c"])
     assert (code, counts) == (0, (len(stems), 0, 0))
-    assert TWO_EDITIONS == ["fortroligt-bilag"]
+    # the aktstykke with a confidential bilag, and both agendas (each has a closed item)
+    assert TWO_EDITIONS == ["2025-09-sundhedsudvalget", "fortroligt-bilag", "referat-eksempel"]
     assert sorted(workspace.files()) == sorted(
         [NAME, *(f"{stem}{suffix}" for stem in stems for suffix in build.FORMATS),
          *(f"{stem}.fortrolig{suffix}" for stem in TWO_EDITIONS for suffix in build.FORMATS)])

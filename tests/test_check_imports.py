@@ -10,7 +10,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-SEED = Path(__file__).resolve().parent.parent / "specs" / "2025-10-01-personlig-medicin.yaml"
+import pytest
+
+SPECS = Path(__file__).resolve().parent.parent / "specs"
+SEED = SPECS / "2025-10-01-personlig-medicin.yaml"
+# One spec of each kind: the aktstykke's seed and the committee agenda's.
+SEEDS = (SEED, SPECS / "dagsorden" / "2025-09-sundhedsudvalget.yaml")
 RENDERERS = ("weasyprint", "docx", "jinja2", "lxml", "fontTools", "pydyf")
 
 
@@ -28,10 +33,11 @@ def imported_modules(*args: str) -> tuple[int, set[str]]:
     return done.returncode, modules
 
 
-def test_checking_the_seed_imports_no_renderer():
-    """`check` on the seed exits 0, and no module of weasyprint, docx, jinja2, lxml,
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem)
+def test_checking_the_seed_imports_no_renderer(seed: Path):
+    """`check` on each kind's seed exits 0, and no module of weasyprint, docx, jinja2, lxml,
     fontTools or pydyf (nor any of their submodules) was imported."""
-    code, modules = imported_modules("check", str(SEED))
+    code, modules = imported_modules("check", str(seed))
     assert code == 0
     assert "aktstykker_gen.pipeline" in modules, "the importtime report was not parsed"
     loaded = sorted(m for m in modules if m.split(".")[0] in RENDERERS)

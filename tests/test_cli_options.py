@@ -52,7 +52,7 @@ def test_every_rule_has_a_title_a_group_and_a_description():
 
 def test_rule_codes_tell_their_group():
     first_digit = {"struktur": "1", "summer": "2", "konti": "3", "tekstanmærkninger": "4",
-                   "datoer": "5", "prosa": "6"}
+                   "datoer": "5", "prosa": "6", "dagsorden": "7"}
     assert [e.code for e in entries() if e.selectable and e.code[3] != first_digit[e.group]] == []
 
 

@@ -75,17 +75,22 @@ def test_every_section_is_a_first_level_and_every_subheading_a_second_level_head
     tree, path = built(spec, tmp_path)
     sections = [part for part in tree.body if isinstance(part, Section)]
     annexes = [part.text for part in tree.body
-               if isinstance(part, Paragraph) and part.role == "annex"]
+               if isinstance(part, Paragraph) and part.role in ("annex", "item")]
+    # An agenda's headings: the item (level 0, above), its parts (1) and their headings (2).
+    levels = {"part": 1, "subpart": 2}
+    below = [(levels[part.role], part.text) for part in tree.body
+             if isinstance(part, Paragraph) and part.role in levels]
     entries = outline(path)
     assert [text.split("\t")[0] for level, text in entries if level == 0] == \
-        [f"{section.letter}." for section in sections] + annexes   # then each bilag
+        [f"{section.letter}." for section in sections] + annexes   # then each bilag or item
+    assert [entry for entry in entries if entry[0] > 0 and entry in below] == below
     for section in sections:
         for i, block in enumerate(section.blocks):
             if isinstance(block, Paragraph) and block.role == "subheading":
                 # A section that opens with its sub-heading has the letter on that line.
                 wanted = (0, f"{section.letter}.\t{block.text}") if i == 0 else (1, block.text)
                 assert wanted in entries
-    assert len(entries) == len(sections) + len(annexes) + sum(
+    assert len(entries) == len(sections) + len(annexes) + len(below) + sum(
         1 for section in sections for block in section.blocks[1:]
         if isinstance(block, Paragraph) and block.role == "subheading")
 

@@ -42,7 +42,7 @@ def test_pdf_and_docx_of_every_spec_carry_the_same_text(spec: Path, tmp_path: Pa
     assert similarity(pdf, docx_text(tmp_path / "a.docx")) >= 0.995
 
 
-PAGE_NUMBER = re.compile(r"([A-Z]{2}[0-9]{6}\s*)?[0-9]+")
+PAGE_NUMBER = re.compile(r"([A-Z]{2}[0-9]{6}\s*|Side )?[0-9]+")
 RUNNING_LINE = re.compile(r"(Fortroligt )?[Aa]ktstykke (nr\. [0-9]+|[A-ZÆØÅ]+)"
                           r"(, Folketinget [0-9]{4}-[0-9]{2})?")
 

@@ -1,11 +1,11 @@
 """Fuzzing the pipeline: a mangled spec is reported, never a crash.
 
-Hypothesis mutates the seed spec at random (a key deleted, a value of another type,
-two numbers swapped, the file cut short, bytes inserted) and runs each mutant through
-`check` and, when it passes, `render`, in-process; a smaller run goes through the whole
-`aktstykke build`. Whatever the mutant, the pipeline either renders it or says what is
-wrong with diagnostics whose codes the catalogue knows. Any other exception is a bug and
-fails the test as it stands (no catch-all here).
+Hypothesis mutates a seed spec at random, the aktstykke's or the committee agenda's (a key
+deleted, a value of another type, two numbers swapped, the file cut short, bytes inserted),
+and runs each mutant through `check` and, when it passes, `render`, in-process; a smaller run
+goes through the whole `aktstykke build`. Whatever the mutant, the pipeline either renders it
+or says what is wrong with diagnostics whose codes the catalogue knows. Any other exception is
+a bug and fails the test as it stands (no catch-all here).
 
 Runs are derandomized, so CI sees the same mutants every time.
 """
@@ -32,10 +32,9 @@ from aktstykker_gen.diagnostics import Diagnostic, SpecError
 from aktstykker_gen.document import Document
 from aktstykker_gen.pipeline import Checked, check, render
 
-SEED = Path(__file__).resolve().parent.parent / "specs" / "2025-10-01-personlig-medicin.yaml"
-SEED_BYTES = SEED.read_bytes()
-SEED_TEXT = SEED_BYTES.decode("utf-8")
-SEED_DATA = yaml.safe_load(SEED_TEXT)
+SPECS = Path(__file__).resolve().parent.parent / "specs"
+SEED = SPECS / "2025-10-01-personlig-medicin.yaml"
+AGENDA = SPECS / "dagsorden" / "2025-09-sundhedsudvalget.yaml"
 CODES = registered_codes()
 KINDS = ("delete_key", "change_type", "swap_numbers", "truncate", "insert_bytes")
 NUMBER = re.compile(r"-?\d+(?:[.,]\d+)*")
@@ -60,10 +59,22 @@ def _at(data: Any, path: Path_) -> Any:
     return data
 
 
-PATHS = _paths(SEED_DATA)
-LEAVES = [p for p in PATHS if not isinstance(_at(SEED_DATA, p), dict | list)]
-KEYS = sorted({str(p[-1]) for p in PATHS if isinstance(p[-1], str)})
-NUMBERS = [m.span() for m in NUMBER.finditer(SEED_TEXT)]
+class Source:
+    """A seed spec to mutate: its bytes, text and data, and where its keys and numbers are."""
+
+    def __init__(self, path: Path) -> None:
+        self.name = path.stem
+        self.bytes = path.read_bytes()
+        self.text = self.bytes.decode("utf-8")
+        self.data = yaml.safe_load(self.text)
+        self.paths = _paths(self.data)
+        self.leaves = [p for p in self.paths if not isinstance(_at(self.data, p), dict | list)]
+        self.numbers = [m.span() for m in NUMBER.finditer(self.text)]
+
+
+SOURCES = (Source(SEED), Source(AGENDA))
+SEED_BYTES, SEED_DATA = SOURCES[0].bytes, SOURCES[0].data
+KEYS = sorted({str(p[-1]) for source in SOURCES for p in source.paths if isinstance(p[-1], str)})
 
 
 class Mutant:
@@ -91,14 +102,15 @@ def _dump(data: Any) -> bytes:
 
 @st.composite
 def delete_key(draw: st.DrawFn) -> Mutant:
-    """The seed's data with one mapping key (or list entry) deleted, re-dumped as YAML."""
-    path = draw(st.sampled_from(PATHS))
-    data = copy.deepcopy(SEED_DATA)
+    """A seed's data with one mapping key (or list entry) deleted, re-dumped as YAML."""
+    source = draw(st.sampled_from(SOURCES))
+    path = draw(st.sampled_from(source.paths))
+    data = copy.deepcopy(source.data)
     parent = data
     for part in path[:-1]:
         parent = parent[part]
     del parent[path[-1]]
-    return Mutant("delete_key", f"deleted {path}", _dump(data))
+    return Mutant("delete_key", f"{source.name}: deleted {path}", _dump(data))
 
 
 _DATE_LIKE = st.one_of(
@@ -129,44 +141,47 @@ _VALUES = st.recursive(
 
 @st.composite
 def change_type(draw: st.DrawFn) -> Mutant:
-    """The seed's data with one leaf or subtree (or the whole) replaced by a value of any type."""
-    path = draw(st.one_of(st.sampled_from(LEAVES), st.sampled_from([(), *PATHS])))
-    return _replaced(path, draw(st.one_of(_SCALARS, _VALUES)))
+    """A seed's data with one leaf or subtree (or the whole) replaced by a value of any type."""
+    source = draw(st.sampled_from(SOURCES))
+    path = draw(st.one_of(st.sampled_from(source.leaves), st.sampled_from([(), *source.paths])))
+    return _replaced(path, draw(st.one_of(_SCALARS, _VALUES)), source)
 
 
-def _replaced(path: Path_, value: Any) -> Mutant:
+def _replaced(path: Path_, value: Any, source: Source = SOURCES[0]) -> Mutant:
     if not path:
         return Mutant("change_type", f"whole spec := {value!r}", _dump(value))
-    data = copy.deepcopy(SEED_DATA)
+    data = copy.deepcopy(source.data)
     parent = data
     for part in path[:-1]:
         parent = parent[part]
     parent[path[-1]] = value
-    return Mutant("change_type", f"{path} := {value!r}", _dump(data))
+    return Mutant("change_type", f"{source.name}: {path} := {value!r}", _dump(data))
 
 
-def _line(offset: int) -> int:
-    return SEED_TEXT.count("\n", 0, offset) + 1
+def _line(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
 
 
 @st.composite
 def swap_numbers(draw: st.DrawFn) -> Mutant:
-    """The seed's text with two of its numbers (amounts, account numbers, years) swapped."""
-    i, j = sorted(draw(st.lists(st.integers(0, len(NUMBERS) - 1), min_size=2, max_size=2,
+    """A seed's text with two of its numbers (amounts, account numbers, years) swapped."""
+    source = draw(st.sampled_from(SOURCES))
+    seed = source.text
+    i, j = sorted(draw(st.lists(st.integers(0, len(source.numbers) - 1), min_size=2, max_size=2,
                                 unique=True)))
-    (a0, a1), (b0, b1) = NUMBERS[i], NUMBERS[j]
-    text = (SEED_TEXT[:a0] + SEED_TEXT[b0:b1] + SEED_TEXT[a1:b0] + SEED_TEXT[a0:a1]
-            + SEED_TEXT[b1:])
-    what = (f"swapped {SEED_TEXT[a0:a1]!r} (line {_line(a0)}) and "
-            f"{SEED_TEXT[b0:b1]!r} (line {_line(b0)})")
+    (a0, a1), (b0, b1) = source.numbers[i], source.numbers[j]
+    text = seed[:a0] + seed[b0:b1] + seed[a1:b0] + seed[a0:a1] + seed[b1:]
+    what = (f"{source.name}: swapped {seed[a0:a1]!r} (line {_line(seed, a0)}) and "
+            f"{seed[b0:b1]!r} (line {_line(seed, b0)})")
     return Mutant("swap_numbers", what, text.encode("utf-8"))
 
 
 @st.composite
 def truncate(draw: st.DrawFn) -> Mutant:
-    """The seed's bytes cut at any offset, sometimes inside a multi-byte character."""
-    end = draw(st.integers(0, len(SEED_BYTES)))
-    return Mutant("truncate", f"cut at byte {end}", SEED_BYTES[:end])
+    """A seed's bytes cut at any offset, sometimes inside a multi-byte character."""
+    source = draw(st.sampled_from(SOURCES))
+    end = draw(st.integers(0, len(source.bytes)))
+    return Mutant("truncate", f"{source.name}: cut at byte {end}", source.bytes[:end])
 
 
 _PUNCTUATION = [":", ": ", "-", "- ", "[", "]", "{", "}", "&", "&a ", "*", "*a", "!", "!!",
@@ -185,11 +200,13 @@ _INSERT = st.one_of(
 
 @st.composite
 def insert_bytes(draw: st.DrawFn) -> Mutant:
-    """The seed's bytes with garbage, invalid UTF-8 or YAML punctuation inserted anywhere."""
-    offset = draw(st.integers(0, len(SEED_BYTES)))
+    """A seed's bytes with garbage, invalid UTF-8 or YAML punctuation inserted anywhere."""
+    source = draw(st.sampled_from(SOURCES))
+    seed = source.bytes
+    offset = draw(st.integers(0, len(seed)))
     payload = draw(_INSERT)
-    what = f"inserted {payload!r} at byte {offset}"
-    return Mutant("insert_bytes", what, SEED_BYTES[:offset] + payload + SEED_BYTES[offset:])
+    what = f"{source.name}: inserted {payload!r} at byte {offset}"
+    return Mutant("insert_bytes", what, seed[:offset] + payload + seed[offset:])
 
 
 MUTANTS = st.one_of(delete_key(), change_type(), swap_numbers(), truncate(), insert_bytes())
@@ -241,7 +258,7 @@ def _reported_or_rendered(mutant: Mutant) -> None:
 
 
 def test_the_pipeline_reports_every_mutant_and_never_crashes() -> None:
-    """Any of 2000 mutants of the seed either raises SpecError with at least one diagnostic,
+    """Any of 2000 mutants of the seeds either raises SpecError with at least one diagnostic,
     all with registered codes, or checks to a `Checked` whose diagnostics all have
     registered codes; a mutant that checks ok renders to a document tree. Nothing else
     may be raised."""
@@ -256,6 +273,7 @@ def test_the_pipeline_reports_every_mutant_and_never_crashes() -> None:
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(MUTANTS)
 @example(Mutant("none", "the seed itself", SEED_BYTES))
+@example(Mutant("none", "the agenda itself", SOURCES[1].bytes))
 @example(_replaced(("titel",), "T" * 256))  # found by fuzzing the writers: DOCX metadata limit
 def test_building_a_mutant_exits_0_with_outputs_or_1_with_errors(mutant: Mutant) -> None:
     """`aktstykke build` on any mutant exits 0 and writes .docx, .pdf and .txt, or exits 1

@@ -248,3 +248,38 @@ def test_a_copy_marks_the_earlier_finansaar_to_be_confirmed(tmp_path, capsys, ye
     assert lines[line - 1].startswith(f"finansår: {year}   # UDFYLD: ")
     found = check(spec, capsys)[1]
     assert ("AKT605", line) in {(d["code"], d["line"]) for d in found}
+
+
+# -- the committee agenda's skeleton (issue 15) ---------------------------------------------
+
+def test_the_kinds_new_offers_are_the_kinds_there_are():
+    from aktstykker_gen.kinds import KINDS
+
+    [action] = [a for a in cli._parser()._subparsers._group_actions[0].choices["new"]._actions
+                if a.dest == "art"]
+    assert set(action.choices) == set(KINDS)
+
+
+def test_the_agenda_skeleton_is_valid_to_the_editor_and_check_lists_only_its_marks(tmp_path,
+                                                                                  capsys):
+    spec = new(tmp_path, "moede", "--art", "dagsorden")
+    assert spec.read_text(encoding="utf-8").split("\n")[1] == "# Ny dagsorden. Ét punkt pr. " \
+        "sag, nummereret 1, 2, … i rækkefølge; et lukket punkt har"
+    assert schema_problems(spec) == []
+    code, found = check(spec, capsys)
+    assert code == 1
+    assert {d["code"] for d in found} == {"AKT709"}
+    assert sorted(d["line"] for d in found) == marked_lines(spec)
+
+
+def test_the_agenda_skeleton_filled_in_checks_clean_and_builds(tmp_path, capsys):
+    spec = new(tmp_path, "moede", "--art", "dagsorden")
+    filled = re.sub(r"UDFYLD:? ([^#\n]*?)(, fx ([^\n#]*))?$", lambda m: m[3] or "Tekst",
+                    spec.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    filled = re.sub(r"\s*# UDFYLD[^\n]*", "", filled).replace("sagsnr: Tekst",
+                                                             "sagsnr: MOD-2025-00124")
+    spec.write_text(filled, encoding="utf-8")
+    code, found = check(spec, capsys)
+    assert (code, found) == (0, [])
+    assert run("build", "-o", str(tmp_path / "out"), str(spec)) == 0
+    assert (tmp_path / "out" / "moede.pdf").read_bytes().startswith(b"%PDF-")

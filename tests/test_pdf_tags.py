@@ -30,11 +30,14 @@ from aktstykker_gen.document import (
 )
 from aktstykker_gen.pipeline import check, render
 from aktstykker_gen.writers import pdf_variants
+from aktstykker_gen.writers.html import HEADINGS
 from aktstykker_gen.writers.text import write_text
 
 SPECS = sorted(p for p in (ROOT / "specs").rglob("*") if p.suffix.lower() in (".yaml", ".yml"))
 TOOLS = Path(sys.executable).parent
 DRAFT = "draft-seed"   # the seed as a draft: its UDKAST mark on every page
+AGENDA = ROOT / "specs" / "dagsorden" / "2025-09-sundhedsudvalget.yaml"
+DRAFT_AGENDA = "draft-agenda"   # the agenda as a draft: the mark beside its "Side N"
 
 
 def _name(spec: Path) -> str:
@@ -47,11 +50,15 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Document,
     folder = tmp_path_factory.mktemp("tagged")
     draft = folder / f"{DRAFT}.yaml"
     draft.write_text(seed_with(("status: endelig\n", "")), encoding="utf-8")
+    draft_agenda = folder / f"{DRAFT_AGENDA}.yaml"
+    draft_agenda.write_text(AGENDA.read_text(encoding="utf-8").replace("status: endelig\n", ""),
+                            encoding="utf-8")
+    drafts = {draft: DRAFT, draft_agenda: DRAFT_AGENDA}
     result = {}
-    for spec in [*SPECS, draft]:
+    for spec in [*SPECS, *drafts]:
         checked = check(spec)
         tree = render(checked)
-        pdf = folder / f"{_name(spec) if spec != draft else DRAFT}.pdf"
+        pdf = folder / f"{drafts.get(spec) or _name(spec)}.pdf"
         pdf.write_bytes(write_format(tree, checked.kind, ".pdf"))
         result[pdf.stem] = (tree, pdf)
     return result
@@ -79,7 +86,7 @@ def findings(built) -> dict[str, dict[str, dict[str, int]]]:
     return report
 
 
-@pytest.mark.parametrize("name", [*map(_name, SPECS), DRAFT])
+@pytest.mark.parametrize("name", [*map(_name, SPECS), DRAFT, DRAFT_AGENDA])
 def test_pdfua_and_outloud_find_nothing(findings, name) -> None:
     assert findings[name] == {tool: {"error": 0, "warning": 0} for tool in ("pdfua", "outloud")}
 
@@ -125,7 +132,7 @@ def test_the_structure_tree_has_what_the_document_has(built, name) -> None:
         sections = [str(e.T) for e in found if e.S == "/Sect"]
         headers = [e for e in found if e.S == "/TH"]
         scopes = {str(e.A.Scope) for e in headers}
-        headings = kinds.count("/H1")
+        headings = sum(kinds.count(f"/{tag.upper()}") for tag in set(HEADINGS.values()))
     parts = blocks(tree)
     letters = [p.letter for p in tree.body if isinstance(p, Section)]
     # a section that runs onto the next page is one element on each, labelled alike
@@ -138,7 +145,7 @@ def test_the_structure_tree_has_what_the_document_has(built, name) -> None:
     heading_cells = sum(1 for t in tables for row in t.head for c in row.cells if c.text)
     assert len(headers) >= heading_cells and (scopes == {"/Column"} or not headers)
     assert kinds.count("/BlockQuote") >= sum(isinstance(b, Quote) for b in parts)
-    subheadings = [b for b in parts if getattr(b, "role", "") in ("subheading", "annex")]
+    subheadings = [b for b in parts if getattr(b, "role", "") in HEADINGS]
     assert headings >= len(subheadings) and (headings == 0) == (not subheadings)
 
 
@@ -163,7 +170,7 @@ def marked_texts(pdf: Path, marked: str | None = None) -> Iterator[tuple[int, in
                 yield number, key, "".join(chars)
 
 
-@pytest.mark.parametrize("name", [*map(_name, SPECS), DRAFT])
+@pytest.mark.parametrize("name", [*map(_name, SPECS), DRAFT, DRAFT_AGENDA])
 def test_page_numbers_and_the_draft_mark_are_artifacts(built, name) -> None:
     tree, pdf = built[name]
     artifacts = {page: text for page, mcid, text in marked_texts(pdf) if mcid is None}
@@ -173,8 +180,10 @@ def test_page_numbers_and_the_draft_mark_are_artifacts(built, name) -> None:
     mark = (CONFIDENTIAL_MARK if tree.confidential else "") + mark
     # Folketinget's furniture: the document code at the foot of page one, the running line
     # at the top of every later page (the margin boxes are drawn top left before bottom).
+    # A folio ("Side 3") stands at the top right, after the draft mark at the top left.
+    folio = f"{tree.folio} " if tree.folio else ""
     assert artifacts == {page: (tree.code if page == 0 else tree.running)
-                         + f"{mark}{page + 1}" for page in range(pages)}
+                         + f"{mark}{folio}{page + 1}" for page in range(pages)}
     content = "".join(text for _, mcid, text in marked_texts(pdf) if mcid is not None)
     assert DRAFT_MARK not in content and CONFIDENTIAL_MARK not in content
 
@@ -210,11 +219,11 @@ def _reading_order(pdf: Path) -> str:
 
 
 def _normalised(text: str) -> str:
-    """Without spaces, and with the list marks (– in the PDF, - in the text) left out."""
-    return re.sub(r"[\s\u00a0–-]", "", text)
+    """Without spaces, and with the list marks (– or • in the PDF, - in the text) left out."""
+    return re.sub(r"[\s\u00a0–•-]", "", text)
 
 
-@pytest.mark.parametrize("name", [*map(_name, SPECS), DRAFT])
+@pytest.mark.parametrize("name", [*map(_name, SPECS), DRAFT, DRAFT_AGENDA])
 def test_reading_order_is_the_text_output(built, name) -> None:
     tree, pdf = built[name]
     assert _normalised(_reading_order(pdf)) == _normalised(write_text(tree))

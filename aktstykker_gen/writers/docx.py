@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document as open_package
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Twips
@@ -50,12 +51,18 @@ class Revision:
     date: datetime.datetime
 
 
-def write_docx(doc: Document, parts: Path, revision: Revision | None = None) -> bytes:
-    """The tree as DOCX; with `revision`, its `Revised` texts become Word's tracked changes."""
+def write_docx(doc: Document, parts: Path, revision: Revision | None = None,
+               styles: Path | None = None) -> bytes:
+    """The tree as DOCX; with `revision`, its `Revised` texts become Word's tracked changes.
+    `styles` is a kind's own styles (a w:styles file), added to the template's."""
     # The embedded fonts (and the font table's links to them) join the package only when it is
     # zipped for the last time: python-docx would unpack and deflate their 1,5 MB once more.
     fonts = embedded_fonts(parts, parts.parent / "fonts")
     package = open_package(BytesIO(_zip_folder(parts, without=set(fonts))))
+    if styles is not None:
+        own = etree.fromstring(styles.read_bytes(), etree.XMLParser(resolve_entities=False,
+                                                                    no_network=True))
+        package.styles.element.extend(own.findall(qn("w:style")))
     writer = _Writer(package, revision)
     writer.furniture(doc)
     for part in doc.body:
@@ -109,8 +116,11 @@ class _Writer:
     def furniture(self, doc: Document) -> None:
         """The page furniture in headers and footers, as the stylesheet's page margins: the
         running line on every page after the first, the document code at the foot of page one
-        beside its number, and a confidential edition's mark and a draft's on every page."""
+        beside its number, the page number after its word at the top right, and a confidential
+        edition's mark and a draft's on every page."""
         section = self.package.sections[0]
+        if doc.folio:
+            self.folio(section, doc.folio)
         if doc.running or doc.code:
             section.different_first_page_header_footer = True
             first = section.first_page_footer
@@ -127,8 +137,11 @@ class _Writer:
         for header in headers:
             header.is_linked_to_previous = False
             paragraphs = iter(header.paragraphs)
+            if header is section.header and doc.folio:
+                next(paragraphs)   # the page number's line, made above
             if header is section.header and doc.running:
-                self.styled(next(paragraphs), "running-line").add_run(doc.running)
+                line = next(paragraphs, None) or header.add_paragraph()
+                self.styled(line, "running-line").add_run(doc.running)
             elif not marked:   # page one's header: empty, in our style (not python-docx's)
                 self.styled(next(paragraphs), "running-line")
             if doc.confidential:
@@ -145,6 +158,16 @@ class _Writer:
             self.package.styles.element.append(parse_xml(_CONFIDENTIAL_STYLE))
             self.styles = {style.style_id: style for style in self.package.styles}
         return CONFIDENTIAL_STYLE
+
+    def folio(self, section: Any, word: str) -> None:
+        """The page number after its word ("Side 5") at the top right of every page, and no
+        number at the foot."""
+        footer = section.footer.paragraphs[0]._p
+        for field in footer.findall(qn("w:fldSimple")):
+            footer.remove(field)
+        paragraph = self.styled(section.header.paragraphs[0], "folio")
+        paragraph.add_run(f"{word} ")
+        paragraph._p.append(parse_xml(_PAGE_FIELD))
 
     def draft_mark(self, paragraph: DocxParagraph) -> None:
         """UDKAST in a page's header, and Word's own watermark across the page."""
@@ -205,7 +228,9 @@ class _Writer:
             self.block(block, in_section=True)
 
     def block(self, block: Block, in_section: bool) -> None:
-        if isinstance(block, Paragraph):
+        if isinstance(block, Paragraph) and block.role == "link":
+            self.link(block.text)
+        elif isinstance(block, Paragraph):
             paragraph = self.paragraph(block.text, block.role)
             if block.role == "lead" and self.after_head:
                 paragraph.paragraph_format.space_before = Twips(LEAD_AFTER_HEAD)
@@ -237,6 +262,19 @@ class _Writer:
             return
         for p in ([above] if above.tag == qn("w:p") else above.iter(qn("w:p"))):
             DocxParagraph(p, self.package._body).paragraph_format.keep_with_next = True
+
+    def link(self, address: str) -> None:
+        """A web address as Word's hyperlink to it (an external relationship of the body)."""
+        paragraph = self.styled(self.add_paragraph(), "link")
+        target = self.package.part.relate_to(address, RT.HYPERLINK, is_external=True)
+        hyperlink = OxmlElement("w:hyperlink")
+        hyperlink.set(qn("r:id"), target)
+        paragraph._p.append(hyperlink)
+        run = OxmlElement("w:r")
+        text = OxmlElement("w:t")
+        text.text = address
+        run.append(text)
+        hyperlink.append(run)
 
     def table(self, table: Table, in_section: bool) -> None:
         """An introductory sentence stays with its table, as a caption and unit line do."""

@@ -31,8 +31,8 @@ def write_html(doc: Document) -> str:
     # the root, as WeasyPrint carries a string set on the body to no page after the first.
     furniture = "".join(f' {name}="{escape(value)}"' for name, value in
                         (("data-running", doc.running), ("data-code", doc.code),
-                         ("data-mark", CONFIDENTIAL_MARK if doc.confidential else ""))
-                        if value)
+                         ("data-mark", CONFIDENTIAL_MARK if doc.confidential else ""),
+                         ("data-folio", doc.folio)) if value)
     created = moment(doc).isoformat() + "Z"
     head = (
         '<!DOCTYPE html>\n'
@@ -110,14 +110,20 @@ def _paragraph(paragraph: Paragraph, letter: str = "", intro: bool = False) -> s
     that introduces a table or a list is marked so."""
     text = escape(paragraph.text)
     role = f"{paragraph.role} intro" if intro else paragraph.role
+    if paragraph.role == "link":   # one web address (document.py checks its form)
+        return f'<p class="link"><a href="{text}">{text}</a></p>'
     if not letter:
-        tag = "h1" if paragraph.role in ("subheading", "annex") else "p"
+        tag = HEADINGS.get(paragraph.role, "p")
         return f'<{tag} class="{role}">{text}</{tag}>'
     if paragraph.role == "subheading":
         label = escape(f"{letter}. {paragraph.text}")
         return (f'<h1 class="subheading section-first" data-label="{label}">'
                 f"{_letter(letter)}{text}</h1>")
     return f'<p class="{role} section-first">{_letter(letter)}{text}</p>'
+
+
+# The roles that are headings, and their level in the tagged PDF.
+HEADINGS = {"subheading": "h1", "annex": "h1", "item": "h1", "part": "h2", "subpart": "h3"}
 
 
 def _block(block: Block, intro: bool = False) -> str:

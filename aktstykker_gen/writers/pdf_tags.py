@@ -5,8 +5,8 @@ numbers, the UDKAST line) as content whose structure elements hang outside the t
 screen reader would find them nowhere and a checker calls them content. Here they become
 artifacts of pagination, and the page's marked-content ids are renumbered so that each page's
 ids run 0, 1, 2 … as its entry in the parent tree expects. Header cells get `/Scope /Column`
-(every header row of the tree heads its columns), each section is labelled with its letter, and
-a list item's text goes into the item's body beside its label.
+(every header row of the tree heads its columns), each section is labelled with its letter, a
+list item's text goes into the item's body beside its label, and a link's annotation is printed.
 """
 
 from __future__ import annotations
@@ -43,6 +43,16 @@ def finish(document: Any, pdf: Any) -> None:
         if element.get("S") == "/LI":
             _wrap_list_body(pdf, element)
     _label_sections(pdf, document, elements)
+    for page in _pages(pdf):
+        _printable_annotations(pdf, page)
+
+
+def _printable_annotations(pdf: Any, page: Any) -> None:
+    """A link's annotation is printed as it is shown (the Print flag, Matterhorn 28-002):
+    WeasyPrint leaves the flags unset."""
+    for annotation in page.get("Annots", ()):
+        found = _get(pdf, annotation) if isinstance(annotation, bytes) else annotation
+        found["F"] = 4
 
 
 def _furniture_to_artifacts(pdf: Any, page: Any, parents: list[bytes],

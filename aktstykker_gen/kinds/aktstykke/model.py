@@ -15,16 +15,13 @@ count of seconds), and every year within `YEARS`.
 
 from __future__ import annotations
 
-import datetime
 import re
 from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
-    ConfigDict,
     Discriminator,
     Field,
     StringConstraints,
@@ -34,26 +31,18 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from aktstykker_gen.modeldele import (
+    YEARS,
+    Dato,
+    Model,
+    Overskrift,
+    Punkter,
+    Tekst,
+    _beskrivelse,
+    _heltal,
+)
 from aktstykker_gen.units import Enhed
 from aktstykker_gen.values import AMOUNT_JSON_SCHEMA, Amount, Flag, _amount, parse_amount
-
-# The years a spec can speak of: finansår, amounts' years and dates. The DOCX zip cannot date
-# a file after 2107, and nothing in an aktstykke lies a century away.
-YEARS = range(1900, 2100)
-
-
-def _heltal(value: Any) -> Any:
-    """A whole number as text: ASCII digits only, no sign, '_', '.0' or exponent, and no
-    leading zero (YAML 1.1 tools read `0313` as octal 203); the field's bounds then apply."""
-    if not isinstance(value, str):
-        return value
-    if not re.fullmatch(r"[0-9]+", value):
-        raise PydanticCustomError("int_parsing", "'{value}' er ikke et helt tal", {"value": value})
-    if len(value) > 1 and value.startswith("0"):
-        raise PydanticCustomError("int_leading_zero", "'{value}' har nul foran", {"value": value})
-    if len(value) > 9:
-        raise PydanticCustomError("int_too_large", "'{value}' er for stort", {"value": value})
-    return value
 
 
 def _år(value: Any) -> int:
@@ -72,27 +61,6 @@ def _år(value: Any) -> int:
     return int(text)
 
 
-def _dato(value: Any) -> Any:
-    """ÅÅÅÅ-MM-DD and nothing else (pydantic also reads '1759276800' as a date), in `YEARS`."""
-    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-        day = value
-    elif isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
-        try:
-            day = datetime.date.fromisoformat(value)
-        except ValueError:
-            raise PydanticCustomError("date_invalid", "'{value}' er ikke en dag i kalenderen",
-                                      {"value": value}) from None
-    else:
-        raise PydanticCustomError("date_parsing", "'{value}' er ikke en dato",
-                                  {"value": "" if value is None else value})
-    if day.year not in YEARS:
-        raise PydanticCustomError("date_range", "'{value}' ligger uden for årene",
-                                  {"value": str(value)})
-    return day
-
-
-Dato = Annotated[datetime.date, BeforeValidator(_dato), WithJsonSchema(
-    {"type": "string", "format": "date", "pattern": r"^(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}$"})]
 # A whole number's bounds go before the validator, so that the JSON Schema carries them.
 Nummer = Annotated[int, Field(gt=0, le=9999), BeforeValidator(_heltal)]
 Finansår = Annotated[int, Field(ge=YEARS.start, le=YEARS.stop - 1), BeforeValidator(_år)]
@@ -101,7 +69,6 @@ HovedkontoNr = Annotated[str, StringConstraints(pattern=r"^[0-9]{2}\.[0-9]{2}\.[
 ToCifre = Annotated[str, StringConstraints(pattern=r"^[0-9]{2}$"), WithJsonSchema(
     {"anyOf": [{"type": "string", "pattern": r"^[0-9]{2}$"},
                {"type": "integer", "minimum": 0, "maximum": 99}]})]
-Tekst = Annotated[str, StringConstraints(min_length=1)]
 # A year is a YAML number (2025), but a JSON Schema sees every key as a text ("2025").
 År = Annotated[int, BeforeValidator(_år), WithJsonSchema(
     {"type": "string", "pattern": r"^(19|20)[0-9]{2}$"})]
@@ -125,15 +92,6 @@ def _nøgle(value: Any) -> Any:
 
 Nøgle = Annotated[Tekst, BeforeValidator(_nøgle), WithJsonSchema(
     {"anyOf": [{"type": "string", "minLength": 1}, {"type": "integer", "minimum": 1}]})]
-
-
-def _beskrivelse(text: str) -> ConfigDict:
-    """A model's description for the clerk's editor; its docstring stays for the programmer."""
-    return ConfigDict(json_schema_extra={"description": text})
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Status(str, Enum):
@@ -380,13 +338,6 @@ Indsæt = Literal["kontoliste", "finansiering", "specifikation", "forslag", "fle
                  "dispositioner", "fortrolige_bilag"]
 
 
-class Punkter(Model):
-    model_config = _beskrivelse("En punktopstilling.")
-
-    punkter: list[Tekst] = Field(
-        min_length=1, description="Punkterne, ét pr. linje; henvisninger som {udgift} virker.")
-
-
 class Indsættelse(Model):
     model_config = _beskrivelse("En blok, som dannes af data: en liste, en tabel eller en sætning.")
 
@@ -467,12 +418,6 @@ class Tabelblok(Model):
     model_config = _beskrivelse("En egen tabel i afsnittet.")
 
     tabel: Tabel = Field(description="Tabellen: id, titel, enhed, kolonner, rækker og noter.")
-
-
-class Overskrift(Model):
-    model_config = _beskrivelse("En overskrift inde i afsnittet.")
-
-    overskrift: Tekst = Field(description="Overskriften, fx Delloftet for driftsudgifter.")
 
 
 # The key that names a block's type, in the order they are looked for.

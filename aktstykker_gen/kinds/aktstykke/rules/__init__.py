@@ -4,6 +4,7 @@ Codes tell the group: AKT1xx struktur, AKT2xx summer, AKT3xx konti,
 AKT4xx tekstanmærkninger, AKT5xx datoer, AKT6xx prosa.
 """
 
+from aktstykker_gen import tilladelsesregler
 from aktstykker_gen.kinds.aktstykke.rules import (
                         datoer,
                         dispositioner,
@@ -16,7 +17,6 @@ from aktstykker_gen.kinds.aktstykke.rules import (
                         synlighed,
                         tabeller,
                         tekstanmaerkninger,
-                        tilladelser,
                         uden_midler,
 )
 from aktstykker_gen.rules import RuleSet
@@ -24,4 +24,4 @@ from aktstykker_gen.rules import RuleSet
 rules = RuleSet.combine(struktur.rules, summer.rules, tabeller.rules, synlighed.rules,
                         konti.rules, tekstanmaerkninger.rules, datoer.rules, prosa.rules,
                         navngivne.rules, uden_midler.rules, dispositioner.rules, fortrolighed.rules,
-                        tilladelser.rules)
+                        tilladelsesregler.rules)

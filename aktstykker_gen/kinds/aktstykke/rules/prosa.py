@@ -3,11 +3,10 @@ left marked UDFYLD."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from aktstykker_gen import formatting
+from aktstykker_gen import formatting, udfyld
 from aktstykker_gen.diagnostics import Severity, Span
 from aktstykker_gen.kinds.aktstykke import tabeller
 from aktstykker_gen.kinds.aktstykke.rules.common import (
@@ -154,21 +153,9 @@ def unique_recipient_ids(spec: Spec) -> Iterator[Finding]:
         seen.setdefault(modtager.id, spec.span(modtager, "id"))
 
 
-# `aktstykke new` marks each place to fill in with the word UDFYLD (scaffold.py), in a text or in
-# a comment, followed by what goes there, to the end of the line, a ']', a '#' or a quote:
-# "UDFYLD sagens titel", "# UDFYLD: aktstykkets dato", "[UDFYLD: formålet] …".
-UDFYLD = re.compile(r"\bUDFYLD\b:?\s*([^#\]\"'\n]*)")
-
-
 @rules.rule("AKT605", "intet står tilbage at udfylde", Severity.ERROR, "prosa")
 def nothing_left_to_fill_in(spec: Spec) -> Iterator[Finding]:
     """A spec made by `aktstykke new` marks what the clerk must still write with UDFYLD; the
     mark may stand in a comment (a date, a number), so the spec's text is searched, not its data.
     The document is not finished while one is left."""
-    source = spec.validated.source
-    for number, line in enumerate(source.text.split("\n"), start=1):
-        for mark in UDFYLD.finditer(line):
-            what = mark[1].strip()
-            yield Finding(f"skal udfyldes: {what}" if what else "her står UDFYLD",
-                          Span(source.file, number, mark.start() + 1, len("UDFYLD")),
-                          hint="skriv det, der mangler, og slet UDFYLD")
+    yield from udfyld.tilbage(spec)

@@ -1,17 +1,19 @@
 """Markers that allow one warning at one place (`# aktstykke: tillad AKT602`, tilladelser.py):
 each must have the marker's form, name a warning the tool knows, stand in a comment and allow
-something, so a marker cannot hide an error or outlive the figure it was written for."""
+something, so a marker cannot hide an error or outlive the figure it was written for. The
+rules of every kind: a marker is read from the spec's text, whatever the kind."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from aktstykker_gen.diagnostics import Severity, Span
-from aktstykker_gen.kinds.aktstykke.rules.common import Spec
-from aktstykker_gen.rules import Finding, RuleSet
+from aktstykker_gen.rules import Finding, RuleSet, Subject
 from aktstykker_gen.tilladelser import Tilladelse, læst
 
 rules = RuleSet()
+Spec = Subject[Any]
 
 FORM = "# aktstykke: tillad AKT602 (flere koder adskilles med komma)"
 UNUSED = "AKT630"
@@ -32,8 +34,9 @@ def marker_used(spec: Spec) -> Iterator[Finding]:
     """A marker that allows no warning on the lines it covers is left over from a figure since
     removed or moved, or stands on the wrong line; left in place it would silently allow the
     next such warning there. It is judged on the whole spec, whatever `--select` runs."""
-    from aktstykker_gen.kinds.aktstykke.rules import rules as every_rule
+    from aktstykker_gen.kinds import KINDS  # the spec's own kind's rules, run again
 
+    every_rule = next(k.rules for k in KINDS.values() if isinstance(spec.model, k.model))
     markers = [m for m in læst(spec) if m.koder and not m.i_tekst]
     known = _known()
     named = {c for m in markers for c in m.koder

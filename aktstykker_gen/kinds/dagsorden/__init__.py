@@ -1,0 +1,1 @@
+"""The committee agenda (dagsorden) and its minutes (referat): the second document kind."""

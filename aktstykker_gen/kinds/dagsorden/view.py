@@ -1,0 +1,123 @@
+"""What an agenda or its minutes shows, derived from the model: the head, each item's parts in
+their order, the defaults of an empty part, and the letters of the sub-items.
+
+The model reaching this view is already the edition's: in the public one a closed item is a
+`LukketPunkt` and a bilag that may not be published is gone (udgaver.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aktstykker_gen import formatting
+from aktstykker_gen.kinds.dagsorden import links
+from aktstykker_gen.kinds.dagsorden.model import (
+    INGEN,
+    TOMT,
+    Blok,
+    Dagsorden,
+    LukketPunkt,
+    Punkt,
+    Punktbilag,
+    Underpunkt,
+)
+from aktstykker_gen.modeldele import Overskrift, Punkter
+from aktstykker_gen.references import Reference, substitute
+
+LETTERS = "abcdefghijklmnopqrstuvwxyzæøå"
+
+
+def status(punkt: Punkt | LukketPunkt) -> str:
+    """"3 (Offentlig)": the number and the status, as the item's heading opens."""
+    return f"{punkt.nr} ({punkt.status.value.capitalize()})"
+
+
+class DagsordenView:
+    """The values the agenda's template arranges."""
+
+    def __init__(self, model: Dagsorden) -> None:
+        self.model = model
+
+    def context(self) -> dict[str, Any]:
+        model = self.model
+        return {
+            "m": model,
+            "dokument": "Referat" if model.referat else "Dagsorden",
+            "dato": formatting.long_date(model.dato),
+            "dato_iso": model.dato.isoformat(),
+            "næste_møde": formatting.long_date(model.næste_møde) if model.næste_møde else None,
+            "indhold": [self._heading(p) for p in model.punkter],   # the contents' lines
+            "punkter": [self._item(p) for p in model.punkter],
+        }
+
+    def _heading(self, punkt: Punkt | LukketPunkt) -> str:
+        if isinstance(punkt, Punkt):
+            return f"{status(punkt)} {punkt.titel}"
+        # The public minutes name a closed item by its public title; the agenda by its number.
+        if self.model.referat and punkt.offentlig_titel:
+            return f"{status(punkt)} {punkt.offentlig_titel}"
+        return status(punkt)
+
+    def _item(self, punkt: Punkt | LukketPunkt) -> dict[str, Any]:
+        if isinstance(punkt, LukketPunkt):
+            decision = punkt.offentlig_beslutning if self.model.referat else []
+            return {"overskrift": self._heading(punkt), "linjer": [], "dele": [
+                ("Beslutning", [{"art": "tekst", "tekst": t} for t in decision])] if decision
+                else [], "links": []}
+        parts: list[tuple[str, list[dict[str, Any]]]] = [
+            ("Resumé", self._blocks(punkt, punkt.resumé, TOMT)),
+            ("Indstilling", [{"art": "tekst", "tekst": "Det indstilles,"}]
+             + [{"art": "tekst", "tekst": self._prose(punkt, t)} for t in punkt.indstilling]),
+        ]
+        if self.model.referat:
+            parts.append(("Beslutning", self._blocks(punkt, punkt.beslutning, TOMT)))
+        parts += [
+            ("Sagsfremstilling", self._blocks(punkt, punkt.sagsfremstilling, TOMT)),
+            ("Økonomi", self._blocks(punkt, punkt.økonomi, INGEN)),
+            ("Sekretariatets bemærkninger",
+             self._blocks(punkt, punkt.sekretariatets_bemærkninger, INGEN)),
+            ("Kommunikation", self._blocks(punkt, punkt.kommunikation, INGEN)),
+            ("Bilag", [{"art": "tekst", "tekst": self._bilag(b)} for b in punkt.bilag]),
+        ]
+        return {"overskrift": self._heading(punkt),
+                "linjer": [line for line in (punkt.ansvarlig, punkt.sagsnr) if line],
+                "dele": parts, "links": [links.target(url) for url in punkt.links]}
+
+    @staticmethod
+    def _bilag(bilag: Punktbilag) -> str:
+        source = " - ".join(part for part in (bilag.dokument, bilag.sagsnr) if part)
+        return f"{bilag.nr}. {bilag.titel}" + (f" ({source})" if source else "")
+
+    def _blocks(self, punkt: Punkt, blocks: list[Blok], empty: str) -> list[dict[str, Any]]:
+        if not blocks:
+            return [{"art": "tekst", "tekst": empty}]
+        shown: list[dict[str, Any]] = []
+        letters = iter(LETTERS)
+        for block in blocks:
+            if isinstance(block, Underpunkt):
+                shown.append({"art": "underpunkt",
+                              "tekst": f"{next(letters, '?')}) {self._prose(punkt, block.underpunkt)}"})
+                shown += [self._block(punkt, b) for b in block.indhold]
+            else:
+                shown.append(self._block(punkt, block))
+        return shown
+
+    def _block(self, punkt: Punkt, block: str | Punkter | Overskrift) -> dict[str, Any]:
+        if isinstance(block, Punkter):
+            return {"art": "punkter", "punkter": [self._prose(punkt, p) for p in block.punkter]}
+        if isinstance(block, Overskrift):
+            return {"art": "overskrift", "tekst": self._prose(punkt, block.overskrift)}
+        return {"art": "tekst", "tekst": self._prose(punkt, block)}
+
+    @staticmethod
+    def _prose(punkt: Punkt, text: str) -> str:
+        """{bilag:1} names the item's bilag 1 (whether it exists is a rule's: AKT703). The
+        number is printed even where the public edition leaves that bilag out."""
+        def resolve(reference: Reference) -> str:
+            key = reference.key or ""
+            if reference.namespace == "bilag" and key.isdigit() and not reference.rest \
+                    and not reference.enhed:
+                return f"bilag {key}"
+            return str(reference)
+
+        return substitute(text, resolve)

@@ -1,0 +1,269 @@
+"""Issue 15: the committee agenda and its minutes (seed 003), their editions and what they leak.
+
+The seed (tests/seed/dagsorden-2025-09-sundhedsudvalget.txt) is the text of a real agenda from
+its page 5 on: item 3 to item 9. The spec adds what the seed does not show (the front page,
+items 1-2, item 6's closed content), so the built text is compared from item 3's heading on.
+The seed's one Outlook safelink is compared as its target: the agenda prints the target alone,
+which is what the issue asks (the wrapper carries the sender's address).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import yaml
+from conftest import ROOT
+from test_bilag import every_byte
+from textmeasure import docx_text, pdf_text, similarity
+
+from aktstykker_gen import pipeline
+from aktstykker_gen.build import render_outputs
+from aktstykker_gen.udgaver import Udgave
+
+SPEC = ROOT / "specs" / "dagsorden" / "2025-09-sundhedsudvalget.yaml"
+SEED = Path(__file__).resolve().parent / "seed" / "dagsorden-2025-09-sundhedsudvalget.txt"
+ITEM_3 = "3 (Offentlig) Fortrolige priser"
+SAFELINK = re.compile(r"https://\S*\.safelinks\.protection\.outlook\.com/\S*")
+
+
+def seed_as_published() -> str:
+    """The seed with its safelink replaced by the link's own target."""
+    return SAFELINK.sub(lambda m: parse_qs(urlsplit(m.group(0)).query)["url"][0],
+                        SEED.read_text(encoding="utf-8"))
+
+
+def from_item_3(text: str) -> str:
+    """The part the seed covers: from item 3's heading (not its line in the contents) on."""
+    start = text.rfind(ITEM_3)
+    assert start > 0
+    return text[start:]
+
+
+def without_folio(text: str) -> str:
+    """The PDF's text without the "Side N" each page adds (the DOCX has it in its header)."""
+    return re.sub(r"(?m)^Side [0-9]+$", "", text)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    folder = tmp_path_factory.mktemp("dagsorden")
+    outputs = render_outputs(pipeline.check(SPEC))
+    texts = {}
+    for suffix, read in ((".pdf", pdf_text), (".docx", docx_text)):
+        (folder / f"a{suffix}").write_bytes(outputs[suffix])
+        texts[suffix] = read(folder / f"a{suffix}")
+    return texts
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".docx"])
+def test_the_public_agenda_reads_as_the_seed(built: dict[str, str], suffix: str) -> None:
+    assert similarity(seed_as_published(), from_item_3(built[suffix])) >= 0.97
+
+
+def test_docx_and_pdf_of_the_agenda_carry_the_same_text(built: dict[str, str]) -> None:
+    assert similarity(without_folio(built[".pdf"]), built[".docx"]) >= 0.995
+
+
+def test_every_page_is_numbered_side_n_and_each_item_opens_a_page(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    (tmp_path / "a.pdf").write_bytes(render_outputs(pipeline.check(SPEC))[".pdf"])
+    pages = [page.extract_text() for page in PdfReader(str(tmp_path / "a.pdf")).pages]
+    assert all(f"Side {n}" in text.splitlines() for n, text in enumerate(pages, start=1))
+    opening = [re.sub(r"^Side [0-9]+\n", "", text).split("\n", 1)[0] for text in pages]
+    items = [line for line in opening if re.match(r"[0-9] \((Offentlig|Fortrolig)\)", line)]
+    assert [int(line.split()[0]) for line in items] == list(range(1, 10))
+
+
+# -- editions: what the public agenda and the public minutes leave out ------------------------
+
+def agenda(**changes: Any) -> dict[str, Any]:
+    """The seed spec as data, with the top-level fields in `changes` replaced."""
+    data = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    data.update(changes)
+    return data
+
+
+def item(data: dict[str, Any], nr: int) -> dict[str, Any]:
+    return next(p for p in data["punkter"] if p["nr"] == nr)
+
+
+# Every place of a closed item a secretariat types text, and a closed bilag of an open item.
+PLACES = {
+    "titel": lambda d, c: item(d, 6).update(titel=c),
+    "ansvarlig": lambda d, c: item(d, 6).update(ansvarlig=c),
+    "resumé": lambda d, c: item(d, 6).update(resumé=[c]),
+    "indstilling": lambda d, c: item(d, 6).update(indstilling=[f"at {c}"]),
+    "beslutning": lambda d, c: item(d, 6).update(beslutning=[c]),
+    "sagsfremstilling": lambda d, c: item(d, 6).update(sagsfremstilling=[
+        {"overskrift": c}, {"punkter": [c]}, {"underpunkt": c, "indhold": [c]}]),
+    "økonomi": lambda d, c: item(d, 6).update(økonomi=[c]),
+    "bilag": lambda d, c: item(d, 6).update(bilag=[{"nr": 1, "titel": c}]),
+    "link": lambda d, c: item(d, 6).update(links=[f"https://example.org/{c}.pdf"]),
+    "lukket bilag": lambda d, c: item(d, 5)["bilag"].append(
+        {"nr": 2, "titel": c, "dokument": 1798099, "offentlig": False}),
+}
+PUBLIC_TITLE = "Sag om udvalgets sekretariatsbistand"
+PUBLIC_DECISION = "Udvalget godkendte indstillingen."
+
+
+def minutes(data: dict[str, Any]) -> dict[str, Any]:
+    """The agenda as minutes: every item decided, the closed one with what may be published."""
+    data["referat"] = True
+    for punkt in data["punkter"]:
+        punkt.setdefault("beslutning", [f"Punkt {punkt['nr']} blev behandlet."])
+    item(data, 6).update(offentlig_titel=PUBLIC_TITLE, offentlig_beslutning=[PUBLIC_DECISION])
+    return data
+
+
+def with_canaries(referat: bool) -> tuple[dict[str, Any], list[str]]:
+    data = agenda()
+    canaries = [f"KANARIE{i}X{name.upper().replace(' ', '')}" for i, name in enumerate(PLACES)]
+    for canary, place in zip(canaries, PLACES.values(), strict=True):
+        place(data, canary)
+    return (minutes(data) if referat else data), canaries
+
+
+def build(tmp_path: Path, data: dict[str, Any], edition: Udgave) -> dict[str, bytes]:
+    spec = tmp_path / f"dagsorden-{edition.value}.yaml"
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    checked = pipeline.check(spec)
+    assert checked.ok, checked.diagnostics
+    return render_outputs(checked, edition=edition)
+
+
+def readable(tmp_path: Path, outputs: dict[str, bytes]) -> dict[str, str]:
+    (tmp_path / "r.pdf").write_bytes(outputs[".pdf"])
+    (tmp_path / "r.docx").write_bytes(outputs[".docx"])
+    return {".txt": outputs[".txt"].decode("utf-8"), ".pdf": pdf_text(tmp_path / "r.pdf"),
+            ".docx": docx_text(tmp_path / "r.docx")}
+
+
+@pytest.mark.parametrize("referat", [False, True], ids=["dagsorden", "referat"])
+def test_no_canary_of_a_closed_item_or_closed_bilag_is_in_any_public_byte(
+        tmp_path: Path, referat: bool) -> None:
+    data, canaries = with_canaries(referat)
+    public = build(tmp_path, data, Udgave.offentlig)
+    for suffix, output in public.items():
+        exposed = every_byte(suffix, output)
+        assert [c for c in canaries if c.encode() in exposed] == [], suffix
+    for suffix, text in readable(tmp_path, public).items():
+        assert [c for c in canaries if c in text.replace("\n", "")] == [], suffix
+    members = readable(tmp_path, build(tmp_path, data, Udgave.fortrolig))
+    for suffix, text in members.items():
+        flat = text.replace("\n", "")
+        # The members' edition has them all (in the agenda, the decision is not printed).
+        expected = [c for c in canaries if referat or "BESLUTNING" not in c]
+        assert [c for c in expected if c not in flat] == [], suffix
+
+
+def test_the_public_agenda_shows_a_closed_item_by_its_number_alone(tmp_path: Path) -> None:
+    data = minutes(agenda())
+    data["referat"] = False
+    text = build(tmp_path, data, Udgave.offentlig)[".txt"].decode("utf-8")
+    assert "\n6 (Fortrolig)\n" in text and PUBLIC_TITLE not in text
+    assert "1. Udmøntningsaftale for psykiatrimidler 2025 (1798098 - EMN-2020-00886)" in text
+
+
+def test_the_public_minutes_show_a_closed_items_public_title_and_decision(tmp_path: Path) -> None:
+    text = build(tmp_path, minutes(agenda()), Udgave.offentlig)[".txt"].decode("utf-8")
+    closed = text[text.rindex(f"6 (Fortrolig) {PUBLIC_TITLE}"):text.rindex("7 (Offentlig)")]
+    assert closed.split() == [*f"6 (Fortrolig) {PUBLIC_TITLE}".split(), "Beslutning",
+                              *PUBLIC_DECISION.split()]
+    assert "Lukket punkt" not in text
+
+
+def test_in_the_minutes_each_decision_follows_its_items_recommendation(tmp_path: Path) -> None:
+    text = build(tmp_path, minutes(agenda()), Udgave.fortrolig)[".txt"].decode("utf-8")
+    lines = [line for line in text.splitlines() if line]
+    assert lines[lines.index("Sundhedsudvalget") - 1] == "Referat"
+    for nr in range(1, 10):
+        start = text.rindex(f"\n{nr} (")
+        end = text.find(f"\n{nr + 1} (", start)
+        body = text[start:end if end > 0 else None]
+        assert body.index("\nIndstilling\n") < body.index("\nBeslutning\n") \
+            < body.index("\nSagsfremstilling\n"), nr
+        assert f"Punkt {nr} blev behandlet." in body or PUBLIC_DECISION in body
+
+
+@pytest.mark.parametrize("missing", ["offentlig_titel", "offentlig_beslutning"])
+def test_a_closed_item_without_what_may_be_published_fails_check_of_the_minutes(
+        tmp_path: Path, missing: str) -> None:
+    data = minutes(agenda())
+    del item(data, 6)[missing]
+    spec = tmp_path / "referat.yaml"
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    checked = pipeline.check(spec)
+    [error] = [d for d in checked.diagnostics if d.is_error]
+    assert error.code == "AKT707" and missing in error.message
+    lines = spec.read_text(encoding="utf-8").splitlines()
+    assert error.span is not None and lines[error.span.line - 1].strip() == "status: fortrolig"
+
+
+# -- the other commands on an agenda -------------------------------------------------------------
+
+def test_diff_heads_a_change_with_its_item_and_redline_writes_the_change_tracked(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import zipfile
+
+    from aktstykker_gen import cli
+
+    later = tmp_path / "rettet.yaml"
+    later.write_text(SPEC.read_text(encoding="utf-8").replace("Næset møde", "Næste møde"),
+                     encoding="utf-8")
+    capsys.readouterr()
+    assert cli.main(["diff", str(SPEC), str(later)]) == 1
+    hunks = [line for line in capsys.readouterr().out.splitlines() if line.startswith("@@")]
+    assert len(hunks) == 1 and hunks[0].startswith("@@ punkt 9, linje ")
+    assert cli.main(["redline", str(SPEC), str(later), "-o", str(tmp_path / "r.docx")]) == 0
+    with zipfile.ZipFile(tmp_path / "r.docx") as package:
+        body = package.read("word/document.xml").decode("utf-8")
+    assert "<w:ins " in body and "<w:del " in body and 'w:val="item"' in body
+
+
+def test_the_preview_shows_the_agenda_with_its_own_stylesheet() -> None:
+    from aktstykker_gen.preview import session
+
+    version = session.make_version(1, SPEC)
+    assert version.kind is not None and version.kind.name == "dagsorden" and version.downloadable
+    assert '<h1 class="item">3 (Offentlig) Fortrolige priser' in version.fragment
+    assert '<h2 class="part">Indstilling</h2>' in version.fragment
+    assert version.kind.stylesheet == "dagsorden/dagsorden.css"
+
+
+@pytest.mark.parametrize("field", ["titel", "ansvarlig", "resumé", "indstilling", "bilag"])
+def test_spec_text_in_an_agenda_is_data_not_markup_or_template_code(tmp_path: Path,
+                                                                   field: str) -> None:
+    hostile = '{{ 7*7 }} {% if 1 %}x{% endif %} </p><p role="item">9 (Offentlig) Falsk</p> &amp;'
+    data = agenda()
+    value = {"resumé": [hostile], "indstilling": [f"at {hostile}"],
+             "bilag": [{"nr": 1, "titel": hostile}]}.get(field, hostile)
+    item(data, 4)[field] = value
+    tree = pipeline.render(pipeline.check(_written(tmp_path, data)), edition=Udgave.offentlig)
+    items = [b for b in tree.body if getattr(b, "role", "") == "item"]
+    assert len(items) == 9
+    texts = [getattr(b, "text", "") for b in tree.body]
+    assert any(hostile in text for text in texts)
+
+
+def _written(folder: Path, data: dict[str, Any]) -> Path:
+    spec = folder / "dagsorden.yaml"
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return spec
+
+
+def test_a_redline_of_an_agenda_against_an_aktstykke_is_a_usage_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from aktstykker_gen import cli
+
+    aktstykke = ROOT / "specs" / "2025-10-01-personlig-medicin.yaml"
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as exit_:   # usage errors leave through argparse
+        cli.main(["redline", str(SPEC), str(aktstykke), "-o", str(tmp_path / "r.docx")])
+    assert exit_.value.code == 2
+    assert "er ikke af samme art" in capsys.readouterr().err
+    assert not (tmp_path / "r.docx").exists()
