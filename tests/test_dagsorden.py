@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 from conftest import ROOT
-from test_bilag import every_byte
+from security.laek import haystacks, hits
 from textmeasure import docx_text, pdf_text, similarity
 
 from aktstykker_gen import pipeline
@@ -149,8 +149,7 @@ def test_no_canary_of_a_closed_item_or_closed_bilag_is_in_any_public_byte(
     data, canaries = with_canaries(referat)
     public = build(tmp_path, data, Udgave.offentlig)
     for suffix, output in public.items():
-        exposed = every_byte(suffix, output)
-        assert [c for c in canaries if c.encode() in exposed] == [], suffix
+        assert hits(canaries, haystacks(f"dagsorden{suffix}", output)) == {}, suffix
     for suffix, text in readable(tmp_path, public).items():
         assert [c for c in canaries if c in text.replace("\n", "")] == [], suffix
     members = readable(tmp_path, build(tmp_path, data, Udgave.fortrolig))
