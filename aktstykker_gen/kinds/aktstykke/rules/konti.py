@@ -14,7 +14,6 @@ from aktstykker_gen.kinds.aktstykke.paragraffer import paragraffer
 from aktstykker_gen.kinds.aktstykke.paragraffer import rows as _rows
 from aktstykker_gen.kinds.aktstykke.rules.common import Spec, amounts
 from aktstykker_gen.kinds.aktstykke.view import lines
-from aktstykker_gen.kontoplan import names_agree
 from aktstykker_gen.rules import Finding, RuleSet
 
 rules = RuleSet()
@@ -190,6 +189,8 @@ def name_in_kontoplan(spec: Spec) -> Iterator[Finding]:
     plan = spec.kontoplan
     if plan is None:
         return
+    from aktstykker_gen.kontoplan import names_agree  # only with --kontoplan: not at start-up
+
     for hovedkonto in _all(spec):
         entries = [(hovedkonto.nr, hovedkonto)] + [
             (f"{hovedkonto.nr}.{u.nr}", u) for u in hovedkonto.underkonti]
