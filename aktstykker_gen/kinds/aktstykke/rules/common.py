@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -188,6 +188,19 @@ class Tekstfelt:
         return self.spec.span(self.owner, *self.parts)
 
 
+_PROSE = ("tekst", "stk", "til", "forslag", "indhold")   # read by `prose`
+
+
+@cache
+def _text_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of `model` that may hold a printed text, or a part that does: not the prose,
+    and not an identifier (an account's number, a recipient's id), whose pattern admits no
+    word and no brace. A spec of 10.000 accounts has 30.000 of those."""
+    return tuple(name for name, info in model.model_fields.items()
+                 if name not in _PROSE and not any(getattr(m, "pattern", None)
+                                                   for m in info.metadata))
+
+
 def other_texts(spec: Spec) -> list[Tekstfelt]:
     """Every printed text that is not prose: titles, names, formål, signatories, påtegninger.
     Found by walking the model (once per spec), so a field added later is read too."""
@@ -195,9 +208,7 @@ def other_texts(spec: Spec) -> list[Tekstfelt]:
 
 
 def _texts(spec: Spec, obj: BaseModel) -> Iterator[Tekstfelt]:
-    for name in type(obj).model_fields:
-        if name in ("tekst", "stk", "til", "forslag", "indhold"):  # prose, read by `prose`
-            continue
+    for name in _text_fields(type(obj)):
         value = getattr(obj, name)
         items = value if isinstance(value, list) else [value]
         for i, item in enumerate(items):
