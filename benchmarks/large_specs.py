@@ -18,8 +18,8 @@ Each shape grows one part of a spec with N, so a cost that is quadratic in that 
 
 Every shape checks clean with `--strict` except `findings`, which gives N + 1 warnings.
 No reserve line pays more than 100.000 mio. kr. (AKT206 would warn): the financing is split
-over N/1000 lines. Amounts are in tenths of mio. kr., drawn from a generator seeded by N: the same N gives the
-same spec.
+over N/1000 lines. Amounts are in tenths of mio. kr., drawn from a generator seeded by N:
+the same N gives the same spec.
 
     .venv/bin/python benchmarks/large_specs.py SHAPE N > spec.yaml
 """
