@@ -207,11 +207,11 @@ def plausible_amount(spec: Spec) -> Iterator[Finding]:
     """Amounts are in mio. kr.; one of 100.000 mio. kr. (100 mia. kr.) or more is larger than
     any appropriation an aktstykke changes, and most often an amount typed in kroner."""
     for sted in amounts(spec.model):
-        value, span = sted.value, spec.span(sted.owner, *sted.parts)
+        value = sted.value
         if abs(value) >= PLAUSIBLE:
             yield Finding(
                 f"beløbet {formatting.number(value)} mio. kr. er større end noget aktstykke "
-                "rummer", span,
+                "rummer", spec.span(sted.owner, *sted.parts),
                 details=(f"skrevet i kroner ville det være {formatting.number(value / 10**6)} "
                          "mio. kr.",),
                 hint="beløb angives i mio. kr.; er det skrevet i kroner? 200.000 kr. skrives 0,2")
