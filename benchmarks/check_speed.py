@@ -23,7 +23,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from common import run_cold
+from common import load, run_cold
 from results import RESULTS, write_section
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,11 +51,6 @@ def timed_run(argv: list[str]) -> tuple[float, float]:
     return done.seconds, done.cpu if done.cpu is not None else float("nan")
 
 
-def load() -> str:
-    try:
-        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
-    except OSError:
-        return "n/a"
 
 
 def imported_packages() -> list[str]:
