@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from aktstykker_gen import __version__, assets, limits
+from aktstykker_gen import __version__, assets, limits, pdf_helper
 from aktstykker_gen.bounded import Refused, read_bytes
 from aktstykker_gen.build import (
     EDITION_SUFFIX,
@@ -274,7 +274,7 @@ def _results(jobs: list[Job], workers: int) -> Iterator[tuple[Job, Result]]:
     """One spec, or one core: in this process. Otherwise a pool, results as they finish."""
     workers = min(workers, len(jobs))
     if workers <= 1:
-        prepare_renderers()
+        prepare_renderers(pdf=pdf_helper.helper() is None)
         for job in jobs:
             yield job, build_one(job)
             if stop_requested():   # a stop lost in a finalizer: taken now

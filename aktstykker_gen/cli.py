@@ -336,7 +336,20 @@ def _as_data(diagnostic: Diagnostic) -> dict[str, Any]:
 
 
 def _build(args: argparse.Namespace) -> int:
-    """Build the specs given, and every spec under a folder given; see `batch` for how."""
+    """Build the specs given, and every spec under a folder given; see `batch` for how. One
+    spec file is built in this process, its PDF laid out meanwhile by a helper that starts
+    importing WeasyPrint before anything else is done (pdf_helper.py)."""
+    from aktstykker_gen import pdf_helper
+
+    if len(args.specs) == 1 and not is_folder(args.specs[0]):
+        pdf_helper.start()
+    try:
+        return _build_specs(args)
+    finally:
+        pdf_helper.stop()
+
+
+def _build_specs(args: argparse.Namespace) -> int:
     import itertools
     import time
 

@@ -26,7 +26,17 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import ROOT, aktstykke, fresh_dir, machine, run_cold, summary_line, today, verdict
+from common import (
+    ROOT,
+    aktstykke,
+    fresh_dir,
+    load,
+    machine,
+    run_cold,
+    summary_line,
+    today,
+    verdict,
+)
 from large_specs import SHAPES
 from results import RESULTS, write_section
 
@@ -62,6 +72,7 @@ def main() -> int:
     options = parser.parse_args()
     runs, builds = max(5, options.runs), max(1, options.builds)
 
+    before = load()
     checks: dict[int, dict[str, float]] = {}
     built: dict[int, dict[str, float]] = {}
     others: dict[str, dict[str, float]] = {}
@@ -125,7 +136,7 @@ def main() -> int:
         .replace(",", "."),
         "growth no worse than linear: each ratio of CPU times ≤ the ratio of sizes (3 and 3,33).",
         "",
-        f"Machine: {machine()}; date {today()}.",
+        f"Machine: {machine()}; date {today()}; load average {before} before, {load()} after.",
         "",
         "| accounts | spec (KB) | check: wall (s) | check: CPU (s) | check: peak (MB) "
         "| build: wall (s) | build: CPU (s) | build: peak (MB) |",

@@ -47,6 +47,14 @@ def yardstick() -> float:
     return min(once() for _ in range(3))
 
 
+def load() -> str:
+    """The load average (1, 5, 15 min): how much other work competed for the cores."""
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "n/a"
+
+
 def today() -> str:
     return datetime.date.today().isoformat()
 

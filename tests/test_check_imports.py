@@ -51,3 +51,34 @@ def test_printing_the_schema_imports_no_renderer():
     assert "aktstykker_gen.schema" in modules, "the importtime report was not parsed"
     loaded = sorted(m for m in modules if m.split(".")[0] in RENDERERS)
     assert not loaded, f"schema imported renderer modules: {loaded}"
+
+
+# What a check of a spec whose texts need none of it must not pay for at start-up: pydantic's
+# search for plugins (importlib.metadata reads every installed distribution; aktstykker_gen.
+# opstart gives pydantic a loader that finds none), babel's locale data (only when a number,
+# date or list is formatted), number words (only when a unit follows a word) and the
+# kontoplan reader (only with --kontoplan).
+START_UP = ("importlib.metadata", "babel", "text_to_num", "aktstykker_gen.kontoplan")
+
+
+def test_checking_the_seed_loads_nothing_only_some_texts_or_options_need():
+    code, modules = imported_modules("check", str(SEED))
+    assert code == 0
+    assert "pydantic" in modules and "aktstykker_gen.opstart" in modules
+    loaded = sorted(m for m in modules if any(m == s or m.startswith(s + ".") for s in START_UP))
+    assert not loaded, f"a cold check of the seed imported {loaded}"
+
+
+def test_what_start_up_leaves_out_is_loaded_when_a_text_needs_it(tmp_path):
+    """A written amount in words and a finding that shows an amount: text_to_num and babel are
+    imported then, and the check still says what it found."""
+    spec = tmp_path / "ord.yaml"
+    text = SEED.read_text(encoding="utf-8")
+    marker = "tekst:\n  a:\n"
+    assert marker in text
+    spec.write_text(text.replace(marker, marker + "    - Der afsættes syv mio. kr. til noget.\n"),
+                    encoding="utf-8")
+    code, modules = imported_modules("check", str(spec))
+    assert code == 1
+    assert "text_to_num" in modules and "babel.numbers" in modules
+    assert "importlib.metadata" not in modules

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from aktstykker_gen.document import Document
+from aktstykker_gen.writers import page_references
 from aktstykker_gen.writers.html import write_html
 from aktstykker_gen.writers.libraries import one_library_lookup
 from aktstykker_gen.writers.pdf_tags import finish
@@ -23,6 +24,8 @@ with one_library_lookup():
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+page_references.install()
 
 
 class PackageOnlyFetcher(URLFetcher):

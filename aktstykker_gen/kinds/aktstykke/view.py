@@ -88,9 +88,15 @@ def lines(hovedkonto: Hovedkonto) -> Iterable[Standardkonto]:
 
 
 def total(hovedkonti: Iterable[Hovedkonto], side: str, år: int) -> Decimal:
-    return sum(
-        (line_amount(line, side, år) or Decimal(0) for h in hovedkonti for line in lines(h)),
-        Decimal(0))
+    """The lines' amounts on one side in one year. Written out as loops: the rules ask for it
+    some 60.000 times for a spec of 10.000 accounts."""
+    found = Decimal(0)
+    for hovedkonto in hovedkonti:
+        for underkonto in hovedkonto.underkonti:
+            for line in underkonto.standardkonti:
+                if amount := getattr(line, side).get(år):
+                    found += amount
+    return found
 
 
 def net(hovedkonti: Iterable[Hovedkonto], år: int) -> Decimal:

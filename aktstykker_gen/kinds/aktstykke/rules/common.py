@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -33,10 +33,20 @@ Spec = Subject[Aktstykke]
 
 @dataclass(frozen=True)
 class Prosa:
+    """A text where references work, and where it stands: looked up only when a rule asks, as
+    for `Tekstfelt` (a spec that checks clean asks for no position, and finding where every
+    model object came from is a tenth of checking 10.000 accounts)."""
+
     text: str
-    span: Span | None
+    spec: Spec = field(repr=False, compare=False)
+    owner: BaseModel = field(repr=False)
+    parts: tuple[str | int, ...] = ()
     anmærkning: Tekstanmærkning | None = None   # set when the text is law text of an annotation
     bilag: Bilag | None = None                   # set when the text stands in a bilag
+
+    @property
+    def span(self) -> Span | None:
+        return self.spec.span(self.owner, *self.parts)
 
 
 def pinpoint(spec: Spec, span: Span | None, needle: str) -> Span | None:
@@ -68,23 +78,23 @@ def prose(spec: Spec) -> Iterator[Prosa]:
                                 else None)
     for anmærkning in model.tekstanmærkninger:
         for j, stk in enumerate(anmærkning.stk):
-            yield Prosa(stk, spec.span(anmærkning, "stk", j), anmærkning)
+            yield Prosa(stk, spec, anmærkning, ("stk", j), anmærkning)
     for anvendelse in model.anvendelser:
-        yield Prosa(anvendelse.til, spec.span(anvendelse, "til"))
+        yield Prosa(anvendelse.til, spec, anvendelse, ("til",))
         if anvendelse.forslag:
-            yield Prosa(anvendelse.forslag, spec.span(anvendelse, "forslag"))
+            yield Prosa(anvendelse.forslag, spec, anvendelse, ("forslag",))
 
 
 def _block_texts(spec: Spec, owner: BaseModel, key: str, blocks: list[Any],
                  bilag: Bilag | None = None) -> Iterator[Prosa]:
     for i, block in enumerate(blocks):
         if isinstance(block, str):
-            yield Prosa(block, spec.span(owner, key, i), bilag=bilag)
+            yield Prosa(block, spec, owner, (key, i), bilag=bilag)
         elif isinstance(block, Punkter):
             for j, item in enumerate(block.punkter):
-                yield Prosa(item, spec.span(owner, key, i, "punkter", j), bilag=bilag)
+                yield Prosa(item, spec, owner, (key, i, "punkter", j), bilag=bilag)
         elif isinstance(block, Overskrift):
-            yield Prosa(block.overskrift, spec.span(block, "overskrift"), bilag=bilag)
+            yield Prosa(block.overskrift, spec, block, ("overskrift",), bilag=bilag)
         elif isinstance(block, Tabelblok):
             yield from (dataclasses.replace(piece, bilag=bilag)
                         for piece in _table_texts(spec, block.tabel))
@@ -92,14 +102,14 @@ def _block_texts(spec: Spec, owner: BaseModel, key: str, blocks: list[Any],
 
 def _table_texts(spec: Spec, tabel: Tabel) -> Iterator[Prosa]:
     """An own table's caption, row texts and notes: prose, where references work."""
-    yield Prosa(tabel.titel, spec.span(tabel, "titel"))
+    yield Prosa(tabel.titel, spec, tabel, ("titel",))
     for række in tabel.rækker:
-        yield Prosa(række.tekst, spec.span(række, "tekst"))
-    for field in ("anm", "kilde"):
-        if (text := getattr(tabel, field)) is not None:
-            yield Prosa(text, spec.span(tabel, field))
+        yield Prosa(række.tekst, spec, række, ("tekst",))
+    for name in ("anm", "kilde"):
+        if (text := getattr(tabel, name)) is not None:
+            yield Prosa(text, spec, tabel, (name,))
     for j, note in enumerate(tabel.noter):
-        yield Prosa(note, spec.span(tabel, "noter", j))
+        yield Prosa(note, spec, tabel, ("noter", j))
 
 
 @dataclass(frozen=True)
@@ -188,6 +198,19 @@ class Tekstfelt:
         return self.spec.span(self.owner, *self.parts)
 
 
+_PROSE = ("tekst", "stk", "til", "forslag", "indhold")   # read by `prose`
+
+
+@cache
+def _text_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of `model` that may hold a printed text, or a part that does: not the prose,
+    and not an identifier (an account's number, a recipient's id), whose pattern admits no
+    word and no brace. A spec of 10.000 accounts has 30.000 of those."""
+    return tuple(name for name, info in model.model_fields.items()
+                 if name not in _PROSE and not any(getattr(m, "pattern", None)
+                                                   for m in info.metadata))
+
+
 def other_texts(spec: Spec) -> list[Tekstfelt]:
     """Every printed text that is not prose: titles, names, formål, signatories, påtegninger.
     Found by walking the model (once per spec), so a field added later is read too."""
@@ -195,9 +218,7 @@ def other_texts(spec: Spec) -> list[Tekstfelt]:
 
 
 def _texts(spec: Spec, obj: BaseModel) -> Iterator[Tekstfelt]:
-    for name in type(obj).model_fields:
-        if name in ("tekst", "stk", "til", "forslag", "indhold"):  # prose, read by `prose`
-            continue
+    for name in _text_fields(type(obj)):
         value = getattr(obj, name)
         items = value if isinstance(value, list) else [value]
         for i, item in enumerate(items):

@@ -9,12 +9,11 @@ from decimal import Decimal
 from functools import cache
 
 from aktstykker_gen.diagnostics import Severity, Span
-from aktstykker_gen.kinds.aktstykke.model import Hovedkonto
+from aktstykker_gen.kinds.aktstykke.model import Hovedkonto, Standardkonto, Underkonto
 from aktstykker_gen.kinds.aktstykke.paragraffer import paragraffer
 from aktstykker_gen.kinds.aktstykke.paragraffer import rows as _rows
 from aktstykker_gen.kinds.aktstykke.rules.common import Spec, amounts
 from aktstykker_gen.kinds.aktstykke.view import lines
-from aktstykker_gen.kontoplan import names_agree
 from aktstykker_gen.rules import Finding, RuleSet
 
 rules = RuleSet()
@@ -68,22 +67,23 @@ def unique_hovedkonti(spec: Spec) -> Iterator[Finding]:
 @rules.rule("AKT302", "underkonti og standardkonti står én gang", Severity.ERROR, "konti")
 def unique_lines(spec: Spec) -> Iterator[Finding]:
     """Two entries with one number would show as two rows with the same account in the tables."""
-    for hovedkonto in _all(spec):
-        seen_under: dict[str, Span | None] = {}
+    for hovedkonto in _all(spec):   # the first of each number; its position only for a finding
+        seen_under: dict[str, Underkonto] = {}
         for underkonto in hovedkonto.underkonti:
             where = f"§ {hovedkonto.nr}.{underkonto.nr}"
             if underkonto.nr in seen_under:
                 yield Finding(f"underkonto {where} står to gange", spec.span(underkonto, "nr"),
-                              related=(seen_under[underkonto.nr],),
+                              related=(spec.span(seen_under[underkonto.nr], "nr"),),
                               hint="saml standardkontiene under én underkonto")
-            seen_under.setdefault(underkonto.nr, spec.span(underkonto, "nr"))
-            seen_standard: dict[str, Span | None] = {}
+            seen_under.setdefault(underkonto.nr, underkonto)
+            seen_standard: dict[str, Standardkonto] = {}
             for line in underkonto.standardkonti:
                 if line.nr in seen_standard:
                     yield Finding(f"standardkonto {line.nr} står to gange under {where}",
-                                  spec.span(line, "nr"), related=(seen_standard[line.nr],),
+                                  spec.span(line, "nr"),
+                                  related=(spec.span(seen_standard[line.nr], "nr"),),
                                   hint="læg beløbene sammen på én linje")
-                seen_standard.setdefault(line.nr, spec.span(line, "nr"))
+                seen_standard.setdefault(line.nr, line)
 
 
 @rules.rule("AKT303", "paragraffen findes på finansloven", Severity.WARNING, "konti")
@@ -190,6 +190,8 @@ def name_in_kontoplan(spec: Spec) -> Iterator[Finding]:
     plan = spec.kontoplan
     if plan is None:
         return
+    from aktstykker_gen.kontoplan import names_agree  # only with --kontoplan: not at start-up
+
     for hovedkonto in _all(spec):
         entries = [(hovedkonto.nr, hovedkonto)] + [
             (f"{hovedkonto.nr}.{u.nr}", u) for u in hovedkonto.underkonti]
