@@ -233,6 +233,7 @@ def _stop_worker(signum: int, frame: object) -> None:
 def _build_one(job: Job) -> Result:
     from aktstykker_gen.build import choose_editions, render_editions, write_outputs
     from aktstykker_gen.pipeline import check
+    from aktstykker_gen.reading import shown_with
     from aktstykker_gen.udgaver import IngenOffentligUdgave
 
     try:
@@ -241,6 +242,8 @@ def _build_one(job: Job) -> Result:
         return Result(job.spec, tuple(error.diagnostics))
     diagnostics = tuple(dataclasses.replace(d, severity=Severity.ERROR) if job.options.strict else d
                         for d in checked.diagnostics)
+    if job.options.udgave is Valg.offentlig:   # only the public edition: nothing it leaves out
+        diagnostics = tuple(shown_with(Udgave.offentlig, checked.spec.model, list(diagnostics)))
     if any(d.is_error for d in diagnostics):
         return Result(job.spec, diagnostics)
     try:

@@ -37,6 +37,7 @@ class Diagnostic:
     hint: str | None = None
     related: tuple[Span, ...] = field(default=())
     file: str | None = None   # for a diagnostic about a whole file, without a position
+    quoted: bool = True       # the spec line shown under it (not beside a public edition)
 
     @property
     def is_error(self) -> bool:
@@ -57,7 +58,7 @@ def format_diagnostic(diagnostic: Diagnostic, source_lines: list[str] | None = N
     where = f"{span.file}:{span.line}:{span.column}: " if span else \
         f"{diagnostic.file}: " if diagnostic.file else ""
     out = [f"{where}{diagnostic.severity.value}[{diagnostic.code}]: {diagnostic.message}"]
-    if span and source_lines and 0 < span.line <= len(source_lines):
+    if span and diagnostic.quoted and source_lines and 0 < span.line <= len(source_lines):
         text, column = _window(visible(source_lines[span.line - 1].rstrip("\n")), span.column)
         gutter = f"{span.line:>4} | "
         out.append(gutter + text)

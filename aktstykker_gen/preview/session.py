@@ -19,6 +19,7 @@ from aktstykker_gen.kinds import Kind
 from aktstykker_gen.load import MAX_BYTES
 from aktstykker_gen.pipeline import check, render
 from aktstykker_gen.preview import page
+from aktstykker_gen.reading import shown_with
 from aktstykker_gen.udgaver import IngenOffentligUdgave, Udgave
 from aktstykker_gen.writers.html import body_classes, write_body
 
@@ -44,7 +45,8 @@ def make_version(number: int, path: Path, edition: Udgave = Udgave.offentlig) ->
     kind, tree, document, problem = None, None, None, None
     try:
         checked = check(path)
-        kind, diagnostics = checked.kind, checked.diagnostics
+        kind = checked.kind
+        diagnostics = shown_with(edition, checked.spec.model, checked.diagnostics)
         tree = render(checked, edition=edition)
         document = page.sheet(body_classes(tree), write_body(tree))
     except SpecError as error:

@@ -229,6 +229,37 @@ def whole_editions(tmp_path_factory) -> dict[Udgave, dict[str, str]]:
     return {edition: everything(folder, spec, earlier, edition) for edition in Udgave}
 
 
+@pytest.fixture(scope="module")
+def warned_editions(tmp_path_factory) -> dict[Udgave, dict[str, str]]:
+    """The bilag spec with a warning on a confidential line: its text writes an amount out."""
+    folder = tmp_path_factory.mktemp("advarsel")
+    spec = folder / "akt.yaml"
+    warned = CONFIDENTIAL_BILAG.replace(f"Mandatet er {C['tekst']}.",
+                                        f"Mandatet er {C['tekst']}, i alt 30,0 mio. kr.")
+    spec.write_text(with_bilag(warned), encoding="utf-8")
+    earlier = folder / "akt-foer.yaml"
+    earlier.write_text(with_bilag(warned, public_title="Plan"), encoding="utf-8")
+    assert [d.code for d in check(spec).diagnostics] == ["AKT602"]
+    return {edition: everything(folder, spec, earlier, edition) for edition in Udgave}
+
+
+def test_a_warning_on_a_confidential_line_shows_beside_the_public_edition_by_its_rule_alone(
+        warned_editions):
+    """The quoted line and the message could hold the bilag's text: beside the public edition
+    (build, textconv, diff, redline, the preview) a diagnostic is its position, code and title."""
+    public = warned_editions[Udgave.offentlig]
+    assert hits(BILAG_CANARIES.values(), public) == {}
+    for command in ("build", "textconv", "diff", "redline"):
+        assert "akt.yaml:" in public[f"{command} stderr"], command
+        assert "warning[AKT602]: beløb skrives ikke direkte i prosa" in public[f"{command} stderr"]
+    assert "warning[AKT602]" in public["preview/.html"]
+    # the confidential edition's commands quote the line, as `check` does
+    confidential = warned_editions[Udgave.fortrolig]
+    for command in ("build", "textconv", "diff", "redline"):
+        assert C["tekst"] in confidential[f"{command} stderr"], command
+    assert C["tekst"] in confidential["preview/.html"]
+
+
 def test_no_canary_of_a_confidential_bilag_is_anywhere_in_the_public_edition(bilag_editions):
     public = bilag_editions[Udgave.offentlig]
     assert hits(BILAG_CANARIES.values(), public) == {}
