@@ -204,7 +204,10 @@ def _codes(text: str) -> list[str]:
 
 
 def _selection(args: argparse.Namespace) -> set[str] | None:
-    """The rule codes --select/--ignore leave; a group name stands for all its rules."""
+    """The rule codes --select/--ignore leave; a group name stands for all its rules. Without
+    either, every rule: the catalogue (every kind's rules) is not loaded."""
+    if args.select is None and not args.ignore:
+        return None
     from aktstykker_gen.catalogue import entries
 
     rules = [e for e in entries() if e.selectable]
@@ -220,8 +223,6 @@ def _selection(args: argparse.Namespace) -> set[str] | None:
                              "(se 'aktstykke rules')")
         return {code for n in names for code in by_name[n]}
 
-    if args.select is None and not args.ignore:
-        return None
     chosen = expand(args.select) if args.select is not None else {e.code for e in rules}
     return chosen - expand(args.ignore)
 

@@ -6,11 +6,14 @@ rules of every kind: a marker is read from the spec's text, whatever the kind.""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aktstykker_gen.diagnostics import Severity, Span
 from aktstykker_gen.rules import Finding, RuleSet, Subject
 from aktstykker_gen.tilladelser import Tilladelse, læst
+
+if TYPE_CHECKING:
+    from aktstykker_gen.kinds import Kind
 
 rules = RuleSet()
 Spec = Subject[Any]
@@ -29,15 +32,23 @@ def _known() -> dict[str, Severity]:
     return {entry.code: entry.severity for entry in entries()}
 
 
+def _own_kind(spec: Spec) -> Kind:
+    """The kind whose model the spec is, found by the model's name: no other kind is imported."""
+    from aktstykker_gen.kinds import KINDS
+
+    model = type(spec.model)
+    return next(k for k in KINDS.values() if k.model_at == f"{model.__module__}:{model.__qualname__}")
+
+
 @rules.rule(UNUSED, "en tilladelse tillader en advarsel", Severity.WARNING, "prosa")
 def marker_used(spec: Spec) -> Iterator[Finding]:
     """A marker that allows no warning on the lines it covers is left over from a figure since
     removed or moved, or stands on the wrong line; left in place it would silently allow the
     next such warning there. It is judged on the whole spec, whatever `--select` runs."""
-    from aktstykker_gen.kinds import KINDS  # the spec's own kind's rules, run again
-
-    every_rule = next(k.rules for k in KINDS.values() if isinstance(spec.model, k.model))
     markers = [m for m in læst(spec) if m.koder and not m.i_tekst]
+    if not markers:   # most specs: neither the catalogue nor any rule is loaded again
+        return
+    every_rule = _own_kind(spec).rules   # the spec's own kind's rules, run again
     known = _known()
     named = {c for m in markers for c in m.koder
              if known.get(c) is Severity.WARNING and c != UNUSED}
@@ -67,8 +78,9 @@ def marker_form(spec: Spec) -> Iterator[Finding]:
 def marker_codes_known(spec: Spec) -> Iterator[Finding]:
     """A marker naming a code the tool does not have (a misspelling, a code from another
     tool) allows nothing."""
-    known = _known()
-    for marker in læst(spec):
+    markers = læst(spec)
+    known = _known() if markers else {}
+    for marker in markers:
         for code in marker.koder:
             if code not in known and not marker.i_tekst:
                 yield Finding(f"tilladelsen nævner {code}, som ikke findes",
@@ -81,8 +93,9 @@ def marker_allows_warnings(spec: Spec) -> Iterator[Finding]:
     """Only a warning may be allowed at one place: an error is a document that is wrong
     (amounts that disagree, a reference to nothing), whatever the marker says; nor can a
     marker allow the warning that it is itself unused."""
-    known = _known()
-    for marker in læst(spec):
+    markers = læst(spec)
+    known = _known() if markers else {}
+    for marker in markers:
         for code in marker.koder:
             if not marker.i_tekst and (known.get(code) is Severity.ERROR or code == UNUSED):
                 yield Finding(f"{code} kan ikke tillades", _where(spec, marker),

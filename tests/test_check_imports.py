@@ -57,8 +57,10 @@ def test_printing_the_schema_imports_no_renderer():
 # search for plugins (importlib.metadata reads every installed distribution; aktstykker_gen.
 # opstart gives pydantic a loader that finds none), babel's locale data (only when a number,
 # date or list is formatted), number words (only when a unit follows a word) and the
-# kontoplan reader (only with --kontoplan).
-START_UP = ("importlib.metadata", "babel", "text_to_num", "aktstykker_gen.kontoplan")
+# kontoplan reader (only with --kontoplan); another kind's model, rules and view, and the
+# catalogue of every kind's codes (only for --select/--ignore or a spec's allow-markers).
+START_UP = ("importlib.metadata", "babel", "text_to_num", "aktstykker_gen.kontoplan",
+            "aktstykker_gen.kinds.dagsorden", "aktstykker_gen.catalogue")
 
 
 def test_checking_the_seed_loads_nothing_only_some_texts_or_options_need():

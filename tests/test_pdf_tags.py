@@ -298,8 +298,8 @@ def test_a_variant_is_among_a_builds_inputs(tmp_path, capsys) -> None:
 @pytest.mark.parametrize("name", [n for n in map(_name, SPECS)] + [DRAFT])
 def test_every_list_item_is_its_dash_as_label_and_its_text_as_body(built, name) -> None:
     """LI > Lbl + LBody (PDF/UA: a list item's label is not its content): the dash (an agenda's
-    bullet), WeasyPrint's tagged ::marker, is the label, and the bodies hold the items' texts in order. An item that
-    runs onto the next page goes on there as a second LI of its body alone."""
+    bullet), WeasyPrint's tagged ::marker, is the label, and the bodies hold the items' texts in
+    order. An item that runs onto the next page goes on there as a second LI of its body alone."""
     tree, pdf = built[name]
     texts = {(page, mcid): text for page, mcid, text in marked_texts(pdf) if mcid is not None}
     items = [item for b in blocks(tree) if isinstance(b, BulletList) for item in b.items]

@@ -7,46 +7,61 @@ is one more entry here and a sibling folder (kinds/dagsorden).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
-from aktstykker_gen.kinds.aktstykke import model as aktstykke_model
-from aktstykker_gen.kinds.aktstykke import rules as aktstykke_rules
-from aktstykker_gen.kinds.aktstykke import view as aktstykke_view
-from aktstykker_gen.kinds.dagsorden import model as dagsorden_model
-from aktstykker_gen.kinds.dagsorden import rules as dagsorden_rules
-from aktstykker_gen.kinds.dagsorden import view as dagsorden_view
-from aktstykker_gen.rules import RuleSet
+    from aktstykker_gen.rules import RuleSet
 
 
 @dataclass(frozen=True)
 class Kind:
+    """A kind's model, rules and view, each named "module:attribute" and imported when first
+    asked for: a check of an aktstykke loads no agenda code, nor an agenda's check the
+    aktstykke's (each kind's model is a good part of a cold check's time)."""
+
     name: str
-    model: type[BaseModel]
-    rules: RuleSet
-    context: Callable[[Any], dict[str, Any]]
+    model_at: str
+    rules_at: str
+    view_at: str       # a class whose instance, made from the model, gives the template's context
     template: str      # relative to the templates folder
     stylesheet: str    # relative to the templates folder
     docx_styles: str | None = None   # the kind's own Word styles, added to templates/docx's
+
+    @property
+    def model(self) -> type[BaseModel]:
+        return _imported(self.model_at)
+
+    @property
+    def rules(self) -> RuleSet:
+        return _imported(self.rules_at)
+
+    def context(self, model: Any) -> dict[str, Any]:
+        return _imported(self.view_at)(model).context()
+
+
+def _imported(where: str) -> Any:
+    module, _, attribute = where.partition(":")
+    return getattr(importlib.import_module(module), attribute)
 
 
 KINDS = {
     "aktstykke": Kind(
         name="aktstykke",
-        model=aktstykke_model.Aktstykke,
-        rules=aktstykke_rules.rules,
-        context=lambda model: aktstykke_view.AktstykkeView(model).context(),
+        model_at="aktstykker_gen.kinds.aktstykke.model:Aktstykke",
+        rules_at="aktstykker_gen.kinds.aktstykke.rules:rules",
+        view_at="aktstykker_gen.kinds.aktstykke.view:AktstykkeView",
         template="aktstykke/aktstykke.xml.j2",
         stylesheet="aktstykke/aktstykke.css",
     ),
     "dagsorden": Kind(
         name="dagsorden",
-        model=dagsorden_model.Dagsorden,
-        rules=dagsorden_rules.rules,
-        context=lambda model: dagsorden_view.DagsordenView(model).context(),
+        model_at="aktstykker_gen.kinds.dagsorden.model:Dagsorden",
+        rules_at="aktstykker_gen.kinds.dagsorden.rules:rules",
+        view_at="aktstykker_gen.kinds.dagsorden.view:DagsordenView",
         template="dagsorden/dagsorden.xml.j2",
         stylesheet="dagsorden/dagsorden.css",
         docx_styles="dagsorden/styles.xml",
