@@ -18,8 +18,9 @@ import re
 import sys
 import traceback
 from collections.abc import Sequence
+from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from aktstykker_gen import __version__
 from aktstykker_gen.bounded import Refused, is_folder, number, read_bytes, read_text, refuses_file
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_BROKEN_PIPE = 141   # what a shell reports for a process its reader stopped (128 + SIGPIPE)
 _SURROGATE = re.compile("[\ud800-\udfff]")   # half a UTF-16 pair: a file name not in UTF-8
+E = TypeVar("E", bound=Enum)
 
 
 class UsageError(Exception):
@@ -177,19 +179,20 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _valg(text: str) -> Valg:
-    try:
-        return Valg(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"ukendt udgave '{text}'; mulige: " + ", ".join(v.value for v in Valg)) from None
+    return _one_of(Valg, text)
 
 
 def _udgave(text: str) -> Udgave:
+    return _one_of(Udgave, text)
+
+
+def _one_of(choices: type[E], text: str) -> E:
+    """--udgave as one of the edition names, or argparse's usage error naming them."""
     try:
-        return Udgave(text)
+        return choices(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"ukendt udgave '{text}'; mulige: " + ", ".join(u.value for u in Udgave)) from None
+            f"ukendt udgave '{text}'; mulige: " + ", ".join(c.value for c in choices)) from None
 
 
 def _pdf_variant(text: str) -> str:

@@ -19,7 +19,7 @@ from aktstykker_gen.kinds import DEFAULT_KIND, KINDS, Kind
 from aktstykker_gen.load import load_spec
 from aktstykker_gen.rules import Subject
 from aktstykker_gen.tilladelser import læst, uden_tilladte
-from aktstykker_gen.udgaver import IngenOffentligUdgave, Udgave, har_fortroligt, udgave
+from aktstykker_gen.udgaver import Udgave, rummer_fortroligt, udgave
 from aktstykker_gen.validation import Validated, validate
 
 if TYPE_CHECKING:
@@ -92,13 +92,7 @@ def render(checked: Checked, templates: Path | None = None,
     folder = templates or assets.templates_dir()
     model = udgave(checked.spec.model, edition)
     tree = render_tree(folder, checked.kind.template, checked.kind.context(model))
-    if edition is Udgave.fortrolig and _holds_confidential(model):
+    if edition is Udgave.fortrolig and rummer_fortroligt(model):
         tree = replace(tree, confidential=True)
     return tree
 
-
-def _holds_confidential(model: Any) -> bool:
-    try:
-        return har_fortroligt(model)
-    except IngenOffentligUdgave:   # confidential as a whole
-        return True

@@ -19,7 +19,7 @@ from aktstykker_gen import limits
 from aktstykker_gen.bounded import UNREADABLE, read_text, refusal
 from aktstykker_gen.diagnostics import Diagnostic, Severity
 from aktstykker_gen.tilsloering import tilsløret
-from aktstykker_gen.udgaver import IngenOffentligUdgave, Udgave, har_fortroligt
+from aktstykker_gen.udgaver import Udgave, rummer_fortroligt
 
 if TYPE_CHECKING:
     from aktstykker_gen.document import Document
@@ -75,16 +75,10 @@ def rendered(path: Path, edition: Udgave = Udgave.offentlig
 def shown_with(edition: Udgave, model: Any, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     """The diagnostics as they may stand beside `edition`: veiled beside the public edition of
     a spec with confidential content (tilsloering.py)."""
-    if edition is Udgave.offentlig and diagnostics and _fortroligt(model):
+    if edition is Udgave.offentlig and diagnostics and rummer_fortroligt(model):
         return tilsløret(diagnostics)
     return diagnostics
 
-
-def _fortroligt(model: Any) -> bool:
-    try:
-        return har_fortroligt(model)
-    except IngenOffentligUdgave:   # confidential as a whole
-        return True
 
 
 def _spec(path: Path, edition: Udgave) -> Reading:

@@ -65,6 +65,15 @@ def har_fortroligt(model: BaseModel) -> bool:
     return udgave(model, Udgave.offentlig) != model
 
 
+def rummer_fortroligt(model: BaseModel) -> bool:
+    """Whether any part is confidential now, the whole document included: what a confidential
+    edition is marked for, and what the public edition's diagnostics are veiled for."""
+    try:
+        return har_fortroligt(model)
+    except IngenOffentligUdgave:   # confidential as a whole
+        return True
+
+
 def _offentlig(value: Any) -> Any:
     if isinstance(value, list):
         return [kept for item in value if (kept := _offentlig(item)) is not None]
