@@ -37,6 +37,7 @@ from aktstykker_gen.build import (
     STOPPED_EXIT,
     Stopped,
     WriteError,
+    drop_lost_stop,
     prepare_renderers,
     remove_stale_temporaries,
     stop,
@@ -163,11 +164,13 @@ def stopping() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    previous, previous_hook = signal.signal(signal.SIGTERM, _on_sigterm), sys.unraisablehook
+    sys.unraisablehook = drop_lost_stop
     try:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+        sys.unraisablehook = previous_hook
 
 
 def _on_sigterm(signum: int, frame: object) -> None:
@@ -329,6 +332,7 @@ def _prepare_worker(parent: int) -> None:
     (`Stopped`), and the worker is stopped so when its parent dies."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _stop_worker)
+    sys.unraisablehook = drop_lost_stop
     _die_with(parent)
     prepare_renderers()
 

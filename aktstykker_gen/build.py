@@ -23,6 +23,7 @@ import re
 import secrets
 import shutil
 import signal
+import sys
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -90,6 +91,14 @@ def stop(at_once: bool = True) -> None:
 
 def stop_requested() -> bool:
     return _stopping
+
+
+def drop_lost_stop(unraisable: sys.UnraisableHookArgs) -> None:
+    """For `sys.unraisablehook`: a `Stopped` raised inside a finalizer cannot leave it, and
+    Python would print it as "Exception ignored" with a traceback. The stop is not lost
+    (`stop_requested` holds it), so such a report is dropped; any other is printed as ever."""
+    if not isinstance(unraisable.exc_value, Stopped):
+        sys.__unraisablehook__(unraisable)
 
 
 class WriteError(Exception):
