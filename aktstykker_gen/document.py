@@ -67,21 +67,27 @@ CONFIDENTIAL_MARK = "FORTROLIGT"
 
 
 class Revised(str):
-    """Text marked against an earlier version: each segment unchanged, inserted or deleted.
+    """Text marked against an earlier version: each segment unchanged, inserted or deleted, or
+    moved away from here ("moveFrom") or to here ("moveTo").
 
     It reads as the new text wherever a plain string is expected, so every writer can
     show it; the DOCX writer alone turns the segments into Word's tracked changes. Made
     by `redline.py`, never by a template.
     """
 
-    segments: tuple[tuple[str | None, str], ...]   # ("ins" | "del" | None, text)
-    whole: str | None                              # "ins" or "del" when all of it is
+    segments: tuple[tuple[str | None, str], ...]   # (None | "ins" | "del" | "moveFrom" | "moveTo", text)
+    whole: str | None                              # the change, when all of it is one
+    move: int | None                               # which move, on both of its ends
 
     def __new__(cls, segments: tuple[tuple[str | None, str], ...],
-                whole: str | None = None) -> Revised:
-        text = super().__new__(cls, "".join(t for change, t in segments if change != "del"))
-        text.segments, text.whole = segments, whole
+                whole: str | None = None, move: int | None = None) -> Revised:
+        text = super().__new__(cls, "".join(t for change, t in segments if change not in GONE))
+        text.segments, text.whole, text.move = segments, whole, move
         return text
+
+
+# The changes whose text is not in the new version.
+GONE = frozenset({"del", "moveFrom"})
 
 
 @dataclass(frozen=True)

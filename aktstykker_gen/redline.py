@@ -1,21 +1,21 @@
 """Two document trees → one tree of the new version with every change from the old one marked.
 
-Both versions come from our own tree, so they are compared as trees: sections by letter,
-blocks in order, bullet items and quoted paragraphs in order, table groups by their
-hovedkonto and rows by their label, and finally words. The result is the new tree whose
-texts are `Revised` where they changed; rows and paragraphs only in the old version are
-put back, wholly deleted, where they stood. Accepting every change gives the new text,
-rejecting every change the old.
+Both versions come from our own tree, so they are compared as trees, level by level, through
+the alignment `diff` uses too (alignment.py): sections by letter, blocks, bullet items and
+quoted paragraphs by similarity, table groups by their hovedkonto and rows by their label, and
+finally whole tokens (tokens.py). The result is the new tree whose texts are `Revised` where
+they changed; blocks and rows only in the old version are put back, wholly deleted, where they
+stood, and a paragraph or bullet item deleted in one place and inserted in another is marked
+moved at both ends. Accepting every change gives the new text, rejecting every change the old.
 """
 
 from __future__ import annotations
 
-import difflib
-import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from aktstykker_gen.alignment import Fingerprint, align, moves
 from aktstykker_gen.document import (
     Block,
     BulletList,
@@ -28,103 +28,106 @@ from aktstykker_gen.document import (
     Section,
     Table,
 )
+from aktstykker_gen.tokens import changes
 
 T = TypeVar("T")
-_TOKEN = re.compile(r"\s+|[^\s]+")
 
 
 def redline(old: Document, new: Document) -> Document:
-    return replace(new, body=tuple(_sequence(old.body, new.body, _key, _merge)))
+    body = tuple(_sequence(old.body, new.body, fingerprint, _merge))
+    return replace(new, body=_moved(body))
 
 
 def words(old: str, new: str) -> str:
-    """The new text, marked word by word against the old; plain when nothing changed."""
+    """The new text, marked token by token against the old (wholly replaced when rewritten);
+    plain when nothing changed."""
     if old == new:
         return new
-    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
-    segments: list[tuple[str | None, str]] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            segments.append((None, "".join(a[i1:i2])))
-            continue
-        if i2 > i1:
-            segments.append(("del", "".join(a[i1:i2])))
-        if j2 > j1:
-            segments.append(("ins", "".join(b[j1:j2])))
+    segments = changes(old, new) or [(c, t) for c, t in (("del", old), ("ins", new)) if t]
     return Revised(tuple(segments))
 
 
-def _whole(text: str, change: str) -> Revised:
-    return Revised(((change, text),) if text else (), whole=change)
-
-
-def _sequence(old: Sequence[T], new: Sequence[T], key: Callable[[T], str],
-              merge: Callable[[T, T], T]) -> Iterator[T]:
-    """Align two sequences by key; pairs of changed items are merged, the rest marked whole."""
-    matcher = difflib.SequenceMatcher(None, [key(x) for x in old], [key(x) for x in new],
-                                      autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":   # equal keys; a section or group may still differ inside
-            yield from (n if o == n else merge(o, n) for o, n in zip(old[i1:i2], new[j1:j2],
-                                                                     strict=True))
-            continue
-        pairs = min(i2 - i1, j2 - j1) if tag == "replace" else 0
-        for o, n in zip(old[i1:i1 + pairs], new[j1:j1 + pairs], strict=True):
-            if type(o) is type(n):
-                yield merge(o, n)
-            else:
-                yield _marked(o, "del")
-                yield _marked(n, "ins")
-        yield from (_marked(o, "del") for o in old[i1 + pairs:i2])
-        yield from (_marked(n, "ins") for n in new[j1 + pairs:j2])
-
-
-def _key(node: Block | Section) -> str:
+def fingerprint(node: Block | Section | str) -> Fingerprint:
+    """What a block is aligned by: its kind and its text. Blocks of different kinds never pair."""
+    if isinstance(node, str):
+        return "item", node
     if isinstance(node, Section):
-        return "section " + node.letter
+        return "section", node.letter
     if isinstance(node, Paragraph):
-        return f"p {node.role} {node.text}"
+        return f"p {node.role}", node.text
     if isinstance(node, BulletList):
-        return "ul " + " | ".join(node.items)
+        return "list", " | ".join(node.items)
     if isinstance(node, Quote):
-        return "quote " + " | ".join(p.text for p in node.paragraphs)
-    return "table " + " | ".join(_label(g[0]) for g in node.groups if g)
+        return "quote", " | ".join(p.text for p in node.paragraphs)
+    return (f"table {' '.join(node.columns)}",
+            " | ".join([node.caption, *(_label(g[0]) for g in node.groups if g)]))
+
+
+def changed_blocks(doc: Document) -> tuple[set[str], set[str]]:
+    """The texts of every paragraph, item and row a redline marks, as they read in the old
+    version and in the new: what `diff` must show changed too."""
+    old: set[str] = set()
+    new: set[str] = set()
+    for text in _texts(doc.body):
+        if isinstance(text, Revised) and any(change for change, _ in text.segments):
+            before = "".join(t for change, t in text.segments if change not in ("ins", "moveTo"))
+            old.update([before] if before else [])
+            new.update([str(text)] if str(text) else [])
+    return old, new
+
+
+def _sequence(old: Sequence[T], new: Sequence[T], key: Callable[[T], Fingerprint],
+              merge: Callable[[T, T], T]) -> Iterator[T]:
+    """The aligned sequence: paired items merged, the rest marked whole where they stand."""
+    for step in align([key(x) for x in old], [key(x) for x in new]):
+        if step.change == "del":
+            yield _marked(old[step.old], "del")  # type: ignore[index]
+        elif step.change == "ins":
+            yield _marked(new[step.new], "ins")  # type: ignore[index]
+        else:   # equal or edited; an equal section or table may still differ inside
+            o, n = old[step.old], new[step.new]  # type: ignore[index]
+            yield n if o == n else merge(o, n)
 
 
 def _label(row: Row) -> str:
     return row.cells[0].text if row.cells else ""
 
 
-def _merge(old: T, new: T) -> T:
-    if isinstance(old, Section) and isinstance(new, Section):
-        return replace(new, blocks=tuple(_sequence(old.blocks, new.blocks, _key, _merge)))
-    if isinstance(old, Paragraph) and isinstance(new, Paragraph):
+def _merge(old: Any, new: Any) -> Any:
+    if isinstance(old, str):
+        return words(old, new)
+    if isinstance(old, Section):
+        return replace(new, blocks=tuple(_sequence(old.blocks, new.blocks, fingerprint, _merge)))
+    if isinstance(old, Paragraph):
         return replace(new, text=words(old.text, new.text))
-    if isinstance(old, BulletList) and isinstance(new, BulletList):
-        return replace(new, items=tuple(_sequence(old.items, new.items, str, words)))
-    if isinstance(old, Quote) and isinstance(new, Quote):
+    if isinstance(old, BulletList):
+        return replace(new, items=tuple(_sequence(old.items, new.items, fingerprint, _merge)))
+    if isinstance(old, Quote):
         return replace(new, paragraphs=tuple(_sequence(old.paragraphs, new.paragraphs,
-                                                       lambda p: p.text, _merge)))
-    if isinstance(old, Table) and isinstance(new, Table):
+                                                       fingerprint, _merge)))
+    if isinstance(old, Table):
         head = tuple(_sequence(old.head, new.head, _row_key, _merge_row))
-        groups = tuple(_sequence(old.groups, new.groups, lambda g: _label(g[0]) if g else "",
-                                 _merge_group))
-        return replace(new, head=head, groups=groups)
-    raise TypeError(f"cannot merge {type(old).__name__}")  # pragma: no cover - _sequence pairs types
+        groups = tuple(_sequence(old.groups, new.groups, _group_key, _merge_group))
+        notes = tuple(_sequence(old.notes, new.notes, fingerprint, _merge))
+        return replace(new, head=head, groups=groups, caption=words(old.caption, new.caption),
+                       unit=words(old.unit, new.unit), notes=notes)
+    raise TypeError(f"cannot merge {type(old).__name__}")  # pragma: no cover - kinds pair alike
+
+
+def _group_key(group: tuple[Row, ...]) -> Fingerprint:
+    return "group", _label(group[0]) if group else ""
 
 
 def _merge_group(old: tuple[Row, ...], new: tuple[Row, ...]) -> tuple[Row, ...]:
     return tuple(_sequence(old, new, _row_key, _merge_row))
 
 
-def _row_key(row: Row) -> str:
+def _row_key(row: Row) -> Fingerprint:
     """Rows align by their label (the account), so a changed amount is a changed row."""
-    return f"{row.level} {_label(row)}"
+    return f"row {row.level} {len(row.cells)}", _label(row)
 
 
 def _merge_row(old: Row, new: Row) -> Row:
-    if len(old.cells) != len(new.cells):
-        return _marked(new, "ins")   # a different shape: shown as the new row (rare)
     return replace(new, cells=tuple(replace(n, text=words(o.text, n.text))
                                     for o, n in zip(old.cells, new.cells, strict=True)))
 
@@ -132,21 +135,101 @@ def _merge_row(old: Row, new: Row) -> Row:
 def _marked(node: T, change: str) -> T:
     """A node only one version has, with every text in it marked inserted or deleted."""
     if isinstance(node, str):
-        return _whole(node, change)  # type: ignore[return-value]
+        return Revised(((change, node),) if node else (), whole=change)  # type: ignore[return-value]
     if isinstance(node, tuple):
         return tuple(_marked(x, change) for x in node)  # type: ignore[return-value]
     if isinstance(node, Section):
         return replace(node, blocks=tuple(_marked(b, change) for b in node.blocks))
     if isinstance(node, Paragraph):
-        return replace(node, text=_whole(node.text, change))
+        return replace(node, text=_marked(node.text, change))
     if isinstance(node, BulletList):
-        return replace(node, items=tuple(_whole(i, change) for i in node.items))
+        return replace(node, items=tuple(_marked(i, change) for i in node.items))
     if isinstance(node, Quote):
         return replace(node, paragraphs=tuple(_marked(p, change) for p in node.paragraphs))
     if isinstance(node, Row):
         return replace(node, cells=tuple(_marked(c, change) for c in node.cells))
     if isinstance(node, Cell):
-        return replace(node, text=_whole(node.text, change))
+        return replace(node, text=_marked(node.text, change))
     if isinstance(node, Table):
-        return replace(node, head=_marked(node.head, change), groups=_marked(node.groups, change))
+        return replace(node, head=_marked(node.head, change), groups=_marked(node.groups, change),
+                       caption=_marked(node.caption, change), unit=_marked(node.unit, change),
+                       notes=_marked(node.notes, change))
     raise TypeError(f"cannot mark {type(node).__name__}")  # pragma: no cover
+
+
+def _texts(nodes: Sequence[Any]) -> Iterator[str]:
+    """Every text in the nodes, in reading order."""
+    for node in nodes:
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, tuple):
+            yield from _texts(node)
+        elif isinstance(node, Section):
+            yield from _texts(node.blocks)
+        elif isinstance(node, Paragraph):
+            yield node.text
+        elif isinstance(node, BulletList):
+            yield from node.items
+        elif isinstance(node, Quote):
+            yield from _texts(node.paragraphs)
+        elif isinstance(node, Row):
+            yield from (cell.text for cell in node.cells)
+        elif isinstance(node, Table):
+            yield from (t for t in (node.caption, node.unit) if t)
+            yield from _texts((*node.head, *node.groups))
+            yield from node.notes
+
+
+# Moves: paragraphs (by role) and bullet items deleted in one place and inserted in another.
+
+def _moved(body: tuple[Block | Section, ...]) -> tuple[Block | Section, ...]:
+    """The body with each moved paragraph or bullet item marked moved at both ends (the same
+    move number): what stayed the same as moved, what changed on the way as deleted at the old
+    place and inserted at the new."""
+    ends: dict[str, list[tuple[str, Revised]]] = {"del": [], "ins": []}
+    for kind, text in _movable(body):
+        if isinstance(text, Revised) and text.whole in ends:
+            ends[text.whole].append((kind, text))
+    plain = {change: [(kind, _plain(text)) for kind, text in found]
+             for change, found in ends.items()}
+    replaced: dict[int, Revised] = {}
+    for number, (d, n) in enumerate(moves(plain["del"], plain["ins"]), start=1):
+        before, after = plain["del"][d][1], plain["ins"][n][1]
+        segments = changes(before, after) or []
+        replaced[id(ends["del"][d][1])] = Revised(
+            tuple(("moveFrom" if c is None else c, t) for c, t in segments if c != "ins"),
+            whole="moveFrom", move=number)
+        replaced[id(ends["ins"][n][1])] = Revised(
+            tuple(("moveTo" if c is None else c, t) for c, t in segments if c != "del"),
+            whole="moveTo", move=number)
+    return tuple(_replaced(part, replaced) for part in body) if replaced else body
+
+
+def _plain(text: Revised) -> str:
+    return "".join(t for _, t in text.segments)
+
+
+def _movable(nodes: Sequence[Any]) -> Iterator[tuple[str, str]]:
+    for node in nodes:
+        if isinstance(node, Section):
+            yield from _movable(node.blocks)
+        elif isinstance(node, Paragraph):
+            yield fingerprint(node)[0], node.text
+        elif isinstance(node, BulletList):
+            yield from (("item", item) for item in node.items)
+        elif isinstance(node, Quote):
+            yield from _movable(node.paragraphs)
+
+
+def _replaced(node: Any, replaced: dict[int, Revised]) -> Any:
+    if isinstance(node, str):
+        return replaced.get(id(node), node)
+    if isinstance(node, Section):
+        return replace(node, blocks=tuple(_replaced(b, replaced) for b in node.blocks))
+    if isinstance(node, Paragraph):
+        return replace(node, text=_replaced(node.text, replaced))
+    if isinstance(node, BulletList):
+        return replace(node, items=tuple(_replaced(i, replaced) for i in node.items))
+    if isinstance(node, Quote):
+        return replace(node, paragraphs=tuple(_replaced(p, replaced) for p in node.paragraphs))
+    return node

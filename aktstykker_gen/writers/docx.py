@@ -179,17 +179,28 @@ class _Writer:
             if text:
                 paragraph.add_run(text)
             return
+        # A move's end is a named range (Word pairs the two ends by name) around its runs.
+        end = text.whole if text.move and text.whole in ("moveFrom", "moveTo") else None
+        if end:
+            start = self.change(f"{end}RangeStart")
+            start.set(qn("w:name"), f"flytning{text.move}")
+            paragraph._p.append(start)
         for change, part in text.segments:
             run = paragraph.add_run(part)
             if change:
                 self.track(run._r, change)
+        if end:
+            close = OxmlElement(f"w:{end}RangeEnd")
+            close.set(qn("w:id"), start.get(qn("w:id")))
+            paragraph._p.append(close)
         if text.whole:
             properties = OxmlElement("w:rPr")
             properties.append(self.change(text.whole))
             paragraph._p.get_or_add_pPr().append(properties)
 
     def change(self, kind: str) -> Any:
-        """A w:ins or w:del element with the next id, the author and the date."""
+        """A w:ins, w:del, w:moveFrom or w:moveTo element (or a move's range start) with the
+        next id, the author and the date."""
         assert self.revision is not None
         self.revisions += 1
         element = OxmlElement(f"w:{kind}")
@@ -385,8 +396,13 @@ def _whole(blocks: tuple[Block, ...]) -> str | None:
             return [p.text for p in block.paragraphs]
         return [c.text for row in (*block.head, *(r for g in block.groups for r in g))
                 for c in row.cells]
-    wholes = {getattr(text, "whole", None) for block in blocks for text in texts(block)}
+    wholes = {_AS_CHANGE.get(whole, whole) for block in blocks for text in texts(block)
+              for whole in [getattr(text, "whole", None)]}
     return wholes.pop() if len(wholes) == 1 else None
+
+
+# A section whose every text moved away (or here) is, as a section, deleted (or inserted).
+_AS_CHANGE = {"moveFrom": "del", "moveTo": "ins"}
 
 
 def _cell_properties(cell: Any, top: int, bottom: int) -> None:
