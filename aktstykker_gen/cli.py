@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import datetime
 import json
 import os
 import re
@@ -37,6 +38,11 @@ EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_BROKEN_PIPE = 141   # what a shell reports for a process its reader stopped (128 + SIGPIPE)
 _SURROGATE = re.compile("[\ud800-\udfff]")   # half a UTF-16 pair: a file name not in UTF-8
 E = TypeVar("E", bound=Enum)
+
+
+# Who a redline's changes are by when neither --author nor NEW's sagsbehandler says: the tool
+# itself, the same on every machine (docs/reviewing.md).
+DEFAULT_AUTHOR = "aktstykke"
 
 
 class UsageError(Exception):
@@ -142,7 +148,10 @@ def _parser() -> argparse.ArgumentParser:
     redline.add_argument("new", type=Path, metavar="NEW", help="the later spec")
     redline.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.docx")
     redline.add_argument("--author", help="who the changes are by (default: NEW's "
-                         "'sagsbehandler', else git's user.name)")
+                         f"'sagsbehandler', else {DEFAULT_AUTHOR!r})")
+    redline.add_argument("--date", type=_change_date, metavar="WHEN",
+                         help="when the changes are dated, as 2025-10-01 or 2025-10-01T14:30:00 "
+                              "(UTC) (default: SOURCE_DATE_EPOCH, else now)")
     redline.set_defaults(run=_redline)
 
     textconv = commands.add_parser("textconv", parents=[showing],
@@ -457,7 +466,6 @@ def _redline(args: argparse.Namespace) -> int:
     from aktstykker_gen.kinds import DEFAULT_KIND, KINDS
     from aktstykker_gen.redline import redline
     from aktstykker_gen.writers.docx import Revision, write_docx
-    from aktstykker_gen.writers.moment import moment
 
     if args.output.suffix.lower() != ".docx":
         raise UsageError(f"{args.output}: en redline skrives som .docx")
@@ -470,14 +478,14 @@ def _redline(args: argparse.Namespace) -> int:
     if getattr(earlier, "art", DEFAULT_KIND) != art:
         raise UsageError(f"{args.old} og {args.new} er ikke af samme art; en redline sammenligner "
                          "to versioner af samme dokument")
-    author = typed or getattr(model, "sagsbehandler", None) or _git_user() or "aktstykke"
+    author = typed or getattr(model, "sagsbehandler", None) or DEFAULT_AUTHOR
     kind = KINDS[art]
     folder = assets.templates_dir()
     marked = redline(old, new)
     # The edition in the document's title (Word's title bar and core properties): a reviewer
     # sees which one the changes are of.
     marked = dataclasses.replace(marked, title=f"{marked.title} ({edition_name(args.udgave)})")
-    data = write_docx(marked, folder / "docx", Revision(author, moment(new)),
+    data = write_docx(marked, folder / "docx", Revision(author, _changed_at(args.date)),
                       styles=folder / kind.docx_styles if kind.docx_styles else None)
     try:
         [written] = write_outputs({".docx": data}, args.output.parent, args.output.stem)
@@ -526,22 +534,34 @@ def _invisible(char: str) -> bool:
     return unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn")
 
 
-def _git_user() -> str | None:
-    import subprocess
-
-    from aktstykker_gen.limits import AUTHOR_CHARS
+def _change_date(text: str) -> datetime.datetime:
+    """--date as a UTC time a tracked change can carry (1970–2099), or a usage error."""
+    from aktstykker_gen.writers.moment import LAST
 
     try:
-        done = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True,
-                              timeout=10)
-    except OSError:
-        return None
-    name = "".join(c for c in done.stdout.strip() if not _invisible(c))[:AUTHOR_CHARS]
-    return name.strip() or None   # not typed here, so cleaned rather than refused
+        when = datetime.datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} er ikke en dato; skriv fx 2025-10-01 "
+                                         "eller 2025-10-01T14:30:00") from None
+    if when.tzinfo is not None:
+        when = when.astimezone(datetime.UTC).replace(tzinfo=None)
+    if not datetime.datetime(1970, 1, 1) <= when <= LAST:
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} ligger uden for 1970–{LAST.year}")
+    return when.replace(microsecond=0)
+
+
+def _changed_at(typed: datetime.datetime | None) -> datetime.datetime:
+    """When a redline's changes are dated: --date, else SOURCE_DATE_EPOCH (a reproducible
+    redline), else now: the changes are made now, not on the aktstykke's own date."""
+    from aktstykker_gen.writers.moment import source_date_epoch
+
+    now = datetime.datetime.now(datetime.UTC).replace(tzinfo=None, microsecond=0)
+    return typed or source_date_epoch() or now
 
 
 def _textconv(args: argparse.Namespace) -> int:
-    print("\n".join(_reading(args.file, args.udgave).lines).rstrip("\n"))
+    # No trailing spaces (a DOCX's tab after a section letter, a padded row): git marks them.
+    print("\n".join(line.rstrip() for line in _reading(args.file, args.udgave).lines).rstrip("\n"))
     return EXIT_OK
 
 

@@ -44,5 +44,5 @@ PDF_STREAM_BYTES = 10 * MB        # one stream unpacked (pypdf's own limit is 75
 PDF_CONTENT_BYTES = 2 * MB        # every page's drawing instructions together, unpacked
 PDF_HINT = "en PDF af et aktstykke har 2–20 sider og fylder under 1 MB; er det den rigtige fil?"
 
-# The name `redline` writes on each tracked change (--author, sagsbehandler or git's user.name).
+# The name `redline` writes on each tracked change (--author or sagsbehandler).
 AUTHOR_CHARS = 200

@@ -3,6 +3,7 @@ and `git diff` through textconv."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -99,7 +100,20 @@ def test_each_hunk_is_headed_by_its_section(capsys, built):
 
 def test_word_diff_marks_the_changed_amount_inside_its_line(capsys, built):
     _, out, _ = run(capsys, "diff", "--word-diff", built["old.yaml"], built["new.yaml"])
-    assert "~Der afsættes [-6,6-] {+6,7+} mio. kr. til regionerne" in out
+    assert "~Der afsættes [-6,6 mio. kr.-]{+6,7 mio. kr.+} til regionerne" in out
+
+
+def test_a_hunks_line_number_is_the_line_of_news_text_it_shows(capsys, built):
+    """"linje N" is line N of what `textconv NEW` prints (and of the built .txt)."""
+    _, out, _ = run(capsys, "diff", built["old.yaml"], built["new.yaml"])
+    text = built["new.txt"].read_text(encoding="utf-8").split("\n")
+    lines = out.splitlines()
+    headers = [(i, int(re.search(r"linje (\d+)", line)[1])) for i, line in enumerate(lines)
+               if line.startswith("@@")]
+    assert len(headers) == 10
+    for i, number in headers:
+        first_added = next(line for line in lines[i + 1:] if line.startswith("+"))
+        assert text[number - 1].rstrip() == first_added[1:]
 
 
 def test_piped_output_is_plain_and_always_is_coloured(capsys, built):
@@ -162,6 +176,14 @@ def test_a_broken_docx_is_a_usage_error_not_a_crash(capsys, tmp_path):
 def test_textconv_of_a_docx_reads_its_paragraphs_and_rows(capsys, built):
     code, out, _ = run(capsys, "textconv", built["new.docx"])
     assert code == 0 and "Der afsættes 6,7 mio. kr. til regionerne" in out
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".docx", ".pdf", ".txt"])
+def test_textconv_prints_no_trailing_spaces_git_would_mark(capsys, built, suffix):
+    """A DOCX's tab after a section letter once ended an empty line as "b. "."""
+    for name in ("old", "new"):
+        code, out, _ = run(capsys, "textconv", built[name + suffix])
+        assert code == 0 and [line for line in out.splitlines() if line != line.rstrip()] == []
 
 
 def test_textconv_of_a_pdf_leaves_out_the_page_numbers(capsys, built):

@@ -4,12 +4,15 @@ each insertion and deletion as one tracked-change region."""
 
 from __future__ import annotations
 
+import datetime
 import io
 import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from conftest import SEED_SPEC, require_tool
 from lxml import etree
 
@@ -139,13 +142,55 @@ def test_the_consistent_change_is_thirteen_replaced_amounts_each_with_its_unit(t
     assert (len(deleted), len(inserted)) == (13, 13)
 
 
-def test_every_change_carries_the_author_and_the_spec_date(tmp_path):
+def changes_of(root: etree._Element) -> list[etree._Element]:
+    return [*root.iter(f"{{{W}}}ins"), *root.iter(f"{{{W}}}del")]
+
+
+def test_every_change_carries_the_author_and_the_date_given(tmp_path):
     root = body(redline(tmp_path, SEED_SPEC, spec(tmp_path, "new", CONSISTENT),
-                        "--author", "Karen Kontorfuldmægtig"))
-    changes = [*root.iter(f"{{{W}}}ins"), *root.iter(f"{{{W}}}del")]
+                        "--author", "Karen Kontorfuldmægtig", "--date", "2026-02-03T14:05:09"))
+    changes = changes_of(root)
     assert {(c.get(f"{{{W}}}author"), c.get(f"{{{W}}}date")) for c in changes} == {
-        ("Karen Kontorfuldmægtig", "2025-10-01T00:00:00Z")}
+        ("Karen Kontorfuldmægtig", "2026-02-03T14:05:09Z")}
     assert len({c.get(f"{{{W}}}id") for c in changes}) == len(changes)
+
+
+@given(moment=st.datetimes(min_value=datetime.datetime(1970, 1, 1),
+                           max_value=datetime.datetime(2099, 12, 31, 23, 59, 59)))
+@settings(max_examples=5, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_source_date_epoch_dates_the_changes_when_no_date_is_given(tmp_path, monkeypatch,
+                                                                    moment):
+    epoch = int((moment - datetime.datetime(1970, 1, 1)).total_seconds())
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
+    root = body(redline(tmp_path, SEED_SPEC, spec(tmp_path, "new", CONSISTENT)))
+    assert {c.get(f"{{{W}}}date") for c in changes_of(root)} == {
+        moment.strftime("%Y-%m-%dT%H:%M:%SZ")}
+
+
+def test_without_date_or_epoch_the_changes_are_dated_now_and_by_the_default_author(
+        tmp_path, monkeypatch):
+    """Not the aktstykke's own date, and not whatever git's global user name is."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "gitconfig"))
+    (tmp_path / "gitconfig").write_text("[user]\n\tname = Global Gitbruger\n")
+    before = datetime.datetime.now(datetime.UTC).replace(tzinfo=None, microsecond=0)
+    root = body(redline(tmp_path, SEED_SPEC, spec(tmp_path, "new", CONSISTENT)))
+    after = datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
+    stamps = {c.get(f"{{{W}}}date") for c in changes_of(root)}
+    [stamp] = stamps
+    assert before <= datetime.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ") <= after
+    assert {c.get(f"{{{W}}}author") for c in changes_of(root)} == {cli.DEFAULT_AUTHOR}
+    assert cli.DEFAULT_AUTHOR == "aktstykke"
+
+
+@pytest.mark.parametrize("when", ["i går", "2025-13-01", "1969-12-31", "2100-01-01"])
+def test_a_date_no_change_can_carry_is_a_usage_error(tmp_path, capsys, when):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["redline", str(SEED_SPEC), str(SEED_SPEC), "-o", str(tmp_path / "r.docx"),
+                  "--date", when])
+    assert exit_.value.code == 2 and "--date" in capsys.readouterr().err
+    assert not (tmp_path / "r.docx").exists()
 
 
 def test_the_author_defaults_to_the_new_specs_sagsbehandler(tmp_path):
@@ -161,8 +206,8 @@ def test_two_equal_specs_give_a_redline_without_changes(tmp_path):
 
 def test_a_redline_is_byte_identical_when_rebuilt(tmp_path):
     new = spec(tmp_path, "new", CONSISTENT)
-    first = redline(tmp_path, SEED_SPEC, new).read_bytes()
-    assert redline(tmp_path, SEED_SPEC, new).read_bytes() == first
+    first = redline(tmp_path, SEED_SPEC, new, "--date", "2025-10-01").read_bytes()
+    assert redline(tmp_path, SEED_SPEC, new, "--date", "2025-10-01").read_bytes() == first
 
 
 def test_redline_refuses_a_target_that_is_not_docx(tmp_path, capsys):
