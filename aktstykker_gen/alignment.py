@@ -24,6 +24,10 @@ Fingerprint = tuple[str, str]   # (kind, text)
 # are a deletion and an insertion. The rewrite threshold of `tokens`: a pair is marked word by
 # word exactly when it is paired.
 PAIR = 1 - REWRITE
+# Blocks of these kinds hold others (a bullet list its items, a quote its paragraphs): two of a
+# kind between the same anchors are one block edited however much changed, and what is inside
+# is aligned in its turn; a list with one of two items deleted is not a new list.
+CONTAINERS = frozenset({"list", "quote"})
 # From this similarity a block deleted in one place and inserted in another is a move.
 MOVE = 0.8
 # A block of fewer words is not taken for a move: short lines ("Udgift, mio. kr.", a lone
@@ -100,6 +104,8 @@ def _pairs(old: Sequence[Fingerprint], new: Sequence[Fingerprint], i1: int, i2: 
         if old[i][0] != new[j][0]:
             return 0.0
         found = similarity(old[i][1], new[j][1])
+        if old[i][0] in CONTAINERS:
+            return max(found, PAIR)
         return found if found >= PAIR else 0.0
 
     if (i2 - i1) * (j2 - j1) > COMPARED:

@@ -68,12 +68,19 @@ def changed_blocks(doc: Document) -> tuple[set[str], set[str]]:
     version and in the new: what `diff` must show changed too."""
     old: set[str] = set()
     new: set[str] = set()
-    for text in _texts(doc.body):
-        if isinstance(text, Revised) and any(change for change, _ in text.segments):
-            before = "".join(t for change, t in text.segments if change not in ("ins", "moveTo"))
-            old.update([before] if before else [])
-            new.update([str(text)] if str(text) else [])
+    for texts in _blocks(doc.body):
+        if any(isinstance(t, Revised) and any(c for c, _ in t.segments) for t in texts):
+            before = "  ".join(_before(t) for t in texts)
+            old.update([before] if before.strip() else [])
+            new.update(["  ".join(texts)] if "".join(texts).strip() else [])
     return old, new
+
+
+def _before(text: str) -> str:
+    """The text as the old version had it."""
+    if not isinstance(text, Revised):
+        return text
+    return "".join(t for change, t in text.segments if change not in ("ins", "moveTo"))
 
 
 def _sequence(old: Sequence[T], new: Sequence[T], key: Callable[[T], Fingerprint],
@@ -157,27 +164,28 @@ def _marked(node: T, change: str) -> T:
     raise TypeError(f"cannot mark {type(node).__name__}")  # pragma: no cover
 
 
-def _texts(nodes: Sequence[Any]) -> Iterator[str]:
-    """Every text in the nodes, in reading order."""
+def _blocks(nodes: Sequence[Any]) -> Iterator[tuple[str, ...]]:
+    """The texts of every line a reader sees, in reading order: a paragraph's or a bullet's
+    alone, a table row's cells together."""
     for node in nodes:
         if isinstance(node, str):
-            yield node
+            yield (node,)
         elif isinstance(node, tuple):
-            yield from _texts(node)
+            yield from _blocks(node)
         elif isinstance(node, Section):
-            yield from _texts(node.blocks)
+            yield from _blocks(node.blocks)
         elif isinstance(node, Paragraph):
-            yield node.text
+            yield (node.text,)
         elif isinstance(node, BulletList):
-            yield from node.items
+            yield from ((item,) for item in node.items)
         elif isinstance(node, Quote):
-            yield from _texts(node.paragraphs)
+            yield from _blocks(node.paragraphs)
         elif isinstance(node, Row):
-            yield from (cell.text for cell in node.cells)
+            yield tuple(cell.text for cell in node.cells)
         elif isinstance(node, Table):
-            yield from (t for t in (node.caption, node.unit) if t)
-            yield from _texts((*node.head, *node.groups))
-            yield from node.notes
+            yield from ((t,) for t in (node.caption, node.unit) if t)
+            yield from _blocks((*node.head, *node.groups))
+            yield from ((note,) for note in node.notes)
 
 
 # Moves: paragraphs (by role) and bullet items deleted in one place and inserted in another.

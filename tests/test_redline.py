@@ -11,18 +11,15 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import SEED_SPEC, require_tool
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from conftest import SEED_SPEC, require_tool
 from lxml import etree
+from tracked import W, lines, resolved
 
 from aktstykker_gen import cli
 from aktstykker_gen.build import render_outputs
 from aktstykker_gen.pipeline import check
-from aktstykker_gen.reading import key
-
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-NS = {"w": W}
 
 CONSISTENT = [  # the regions' 6,6 becomes 6,7 and the financing 30,0 becomes 30,1
     ("udgift: {2025: 6.6}", "udgift: {2025: 6.7}"),
@@ -61,58 +58,10 @@ def body(path: Path) -> etree._Element:
         return etree.fromstring(archive.read("word/document.xml"))
 
 
-def resolved(root: etree._Element, accept: bool) -> list[str]:
-    """The text after accepting (or rejecting) every change, read like a DOCX reader would:
-    paragraphs, and table rows as their cells."""
-    gone, kept = ("del", "ins") if accept else ("ins", "del")
-    root = etree.fromstring(etree.tostring(root))
-    for mark in root.xpath(f"//w:pPr/w:rPr/w:{gone}", namespaces=NS):
-        # As Word does: without its mark, what is left of a paragraph joins the next one.
-        paragraph = mark.getparent().getparent().getparent()
-        following = paragraph.getnext()
-        if following is not None and following.tag == f"{{{W}}}p":
-            anchor = following.find("w:pPr", NS)
-            for child in reversed([c for c in paragraph if c.tag != f"{{{W}}}pPr"]):
-                if anchor is not None:
-                    anchor.addnext(child)
-                else:
-                    following.insert(0, child)
-        paragraph.getparent().remove(paragraph)
-    for mark in root.xpath(f"//w:trPr/w:{gone}", namespaces=NS):
-        row = mark.getparent().getparent()
-        row.getparent().remove(row)
-    for element in root.xpath(f"//w:{gone}", namespaces=NS):
-        if element.getparent().tag not in (f"{{{W}}}rPr", f"{{{W}}}trPr"):
-            element.getparent().remove(element)
-    for element in root.xpath(f"//w:{kept}[not(parent::w:rPr) and not(parent::w:trPr)]",
-                              namespaces=NS):
-        for child in list(element):
-            element.addprevious(child)
-        element.getparent().remove(element)
-    for text in root.xpath("//w:delText", namespaces=NS):
-        text.tag = f"{{{W}}}t"
-    return _lines(root)
-
-
-def _lines(root: etree._Element) -> list[str]:
-    def text(element: etree._Element) -> str:
-        return "".join("\t" if node.tag == f"{{{W}}}tab" else node.text or ""
-                       for node in element.iter(f"{{{W}}}t", f"{{{W}}}tab"))
-
-    lines = []
-    for block in root.find("w:body", NS):
-        if block.tag == f"{{{W}}}p":
-            lines.append(text(block))
-        elif block.tag == f"{{{W}}}tbl":
-            lines.extend("  ".join(text(c) for c in row.findall("w:tc", NS))
-                         for row in block.findall("w:tr", NS))
-    return [key(line) for line in lines]
-
-
 def plain_docx_lines(path: Path) -> list[str]:
     """The text of the ordinary DOCX built from a spec."""
     with zipfile.ZipFile(io.BytesIO(render_outputs(check(path))[".docx"])) as z:
-        return _lines(etree.fromstring(z.read("word/document.xml")))
+        return lines(etree.fromstring(z.read("word/document.xml")))
 
 
 @pytest.fixture(params=["consistent", "structural"])
@@ -123,12 +72,12 @@ def versions(request, tmp_path) -> tuple[Path, Path]:
 
 def test_accepting_every_change_gives_the_new_text(tmp_path, versions):
     old, new = versions
-    assert resolved(body(redline(tmp_path, old, new)), accept=True) == plain_docx_lines(new)
+    assert lines(resolved(body(redline(tmp_path, old, new)), accept=True)) == plain_docx_lines(new)
 
 
 def test_rejecting_every_change_gives_the_old_text(tmp_path, versions):
     old, new = versions
-    assert resolved(body(redline(tmp_path, old, new)), accept=False) == plain_docx_lines(old)
+    assert lines(resolved(body(redline(tmp_path, old, new)), accept=False)) == plain_docx_lines(old)
 
 
 def test_the_consistent_change_is_thirteen_replaced_amounts_each_with_its_unit(tmp_path):

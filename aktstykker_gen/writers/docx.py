@@ -28,6 +28,7 @@ from lxml import etree
 from aktstykker_gen.document import (
     CONFIDENTIAL_MARK,
     DRAFT_MARK,
+    GONE,
     Block,
     BulletList,
     Document,
@@ -256,13 +257,35 @@ class _Writer:
             # list. The last item carries the list's own space below, as the stylesheet's
             # margins do.
             self.keep_above()
-            for i, item in enumerate(block.items):
-                self.paragraph(item, "list-item-last" if i == len(block.items) - 1 else "list-item")
+            self.series(block.items, "list-item", "list-item-last")
         elif isinstance(block, Quote):
             for paragraph in block.paragraphs:
                 self.paragraph(paragraph.text, "quote")
         else:
             self.table(block, in_section)
+
+    def series(self, texts: tuple[str, ...], style: str, last: str) -> None:
+        """Paragraphs of which the last has a style of its own (the space below a list). In a
+        redline the last can differ between the versions (the last item deleted): a paragraph
+        then has NEW's style, and OLD's as a tracked change of its properties."""
+        def last_of(gone: frozenset[str]) -> int:
+            kept = [i for i, text in enumerate(texts) if getattr(text, "whole", None) not in gone]
+            return kept[-1] if kept else -1
+
+        new_last, old_last = last_of(GONE), last_of(frozenset({"ins", "moveTo"}))
+        for i, text in enumerate(texts):
+            old_style = last if i == old_last else style
+            new_style = last if i == new_last else style
+            if getattr(text, "whole", None) in GONE:
+                new_style = old_style   # only OLD has it
+            paragraph = self.paragraph(text, new_style)
+            if old_style != new_style and getattr(text, "whole", None) not in ("ins", "moveTo"):
+                change = self.change("pPrChange")
+                was = OxmlElement("w:pPr")
+                was.append(OxmlElement("w:pStyle"))
+                was[0].set(qn("w:val"), old_style)
+                change.append(was)
+                paragraph._p.get_or_add_pPr().append(change)
 
     def keep_above(self) -> None:
         """Keep what was written last (a paragraph, or a table's last row) with what follows."""
@@ -294,8 +317,7 @@ class _Writer:
             if text:
                 self.paragraph(text, style)
         self.grid(table, in_section)
-        for i, note in enumerate(table.notes):
-            self.paragraph(note, "table-note-last" if i == len(table.notes) - 1 else "table-note")
+        self.series(table.notes, "table-note", "table-note-last")
 
     def grid(self, table: Table, in_section: bool) -> None:
         widths = [Mm(w) for w in column_widths_mm(table.columns, table_width_mm(in_section))]
