@@ -131,4 +131,4 @@ def _pairs(old: Sequence[Fingerprint], new: Sequence[Fingerprint], i1: int, i2: 
 
 
 def _word_count(text: str) -> int:
-    return sum(1 for t in tokens(text) if not t.isspace())
+    return sum(1 for t in tokens(text) if any(ch.isalnum() for ch in t))

@@ -218,6 +218,52 @@ def heavy_rewrite(data: dict[str, Any]) -> dict[str, Any] | None:
     return None
 
 
+def first_paragraph_deleted(data: dict[str, Any]) -> dict[str, Any] | None:
+    """The paragraph that opens a section (and carries its letter) deleted: the next one opens
+    it now."""
+    sections = data.get("tekst") or {}
+    for found in sections.values():
+        if len(found) >= 2 and _editable(found[0]) and _editable(found[1]):
+            del found[0]
+            return data
+    return None
+
+
+def first_paragraph_added(data: dict[str, Any]) -> dict[str, Any] | None:
+    """A paragraph put before the one that opened a section: it carries the letter now."""
+    sections = data.get("tekst") or {}
+    for found in sections.values():
+        if found and _editable(found[0]):
+            found.insert(0, "Sagen har været drøftet med de berørte parter, som støtter den.")
+            return data
+    return None
+
+
+def account_added(data: dict[str, Any]) -> dict[str, Any] | None:
+    """A hovedkonto added beside the first, the same amount, financed from the same reserve."""
+    accounts = data.get("udgifter")
+    if not accounts or _first_amount(accounts[:1]) is None or _first_amount(
+            data.get("finansiering")) is None:
+        return None
+    added = copy.deepcopy(accounts[0])
+    added["nr"] = ".".join([*str(added["nr"]).split(".")[:2], "98"])
+    added["navn"] = "Ny konto til initiativerne"
+    accounts.insert(1, added)
+    (_, year), (financed, financed_year) = (_first_amount([added]),  # type: ignore[misc]
+                                            _first_amount(data["finansiering"]))
+    financed["udgift"][financed_year] -= _first_amount([added])[0]["udgift"][year]  # type: ignore[index]
+    return data
+
+
+def account_removed(data: dict[str, Any]) -> dict[str, Any] | None:
+    """The last of two or more hovedkonti removed (its amount left out of the financing)."""
+    accounts = data.get("udgifter") or []
+    if len(accounts) < 2:
+        return None
+    accounts.pop()
+    return data
+
+
 KINDS: dict[str, Callable[[dict[str, Any]], dict[str, Any] | None]] = {
     "beloeb-og-finansiering": amount_and_financing,
     "beloeb-mellem-modtagere": amount_between_recipients,
@@ -231,6 +277,10 @@ KINDS: dict[str, Callable[[dict[str, Any]], dict[str, Any] | None]] = {
     "flyttet-og-redigeret": moved_and_edited,
     "dato-og-underskriver": date_and_signatory,
     "kraftig-omskrivning": heavy_rewrite,
+    "foerste-afsnit-slettet": first_paragraph_deleted,
+    "foerste-afsnit-tilfoejet": first_paragraph_added,
+    "hovedkonto-tilfoejet": account_added,
+    "hovedkonto-fjernet": account_removed,
 }
 
 

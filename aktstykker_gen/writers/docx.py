@@ -236,14 +236,23 @@ class _Writer:
             run.get_or_add_rPr().style = "section-letter"
         if first:
             self.text(paragraph, first.text)
-        for block in blocks:
-            self.block(block, in_section=True)
+        successor = _successor(first, blocks)
+        for i, block in enumerate(blocks):
+            self.block(block, in_section=True, opening=successor[1] if i == successor[0] else None)
 
-    def block(self, block: Block, in_section: bool) -> None:
+    def block(self, block: Block, in_section: bool, opening: bool | None = None) -> None:
+        """`opening`: the paragraph opens its section in NEW but not in OLD (True), or in OLD
+        but not in NEW (False): in a redline, the one before it (the letter's) is deleted or
+        inserted, and Word joins the letter to this one; its style changes with it."""
         if isinstance(block, Paragraph) and block.role == "link":
             self.link(block.text)
         elif isinstance(block, Paragraph):
-            paragraph = self.paragraph(block.text, block.role)
+            opens = "section-subheading" if block.role == "subheading" else "section-first"
+            styles = {None: (block.role, block.role), True: (opens, block.role),
+                      False: (block.role, opens)}[opening]
+            paragraph = self.paragraph(block.text, styles[0])
+            if styles[1] != styles[0]:
+                self.style_change(paragraph, styles[1])
             if block.role == "lead" and self.after_head:
                 paragraph.paragraph_format.space_before = Twips(LEAD_AFTER_HEAD)
             if block.role == "number":
@@ -280,12 +289,16 @@ class _Writer:
                 new_style = old_style   # only OLD has it
             paragraph = self.paragraph(text, new_style)
             if old_style != new_style and getattr(text, "whole", None) not in ("ins", "moveTo"):
-                change = self.change("pPrChange")
-                was = OxmlElement("w:pPr")
-                was.append(OxmlElement("w:pStyle"))
-                was[0].set(qn("w:val"), old_style)
-                change.append(was)
-                paragraph._p.get_or_add_pPr().append(change)
+                self.style_change(paragraph, old_style)
+
+    def style_change(self, paragraph: Any, old_style: str) -> None:
+        """The paragraph's style in OLD, as a tracked change of its properties (w:pPrChange)."""
+        change = self.change("pPrChange")
+        was = OxmlElement("w:pPr")
+        was.append(OxmlElement("w:pStyle"))
+        was[0].set(qn("w:val"), old_style)
+        change.append(was)
+        paragraph._p.get_or_add_pPr().append(change)
 
     def keep_above(self) -> None:
         """Keep what was written last (a paragraph, or a table's last row) with what follows."""
@@ -407,6 +420,26 @@ def _span(cell: _Cell, span: int, docx_table: DocxTable) -> _Cell:
     return _Cell(cell._tc, docx_table)
 
 
+def _successor(first: Paragraph | None, blocks: list[Block]) -> tuple[int, bool | None]:
+    """Which of the blocks after a section's first paragraph opens the section in only one
+    version (its index, and True when that is NEW, False when OLD); (-1, None) for none."""
+    change = _change(first.text) if first else None
+    if change is None:
+        return -1, None
+    for i, block in enumerate(blocks):
+        if not isinstance(block, Paragraph):
+            break
+        if _change(block.text) != change:   # the first paragraph the other version has
+            return i, change == "del"
+    return -1, None
+
+
+def _change(text: str) -> str | None:
+    """"del" or "ins" when all of a text is gone from NEW or new in it (moved counts)."""
+    whole = getattr(text, "whole", None)
+    return _AS_CHANGE.get(whole, whole) if whole else None
+
+
 def _whole(blocks: tuple[Block, ...]) -> str | None:
     """"ins" or "del" when every text in the blocks is wholly inserted or deleted, else None."""
     def texts(block: Block) -> list[str]:
@@ -418,8 +451,7 @@ def _whole(blocks: tuple[Block, ...]) -> str | None:
             return [p.text for p in block.paragraphs]
         return [c.text for row in (*block.head, *(r for g in block.groups for r in g))
                 for c in row.cells]
-    wholes = {_AS_CHANGE.get(whole, whole) for block in blocks for text in texts(block)
-              for whole in [getattr(text, "whole", None)]}
+    wholes = {_change(text) for block in blocks for text in texts(block)}
     return wholes.pop() if len(wholes) == 1 else None
 
 
