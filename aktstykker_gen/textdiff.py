@@ -73,7 +73,7 @@ def diff_lines(old: Reading, new: Reading, *, word_diff: bool = False,
             other = steps[partner[index]]
             yield paint(f"{header}, flyttet {'til' if step.old is not None else 'fra'} linje "
                         f"{at[partner[index]]} @@", CYAN)
-            if step.new is not None and word_diff:
+            if step.new is not None and word_diff and a.prints[other.old] != b.prints[step.new]:  # type: ignore[index]
                 yield _word_line(a.lines[other.old], b.lines[step.new], paint)  # type: ignore[index]
             else:
                 yield from _lines(step, a, b, False, paint)

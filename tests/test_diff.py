@@ -209,3 +209,30 @@ def test_git_diff_of_a_built_docx_shows_the_changed_text(built, tmp_path):
     shutil.copy(built["new.docx"], repo / "akt.docx")
     shown = sh("diff", "--", "akt.docx")
     assert "+Der afsættes 6,7 mio. kr. til regionerne" in shown.replace("\u00a0", " ")
+
+
+def test_git_log_with_cachetextconv_as_documented_converts_each_version_once(built, tmp_path):
+    """docs/reviewing.md's set-up, cachetextconv too: the texts are kept in git's notes, and
+    the history shows the change; no line of it ends in a space git would mark."""
+    git = require_tool("git")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+
+    def sh(*args: str) -> str:
+        return subprocess.run([git, "-c", "user.name=t", "-c", "user.email=t@t", *args],
+                              cwd=repo, check=True, capture_output=True, text=True,
+                              encoding="utf-8").stdout
+
+    sh("init", "-q")
+    (repo / ".gitattributes").write_text("*.docx diff=aktstykke\n")
+    sh("config", "diff.aktstykke.textconv", f"{sys.executable} -m aktstykker_gen textconv")
+    sh("config", "diff.aktstykke.cachetextconv", "true")
+    for version in ("old", "new"):
+        shutil.copy(built[f"{version}.docx"], repo / "akt.docx")
+        sh("add", ".")
+        sh("commit", "-qm", version)
+    history = sh("log", "-p", "--", "akt.docx")
+    assert "+Der afsættes 6,7 mio. kr. til regionerne" in history.replace("\u00a0", " ")
+    assert [line for line in history.splitlines() if line[:1] in "+- " and line != line.rstrip()
+            ] == []
+    assert sh("notes", "--ref", "textconv/aktstykke", "list").count("\n") == 2
