@@ -264,6 +264,30 @@ def account_removed(data: dict[str, Any]) -> dict[str, Any] | None:
     return data
 
 
+def year_added(data: dict[str, Any]) -> dict[str, Any] | None:
+    """A finansår more on every account, as the last one (a column added to the tables)."""
+    standards = [standard for accounts in (data.get("udgifter"), data.get("finansiering"))
+                 for account in accounts or [] for sub in account.get("underkonti", [])
+                 for standard in sub.get("standardkonti", [])
+                 if isinstance(standard.get("udgift"), dict) and standard["udgift"]]
+    if not standards:
+        return None
+    for standard in standards:
+        last = max(standard["udgift"])
+        standard["udgift"][last + 1] = standard["udgift"][last]
+    return data
+
+
+def row_removed(data: dict[str, Any]) -> dict[str, Any] | None:
+    """A standard account (a row of the tables) removed where its underkonto has others."""
+    for account in data.get("udgifter") or []:
+        for sub in account.get("underkonti", []):
+            if len(sub.get("standardkonti", [])) >= 2:
+                sub["standardkonti"].pop()
+                return data
+    return None
+
+
 KINDS: dict[str, Callable[[dict[str, Any]], dict[str, Any] | None]] = {
     "beloeb-og-finansiering": amount_and_financing,
     "beloeb-mellem-modtagere": amount_between_recipients,
@@ -281,6 +305,8 @@ KINDS: dict[str, Callable[[dict[str, Any]], dict[str, Any] | None]] = {
     "foerste-afsnit-tilfoejet": first_paragraph_added,
     "hovedkonto-tilfoejet": account_added,
     "hovedkonto-fjernet": account_removed,
+    "finansaar-tilfoejet": year_added,
+    "raekke-fjernet": row_removed,
 }
 
 
