@@ -34,8 +34,9 @@ MOVE = 0.8
 # signatory) recur, and one that goes and one that comes are two changes.
 MOVE_WORDS = 4
 # Between two anchors, at most this many old × new blocks are compared pair by pair for the
-# best order-keeping pairing; a larger gap (two unrelated tables of thousands of rows) is
-# paired position by position.
+# best order-keeping pairing, and deleted × inserted blocks for moves that are not identical;
+# a larger gap (two unrelated tables of thousands of rows) is paired position by position, and
+# only identical blocks are taken for moves.
 COMPARED = 2500
 
 
@@ -64,18 +65,26 @@ def align(old: Sequence[Fingerprint], new: Sequence[Fingerprint]) -> list[Step]:
 
 def moves(deleted: Sequence[Fingerprint], inserted: Sequence[Fingerprint]) -> list[tuple[int, int]]:
     """Pairs (deleted, inserted) of blocks that moved: the same kind, at least MOVE_WORDS
-    words, and the same text or nearly (MOVE); identical ones are paired first, then the most
-    similar, each block once."""
+    words, and the same text or nearly (MOVE); identical ones are paired first, then (when
+    there are no more than COMPARED pairs to compare) the most similar, each block once."""
+    identical: dict[Fingerprint, list[int]] = {}
+    for n, fingerprint in enumerate(inserted):
+        identical.setdefault(fingerprint, []).append(n)
     pairs: dict[int, int] = {}
-    for exact in (True, False):
-        for d, (kind, text) in enumerate(deleted):
-            if d in pairs or _word_count(text) < MOVE_WORDS:
-                continue
-            free = [n for n, fingerprint in enumerate(inserted) if fingerprint[0] == kind
-                    and n not in pairs.values() and (fingerprint[1] == text) == exact]
-            scored = [(similarity(text, inserted[n][1]), -n) for n in free]
-            if scored and max(scored)[0] >= MOVE:
-                pairs[d] = -max(scored)[1]
+    for d, fingerprint in enumerate(deleted):
+        if _word_count(fingerprint[1]) >= MOVE_WORDS and identical.get(fingerprint):
+            pairs[d] = identical[fingerprint].pop(0)
+    if len(deleted) * len(inserted) > COMPARED:
+        return sorted(pairs.items())
+    taken = set(pairs.values())
+    for d, (kind, text) in enumerate(deleted):
+        if d in pairs or _word_count(text) < MOVE_WORDS:
+            continue
+        scored = [(similarity(text, inserted[n][1]), -n) for n in range(len(inserted))
+                  if inserted[n][0] == kind and n not in taken]
+        if scored and max(scored)[0] >= MOVE:
+            pairs[d] = -max(scored)[1]
+            taken.add(pairs[d])
     return sorted(pairs.items())
 
 
