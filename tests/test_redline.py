@@ -15,11 +15,13 @@ from conftest import SEED_SPEC, require_tool
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
+from revisions import corpus, written
 from tracked import W, lines, resolved
 
 from aktstykker_gen import cli
 from aktstykker_gen.build import render_outputs
 from aktstykker_gen.pipeline import check
+from aktstykker_gen.reading import key
 
 CONSISTENT = [  # the regions' 6,6 becomes 6,7 and the financing 30,0 becomes 30,1
     ("udgift: {2025: 6.6}", "udgift: {2025: 6.7}"),
@@ -186,3 +188,28 @@ def test_a_redline_that_cannot_be_written_is_akt010_exit_2(tmp_path, capsys):
     code = cli.main(["redline", str(SEED_SPEC), str(SEED_SPEC), "-o", str(blocker / "x.docx")])
     err = capsys.readouterr().err
     assert (code, f"{blocker}: error[AKT010]" in err, "internal" in err) == (2, True, False)
+
+
+def test_libreoffice_reads_a_moved_paragraph_as_moved_away_and_moved_here(tmp_path):
+    """Word's move marks, read by LibreOffice: the paragraph stands once deleted where it was
+    and once inserted where it is, and nothing else changed."""
+    soffice = require_tool("soffice")
+    [pair] = [p for p in corpus() if p.spec == SEED_SPEC.stem and p.kind == "afsnit-flyttet"]
+    out = redline(tmp_path, written(pair.old, tmp_path / "old.yaml"),
+                  written(pair.new, tmp_path / "new.yaml"))
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                    "--convert-to", "odt", "--outdir", str(tmp_path), str(out)],
+                   check=True, capture_output=True, timeout=300)
+    with zipfile.ZipFile(tmp_path / "changes.odt") as odt:
+        content = etree.fromstring(odt.read("content.xml"))
+    text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+    regions = content.findall(f".//{{{text}}}changed-region")
+    kinds = sorted(child.tag.split("}")[1] for region in regions for child in region
+                   if child.tag.split("}")[1] in ("insertion", "deletion"))
+    moved = next(o for o, n in zip(pair.old["tekst"]["b"], pair.new["tekst"]["b"], strict=True)
+                 if o != n)   # the paragraph taken out (and put back two places on)
+    deleted = "".join(next(r for r in regions if r.find(f"{{{text}}}deletion") is not None)
+                      .find(f"{{{text}}}deletion").itertext())
+    started = content.find(f".//{{{text}}}change-start").getparent()
+    assert kinds == ["deletion", "insertion"]
+    assert key(moved) in key(deleted) and key("".join(started.itertext())).startswith(key(moved))
