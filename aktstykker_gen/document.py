@@ -21,7 +21,9 @@ know nothing about aktstykker:
     <table><col kind="label|amount"/>    a table; <thead>/<tbody> of <tr level="n">
            <th|td span="n">              with text cells; <tr total="true"> is a total row
            <caption> <unit> <note>       an own table's caption ("Tabel 1. …") and unit line
-                                         above it, its notes ("Anm.: …", "Kilde: …") below
+                                         above it, its notes ("Anm.: …", "Kilde: …") below;
+                                         <table indent="text"> is set at the body text's
+                                         indent, as a section's tables are (an agenda's parts)
 
 Paragraph text is whitespace-normalised (the template's indentation is
 not content); non-breaking spaces are kept.
@@ -118,6 +120,7 @@ class Table:
     caption: str = ""
     unit: str = ""
     notes: tuple[str, ...] = ()
+    indented: bool = False   # at the body text's indent, as narrow as a section's table
 
 
 @dataclass(frozen=True)
@@ -239,8 +242,11 @@ def _table(element: etree._Element) -> Table:
             raise TemplateOutputError("a table row does not fill the table's columns")
     if len(texts["caption"]) > 1 or len(texts["unit"]) > 1:
         raise TemplateOutputError("a table has one caption and one unit line at most")
+    indent = element.get("indent")
+    if indent not in (None, "text"):
+        raise TemplateOutputError(f"unknown table indent {indent!r}")
     return Table(tuple(columns), tuple(head), tuple(groups), "".join(texts["caption"]),
-                 "".join(texts["unit"]), tuple(texts["note"]))
+                 "".join(texts["unit"]), tuple(texts["note"]), indented=indent == "text")
 
 
 def _row(element: etree._Element) -> Row:

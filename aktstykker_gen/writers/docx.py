@@ -287,7 +287,8 @@ class _Writer:
             self.paragraph(note, "table-note-last" if i == len(table.notes) - 1 else "table-note")
 
     def grid(self, table: Table, in_section: bool) -> None:
-        widths = [Mm(w) for w in column_widths_mm(table.columns, table_width_mm(in_section))]
+        widths = [Mm(w) for w in column_widths_mm(table.columns,
+                                                  table_width_mm(in_section or table.indented))]
         docx_table = self.package.add_table(rows=0, cols=len(table.columns))
         docx_table.style = self.styles["accounts"]
         docx_table.autofit = False

@@ -138,7 +138,7 @@ def _block(block: Block, intro: bool = False) -> str:
 
 
 def _table(table: Table, in_section: bool) -> str:
-    widths = column_widths_mm(table.columns, table_width_mm(in_section))
+    widths = column_widths_mm(table.columns, table_width_mm(in_section or table.indented))
     columns = "".join(f'<col class="{kind}" style="width: {width:.1f}mm">'
                       for kind, width in zip(table.columns, widths, strict=True))
     head = "".join(_row(row, table.columns, "th") for row in table.head)
@@ -146,7 +146,8 @@ def _table(table: Table, in_section: bool) -> str:
         "<tbody>" + "".join(_row(row, table.columns, "td", keep)
                             for row, keep in zip(group, keeps, strict=True)) + "</tbody>"
         for group, keeps in zip(table.groups, row_keeps(table), strict=True))
-    html = f"<table><colgroup>{columns}</colgroup><thead>{head}</thead>{groups}</table>"
+    opening = '<table class="indented">' if table.indented else "<table>"
+    html = f"{opening}<colgroup>{columns}</colgroup><thead>{head}</thead>{groups}</table>"
     if not (table.caption or table.unit or table.notes):
         return html
     above = "".join(f'<p class="{role}">{escape(text)}</p>'
