@@ -16,6 +16,8 @@ know nothing about aktstykker:
                                          page furniture, optional)
     <p role="…">                         a paragraph; roles are listed in ROLES
     <ul><li>                             a bullet list
+    <a>https://…</a>                     inside a <p>, <li>, <th> or <td>: a web address in
+                                         the text (http or https), a link in every writer
     <section letter="a">                 a lettered section (a–f)
     <blockquote><p>                      quoted text, e.g. a tekstanmærkning
     <table><col kind="label|amount"/>    a table; <thead>/<tbody> of <tr level="n">
@@ -84,6 +86,36 @@ class Revised(str):
         text = super().__new__(cls, "".join(t for change, t in segments if change != "del"))
         text.segments, text.whole = segments, whole
         return text
+
+
+class Linked(str):
+    """Text holding web addresses, each a link: `links` are their (start, end) in the text.
+
+    It reads as the plain text wherever a string is expected (the text output shows the
+    address); the HTML and DOCX writers make each span a link to the address it spells. Made
+    by `parse` from a template's <a>, never from spec text."""
+
+    links: tuple[tuple[int, int], ...]
+
+    def __new__(cls, text: str, links: tuple[tuple[int, int], ...]) -> Linked:
+        linked = super().__new__(cls, text)
+        linked.links = links
+        return linked
+
+    def __reduce__(self) -> tuple[type[Linked], tuple[str, tuple[tuple[int, int], ...]]]:
+        return Linked, (str(self), self.links)
+
+    def pieces(self) -> list[tuple[str, bool]]:
+        """The text in order, each piece with whether it is a link."""
+        found, at = [], 0
+        for start, end in self.links:
+            if start > at:
+                found.append((self[at:start], False))
+            found.append((self[start:end], True))
+            at = end
+        if at < len(self):
+            found.append((self[at:], False))
+        return found
 
 
 @dataclass(frozen=True)
@@ -186,9 +218,31 @@ def _expect(element: etree._Element, *tags: str) -> None:
 
 
 def _text(element: etree._Element) -> str:
-    if len(element):
+    if not len(element):
+        return _SPACE.sub(" ", element.text or "").strip()
+    if element.tag not in ("p", "li", "th", "td"):
         raise TemplateOutputError(f"<{element.tag}> may hold text only")
-    return _SPACE.sub(" ", element.text or "").strip()
+    return _linked(element)
+
+
+def _linked(element: etree._Element) -> Linked:
+    """Text with <a> web addresses in it: each address a link, the rest whitespace-normalised
+    as any paragraph's text."""
+    pieces = [(_SPACE.sub(" ", element.text or ""), False)]
+    for link in element:
+        _expect(link, "a")
+        address = link.text or ""
+        if len(link) or link.attrib or not WEB_ADDRESS.fullmatch(address):
+            raise TemplateOutputError(f"an <a> holds one web address, not {address!r}")
+        pieces += [(address, True), (_SPACE.sub(" ", link.tail or ""), False)]
+    pieces[0] = (pieces[0][0].lstrip(), False)
+    pieces[-1] = (pieces[-1][0].rstrip(), False)
+    text, links = "", []
+    for piece, is_link in pieces:
+        if is_link:
+            links.append((len(text), len(text) + len(piece)))
+        text += piece
+    return Linked(text, tuple(links))
 
 
 def _section(element: etree._Element) -> Section:

@@ -31,6 +31,7 @@ from aktstykker_gen.document import (
     Block,
     BulletList,
     Document,
+    Linked,
     Paragraph,
     Quote,
     Revised,
@@ -175,6 +176,13 @@ class _Writer:
         paragraph._p.append(parse_xml(_WATERMARK.replace("$mark", DRAFT_MARK)))
 
     def text(self, paragraph: Any, text: str) -> None:
+        if isinstance(text, Linked) and not isinstance(text, Revised):
+            for piece, is_link in text.pieces():
+                if is_link:
+                    self.hyperlink(paragraph, piece, self.hyperlink_style())
+                else:
+                    paragraph.add_run(piece)
+            return
         if not (self.revision and isinstance(text, Revised)):
             if text:
                 paragraph.add_run(text)
@@ -264,17 +272,34 @@ class _Writer:
             DocxParagraph(p, self.package._body).paragraph_format.keep_with_next = True
 
     def link(self, address: str) -> None:
+        """A web address on a line of its own, as Word's hyperlink to it."""
+        self.hyperlink(self.styled(self.add_paragraph(), "link"), address)
+
+    def hyperlink(self, paragraph: Any, address: str, style: str | None = None) -> None:
         """A web address as Word's hyperlink to it (an external relationship of the body)."""
-        paragraph = self.styled(self.add_paragraph(), "link")
         target = self.package.part.relate_to(address, RT.HYPERLINK, is_external=True)
         hyperlink = OxmlElement("w:hyperlink")
         hyperlink.set(qn("r:id"), target)
         paragraph._p.append(hyperlink)
         run = OxmlElement("w:r")
+        if style:
+            properties = OxmlElement("w:rPr")
+            run_style = OxmlElement("w:rStyle")
+            run_style.set(qn("w:val"), style)
+            properties.append(run_style)
+            run.append(properties)
         text = OxmlElement("w:t")
         text.text = address
         run.append(text)
         hyperlink.append(run)
+
+    def hyperlink_style(self) -> str:
+        """The character style of a link in running text, added to the package's styles only
+        when a document has one, so that every other DOCX is as it was, byte for byte."""
+        if HYPERLINK_STYLE not in self.styles:
+            self.package.styles.element.append(parse_xml(_HYPERLINK_STYLE))
+            self.styles = {style.style_id: style for style in self.package.styles}
+        return HYPERLINK_STYLE
 
     def table(self, table: Table, in_section: bool) -> None:
         """An introductory sentence stays with its table, as a caption and unit line do."""
@@ -416,6 +441,14 @@ _CONFIDENTIAL_STYLE = (
     '<w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0"/><w:jc w:val="center"/></w:pPr>'
     '<w:rPr><w:b/><w:color w:val="B00000"/><w:spacing w:val="40"/><w:sz w:val="24"/></w:rPr>'
     "</w:style>")
+
+# A link in running text: underlined and blue, as a link on a line of its own (the "link"
+# paragraph style of a kind that has one), and as the PDF's.
+HYPERLINK_STYLE = "hyperlink"
+_HYPERLINK_STYLE = (
+    '<w:style xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    f'w:type="character" w:styleId="{HYPERLINK_STYLE}"><w:name w:val="Hyperlink"/>'
+    '<w:rPr><w:color w:val="1F4E79"/><w:u w:val="single"/></w:rPr></w:style>')
 
 _WATERMARK = """\
 <w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"

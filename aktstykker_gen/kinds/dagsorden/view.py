@@ -99,7 +99,8 @@ class DagsordenView:
         for block in blocks:
             if isinstance(block, Underpunkt):
                 shown.append({"art": "underpunkt",
-                              "tekst": f"{next(letters, '?')}) {self._prose(punkt, block.underpunkt)}"})
+                              "tekst": self._prose(punkt, block.underpunkt,
+                                                   f"{next(letters, '?')}) ")})
                 shown += [self._block(punkt, b) for b in block.indhold]
             else:
                 shown.append(self._block(punkt, block))
@@ -126,7 +127,7 @@ class DagsordenView:
         decimals = [max((_decimals(cell) for row in rows if isinstance(cell := row[i], Decimal)),
                         default=0) for i in range(width)]
 
-        def shown(cell: Decimal | str | None, column: int) -> str:
+        def shown(cell: Decimal | str | None, column: int) -> str | links.Stykker:
             if isinstance(cell, Decimal):
                 return formatting.number(cell, decimals[column]) if kinds[column] == "amount" \
                     else str(cell).replace(".", ",")
@@ -139,9 +140,10 @@ class DagsordenView:
                 "noter": list(tabel.noter)}
 
     @staticmethod
-    def _prose(punkt: Punkt, text: str) -> str:
+    def _prose(punkt: Punkt, text: str, prefix: str = "") -> str | links.Stykker:
         """{bilag:1} names the item's bilag 1 (whether it exists is a rule's: AKT703). The
-        number is printed even where the public edition leaves that bilag out."""
+        number is printed even where the public edition leaves that bilag out. A text with a
+        bare web address in it is its pieces, each address a link (the template's `inline`)."""
         def resolve(reference: Reference) -> str:
             key = reference.key or ""
             if reference.namespace == "bilag" and key.isdigit() and not reference.rest \
@@ -149,7 +151,8 @@ class DagsordenView:
                 return f"bilag {key}"
             return str(reference)
 
-        return substitute(text, resolve)
+        shown = prefix + substitute(text, resolve)
+        return links.pieces(shown) if links.addresses(shown) else shown
 
 
 def _decimals(value: Decimal) -> int:

@@ -159,6 +159,35 @@ def no_safelinks(spec: Spec) -> Iterator[Finding]:
                 yield Finding(f"linket i punkt {punkt.nr} er et Outlook-safelink; dagsordenen "
                               f"viser kun målet: {target}", spec.span(punkt, "links", i),
                               hint=f"skriv målet i stedet: {target}")
+        for text, path in _texts(punkt):
+            for start, end in links.addresses(text):
+                if links.is_safelink(text[start:end]):
+                    target = links.target(text[start:end])
+                    yield Finding(f"en adresse i teksten til punkt {punkt.nr} er et "
+                                  f"Outlook-safelink; dagsordenen viser kun målet: {target}",
+                                  spec.span(punkt, *path), hint=f"skriv målet i stedet: {target}")
+
+
+@rules.rule("AKT712", "en adresse i teksten bliver et link, som den står", Severity.WARNING,
+            GROUP)
+def addresses_in_text(spec: Spec) -> Iterator[Finding]:
+    """A bare http or https address in a text becomes a link to itself. An address of another
+    kind (javascript:, file:, data:) never does: it would run code or open a file on the
+    reader's machine. An address ends at a space, a quote or '<' '>': one typed with such a
+    character inside is a link to its first part only."""
+    for punkt in spec.model.punkter:
+        for text, path in _texts(punkt):
+            for never in links.NEVER.finditer(text):
+                yield Finding(f"'{never[0]}' i punkt {punkt.nr} bliver ikke et link: kun "
+                              "http- og https-adresser gør", spec.span(punkt, *path),
+                              hint="skriv hjemmesidens adresse (https://…), eller slet den")
+            for start, end in links.addresses(text):
+                if end < len(text) and text[end] in "\"<>":
+                    yield Finding(f"adressen {text[start:end]} i punkt {punkt.nr} slutter ved "
+                                  f"'{text[end]}'; resten står som tekst",
+                                  spec.span(punkt, *path),
+                                  hint=f"skriv '{text[end]}' i adressen som "
+                                       f"%{ord(text[end]):02X}, eller sæt mellemrum efter den")
 
 
 @rules.rule("AKT709", "intet står tilbage at udfylde", Severity.ERROR, GROUP)
