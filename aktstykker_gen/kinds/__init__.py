@@ -9,12 +9,20 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypedDict
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from aktstykker_gen.rules import RuleSet
+
+
+class DocxParts(TypedDict):
+    """A kind's own parts of its DOCX, as `write_docx` takes them."""
+
+    styles: Path | None
+    numbering: Path | None
 
 
 @dataclass(frozen=True)
@@ -30,6 +38,9 @@ class Kind:
     template: str      # relative to the templates folder
     stylesheet: str    # relative to the templates folder
     docx_styles: str | None = None   # the kind's own Word styles, added to templates/docx's
+    # The kind's own numbering definitions (a w:numbering file), each replacing templates/docx's
+    # of the same id: its list bullet, say.
+    docx_numbering: str | None = None
 
     @property
     def model(self) -> type[BaseModel]:
@@ -41,6 +52,11 @@ class Kind:
 
     def context(self, model: Any) -> dict[str, Any]:
         return _imported(self.view_at)(model).context()
+
+    def docx_parts(self, templates: Path) -> DocxParts:
+        """The kind's own Word styles and numbering, as `write_docx` takes them."""
+        return {"styles": templates / self.docx_styles if self.docx_styles else None,
+                "numbering": templates / self.docx_numbering if self.docx_numbering else None}
 
 
 def _imported(where: str) -> Any:
@@ -65,6 +81,7 @@ KINDS = {
         template="dagsorden/dagsorden.xml.j2",
         stylesheet="dagsorden/dagsorden.css",
         docx_styles="dagsorden/styles.xml",
+        docx_numbering="dagsorden/numbering.xml",
     ),
 }
 DEFAULT_KIND = "aktstykke"

@@ -53,17 +53,19 @@ class Revision:
 
 
 def write_docx(doc: Document, parts: Path, revision: Revision | None = None,
-               styles: Path | None = None) -> bytes:
+               styles: Path | None = None, numbering: Path | None = None) -> bytes:
     """The tree as DOCX; with `revision`, its `Revised` texts become Word's tracked changes.
-    `styles` is a kind's own styles (a w:styles file), added to the template's."""
+    `styles` is a kind's own styles (a w:styles file), added to the template's; `numbering`
+    its own numbering definitions (a w:numbering file), each replacing the template's of the
+    same id."""
     # The embedded fonts (and the font table's links to them) join the package only when it is
     # zipped for the last time: python-docx would unpack and deflate their 1,5 MB once more.
     fonts = embedded_fonts(parts, parts.parent / "fonts")
     package = open_package(BytesIO(_zip_folder(parts, without=set(fonts))))
     if styles is not None:
-        own = etree.fromstring(styles.read_bytes(), etree.XMLParser(resolve_entities=False,
-                                                                    no_network=True))
-        package.styles.element.extend(own.findall(qn("w:style")))
+        package.styles.element.extend(_own_part(styles).findall(qn("w:style")))
+    if numbering is not None:
+        _replace_numbering(package.part.numbering_part.element, _own_part(numbering))
     writer = _Writer(package, revision)
     writer.furniture(doc)
     for part in doc.body:
@@ -470,6 +472,27 @@ mso-position-vertical-relative:margin" o:allowincell="f" fillcolor="#b00000" str
     </v:shape>
   </w:pict>
 </w:r>"""
+
+
+def _own_part(path: Path) -> Any:
+    """A kind's own part of the package (styles, numbering): the package's file, read as data."""
+    return etree.fromstring(path.read_bytes(), etree.XMLParser(resolve_entities=False,
+                                                               no_network=True))
+
+
+def _replace_numbering(numbering: Any, own: Any) -> None:
+    """Each of the kind's abstract numberings and numberings in place of the template's with the
+    same id, or, new, where Word wants it: the abstract ones before every w:num."""
+    for tag, key in (("w:abstractNum", "w:abstractNumId"), ("w:num", "w:numId")):
+        for definition in own.findall(qn(tag)):
+            same = [e for e in numbering.findall(qn(tag)) if e.get(qn(key)) == definition.get(qn(key))]
+            if same:
+                same[0].addprevious(definition)
+                numbering.remove(same[0])
+            elif tag == "w:abstractNum" and numbering.find(qn("w:num")) is not None:
+                numbering.find(qn("w:num")).addprevious(definition)
+            else:
+                numbering.append(definition)
 
 
 def _zip_folder(folder: Path, without: set[str]) -> bytes:
