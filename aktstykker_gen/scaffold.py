@@ -30,6 +30,7 @@ _LANGUAGE_SERVER = "# yaml-language-server:"
 # A comment at the end of a line: '#' after a space, no quote after it (a '#' in quotes is text).
 _COMMENT = re.compile(r"\s+#[^\"']*$")
 
+
 class ScaffoldError(Exception):
     """A new spec cannot be written; said plainly (exit 2)."""
 
