@@ -13,6 +13,7 @@ import zipfile
 import pytest
 from conftest import ROOT
 from lxml import etree
+from textmeasure import pdf_text
 
 from aktstykker_gen import assets, pipeline
 from aktstykker_gen.build import render_outputs
@@ -53,7 +54,12 @@ def docx_bullets(data: bytes) -> set[str]:
 
 
 @pytest.mark.parametrize("kind", sorted(SPECS))
-def test_the_docx_bullet_is_the_pdfs(kind: str) -> None:
-    data = render_outputs(pipeline.check(SPECS[kind]))[".docx"]
-    assert docx_bullets(data) == {stylesheet_bullet(kind)}
+def test_the_docx_bullet_is_the_pdfs(kind: str, tmp_path) -> None:
+    outputs = render_outputs(pipeline.check(SPECS[kind]))
+    bullet = stylesheet_bullet(kind)
+    assert docx_bullets(outputs[".docx"]) == {bullet}
+    # The PDF's list items open with the same mark, as its text layer has it.
+    (tmp_path / "a.pdf").write_bytes(outputs[".pdf"])
+    items = [line for line in pdf_text(tmp_path / "a.pdf").splitlines() if line[:1] in "–•"]
+    assert items and {line[0] for line in items} == {bullet}
 
