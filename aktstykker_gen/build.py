@@ -223,8 +223,7 @@ def write_format(tree: Document, kind: Kind, suffix: str, templates: Path | None
     if suffix == ".docx":
         from aktstykker_gen.writers.docx import write_docx
 
-        return write_docx(tree, folder / "docx",
-                          styles=folder / kind.docx_styles if kind.docx_styles else None)
+        return write_docx(tree, folder / "docx", **kind.docx_parts(folder))
     from aktstykker_gen.writers.pdf import write_pdf
 
     # The cycle collector paused while WeasyPrint lays out: its boxes live until the PDF is

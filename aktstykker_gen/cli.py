@@ -486,7 +486,7 @@ def _redline(args: argparse.Namespace) -> int:
     # sees which one the changes are of.
     marked = dataclasses.replace(marked, title=f"{marked.title} ({edition_name(args.udgave)})")
     data = write_docx(marked, folder / "docx", Revision(author, _changed_at(args.date)),
-                      styles=folder / kind.docx_styles if kind.docx_styles else None)
+                      **kind.docx_parts(folder))
     try:
         [written] = write_outputs({".docx": data}, args.output.parent, args.output.stem)
     except WriteError as error:

@@ -16,12 +16,16 @@ know nothing about aktstykker:
                                          page furniture, optional)
     <p role="…">                         a paragraph; roles are listed in ROLES
     <ul><li>                             a bullet list
+    <a>https://…</a>                     inside a <p>, <li>, <th> or <td>: a web address in
+                                         the text (http or https), a link in every writer
     <section letter="a">                 a lettered section (a–f)
     <blockquote><p>                      quoted text, e.g. a tekstanmærkning
     <table><col kind="label|amount"/>    a table; <thead>/<tbody> of <tr level="n">
            <th|td span="n">              with text cells; <tr total="true"> is a total row
            <caption> <unit> <note>       an own table's caption ("Tabel 1. …") and unit line
-                                         above it, its notes ("Anm.: …", "Kilde: …") below
+                                         above it, its notes ("Anm.: …", "Kilde: …") below;
+                                         <table indent="text"> is set at the body text's
+                                         indent, as a section's tables are (an agenda's parts)
 
 Paragraph text is whitespace-normalised (the template's indentation is
 not content); non-breaking spaces are kept.
@@ -90,6 +94,36 @@ class Revised(str):
 GONE = frozenset({"del", "moveFrom"})
 
 
+class Linked(str):
+    """Text holding web addresses, each a link: `links` are their (start, end) in the text.
+
+    It reads as the plain text wherever a string is expected (the text output shows the
+    address); the HTML and DOCX writers make each span a link to the address it spells. Made
+    by `parse` from a template's <a>, never from spec text."""
+
+    links: tuple[tuple[int, int], ...]
+
+    def __new__(cls, text: str, links: tuple[tuple[int, int], ...]) -> Linked:
+        linked = super().__new__(cls, text)
+        linked.links = links
+        return linked
+
+    def __reduce__(self) -> tuple[type[Linked], tuple[str, tuple[tuple[int, int], ...]]]:
+        return Linked, (str(self), self.links)
+
+    def pieces(self) -> list[tuple[str, bool]]:
+        """The text in order, each piece with whether it is a link."""
+        found, at = [], 0
+        for start, end in self.links:
+            if start > at:
+                found.append((self[at:start], False))
+            found.append((self[start:end], True))
+            at = end
+        if at < len(self):
+            found.append((self[at:], False))
+        return found
+
+
 @dataclass(frozen=True)
 class Paragraph:
     text: str
@@ -124,6 +158,7 @@ class Table:
     caption: str = ""
     unit: str = ""
     notes: tuple[str, ...] = ()
+    indented: bool = False   # at the body text's indent, as narrow as a section's table
 
 
 @dataclass(frozen=True)
@@ -189,9 +224,31 @@ def _expect(element: etree._Element, *tags: str) -> None:
 
 
 def _text(element: etree._Element) -> str:
-    if len(element):
+    if not len(element):
+        return _SPACE.sub(" ", element.text or "").strip()
+    if element.tag not in ("p", "li", "th", "td"):
         raise TemplateOutputError(f"<{element.tag}> may hold text only")
-    return _SPACE.sub(" ", element.text or "").strip()
+    return _linked(element)
+
+
+def _linked(element: etree._Element) -> Linked:
+    """Text with <a> web addresses in it: each address a link, the rest whitespace-normalised
+    as any paragraph's text."""
+    pieces = [(_SPACE.sub(" ", element.text or ""), False)]
+    for link in element:
+        _expect(link, "a")
+        address = link.text or ""
+        if len(link) or link.attrib or not WEB_ADDRESS.fullmatch(address):
+            raise TemplateOutputError(f"an <a> holds one web address, not {address!r}")
+        pieces += [(address, True), (_SPACE.sub(" ", link.tail or ""), False)]
+    pieces[0] = (pieces[0][0].lstrip(), False)
+    pieces[-1] = (pieces[-1][0].rstrip(), False)
+    text, links = "", []
+    for piece, is_link in pieces:
+        if is_link:
+            links.append((len(text), len(text) + len(piece)))
+        text += piece
+    return Linked(text, tuple(links))
 
 
 def _section(element: etree._Element) -> Section:
@@ -245,8 +302,11 @@ def _table(element: etree._Element) -> Table:
             raise TemplateOutputError("a table row does not fill the table's columns")
     if len(texts["caption"]) > 1 or len(texts["unit"]) > 1:
         raise TemplateOutputError("a table has one caption and one unit line at most")
+    indent = element.get("indent")
+    if indent not in (None, "text"):
+        raise TemplateOutputError(f"unknown table indent {indent!r}")
     return Table(tuple(columns), tuple(head), tuple(groups), "".join(texts["caption"]),
-                 "".join(texts["unit"]), tuple(texts["note"]))
+                 "".join(texts["unit"]), tuple(texts["note"]), indented=indent == "text")
 
 
 def _row(element: etree._Element) -> Row:

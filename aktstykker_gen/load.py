@@ -35,6 +35,14 @@ _YAML = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_YAML + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
 
 
+class Citeret(str):
+    """A scalar the clerk quoted or wrote as a block (`"2025"`, `|`): a text, whatever it
+    reads as. Everywhere else it is the plain text it holds (pydantic's `str` fields make it
+    one); a field that takes a number or a text (an agenda's table cell) tells them apart."""
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True)
 class LoadedSpec:
     """The spec's data (dicts, lists, str, None) and where each piece came from."""
@@ -311,6 +319,8 @@ class _Builder:
             return self.scalar(node)
         if isinstance(node, yaml.SequenceNode):
             self.require_tag(node, _YAML + "seq")
+            if node.flow_style:
+                self.refuse_split_numbers(node)
             return [self.convert(item, (*location, i)) for i, item in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
             self.require_tag(node, _YAML + "map")
@@ -335,7 +345,8 @@ class _Builder:
             self.diagnostics.append(_error(
                 "AKT001", f"teksten indeholder styretegnet U+{ord(control[0]):04X}, som intet "
                 "dokument kan rumme", self.span(node), "slet tegnet (eller escape-sekvensen)"))
-        return self.text(node)
+        text = self.text(node)
+        return Citeret(text) if node.style is not None else text
 
     def text(self, node: yaml.ScalarNode) -> str:
         """A scalar's text, letters composed (NFC). The file itself holds no invisible
@@ -383,6 +394,23 @@ class _Builder:
                          key.end_mark.column - value.start_mark.column),
                     f"skriv \"{value.value},{key.value}\" i anførselstegn eller "
                     f"{value.value}.{key.value} med punktum"))
+
+    def refuse_split_numbers(self, node: yaml.SequenceNode) -> None:
+        """`[Udgift, 1.046,25]` is YAML for three entries, "1.046" and "25" the last two: a
+        number with thousands dots and a decimal comma, split at its comma."""
+        for first, second in zip(node.value, node.value[1:], strict=False):
+            if (isinstance(first, yaml.ScalarNode) and isinstance(second, yaml.ScalarNode)
+                    and first.style is None and second.style is None
+                    and re.fullmatch(r"-?[1-9][0-9]{0,2}(\.[0-9]{3})+", first.value)
+                    and re.fullmatch(r"[0-9]+", second.value)
+                    and second.start_mark.index == first.end_mark.index + 1):
+                start = self.span(first)
+                typed = f"{first.value},{second.value}"
+                self.diagnostics.append(_error(
+                    "AKT007", f"kommaet i '{typed}' deler tallet i to",
+                    Span(self.name, start.line, start.column, len(typed)),
+                    f"skriv {first.value.replace('.', '')}.{second.value} med punktum (eller "
+                    f"\"{typed}\" i anførselstegn: en tekst)"))
 
     def require_tag(self, node: yaml.Node, tag: str) -> None:
         if node.tag != tag:

@@ -17,6 +17,7 @@ from string import Template
 
 from aktstykker_gen import assets
 from aktstykker_gen.bounded import is_folder, read_text
+from aktstykker_gen.kinds import DEFAULT_KIND, KINDS, Kind
 from aktstykker_gen.load import MAX_BYTES
 
 # Each kind's skeleton is its data/skelet.yaml.
@@ -26,14 +27,8 @@ KINDS_FOLDER = Path(__file__).resolve().parent / "kinds"
 _SAFE_NAME = re.compile(r"\w[\w.-]*")
 _TOP_KEY = re.compile(r"(\w+):(?:\s|$)")
 _LANGUAGE_SERVER = "# yaml-language-server:"
-
-# What an earlier aktstykke had that a new one does not have yet: cleared, with a word on when
-# it is filled in (a draft builds without them, so they are not marked UDFYLD).
-_CLEARED = {
-    "nummer": "nummer:             # når Folketinget har givet aktstykket et nummer",
-    "folketingsår": "folketingsår:       # sammen med nummeret, fx 2025-26",
-    "afgørelse": "afgørelse:          # når Finansudvalget har afgjort sagen",
-}
+# A comment at the end of a line: '#' after a space, no quote after it (a '#' in quotes is text).
+_COMMENT = re.compile(r"\s+#[^\"']*$")
 
 
 class ScaffoldError(Exception):
@@ -57,25 +52,26 @@ def skeleton(today: datetime.date, art: str = "aktstykke") -> str:
 
 
 def copy(text: str, today: datetime.date) -> str:
-    """An earlier spec as a new draft: nummer, folketingsår and afgørelse cleared, the dato
-    marked UDFYLD (today's date stands there until the clerk writes the real one), the
-    earlier finansår marked UDFYLD (kept so that the amounts' years still fit), status
-    udkast."""
+    """An earlier spec as a new draft of its kind (its `art:`), as the kind's `Kopi` says: the
+    date today's and marked UDFYLD with the kind's name for it (an aktstykke's dato, a
+    meeting's), what belonged to the earlier document cleared, what is kept but must be
+    confirmed (an aktstykke's finansår, which the amounts' years are keyed by) marked UDFYLD,
+    and status udkast."""
     lines = [line for line in text.split("\n") if not line.startswith(_LANGUAGE_SERVER)]
+    kopi = _kind(lines).kopi
+    cleared, confirmed = dict(kopi.ryddes), dict(kopi.bekræftes)
     result: list[str] = []
     index = 0
     while index < len(lines):
         key = _top_key(lines[index])
         end = _block_end(lines, index) if key else index
-        if key in _CLEARED:
-            result.append(_CLEARED[key])
+        if key in cleared:
+            result.append(cleared[key])
         elif key == "dato":
-            result.append(f"dato: {today.isoformat()}   # UDFYLD: aktstykkets dato (ÅÅÅÅ-MM-DD)")
-        elif key == "finansår":   # kept, so the amounts' years still fit, but to be confirmed
-            typed = " ".join(line.split("#", 1)[0] for line in lines[index:end + 1])
-            earlier = typed.split(":", 1)[1].strip()
-            result.append(f"finansår: {earlier}   # UDFYLD: finansåret (det tidligere "
-                          "aktstykkes; ret også beløbenes år)")
+            result.append(f"dato: {today.isoformat()}   # UDFYLD: {kopi.dato}")
+        elif key in confirmed:   # kept as typed (on its lines), its comment the mark
+            result.append(_COMMENT.sub("", lines[index]) + f"   # UDFYLD: {confirmed[key]}")
+            result.extend(lines[index + 1:end + 1])
         elif key == "status":
             result.append("status: udkast")
         else:
@@ -86,6 +82,16 @@ def copy(text: str, today: datetime.date) -> str:
         after_art = [i + 1 for i in keys if _top_key(result[i]) == "art"]
         result.insert((after_art or keys or [len(result)])[0], "status: udkast")
     return "\n".join(result)
+
+
+def _kind(lines: list[str]) -> Kind:
+    """The earlier spec's kind, from its `art:` line (none: the default kind)."""
+    art = next((line.split(":", 1)[1].split("#", 1)[0].strip().strip("\"'") for line in lines
+                if _top_key(line) == "art"), DEFAULT_KIND)
+    if art not in KINDS:
+        raise ScaffoldError(f"den tidligere specifikation har art: {art}, som ikke findes; "
+                            f"arterne er {', '.join(sorted(KINDS))}")
+    return KINDS[art]
 
 
 def schema_line(spec: Path) -> str:

@@ -2,7 +2,8 @@
 
 `aktstykke new` marks each place with the word UDFYLD (scaffold.py), in a text or in a comment,
 followed by what goes there, to the end of the line, a ']', a '#' or a quote: "UDFYLD sagens
-titel", "# UDFYLD: aktstykkets dato", "[UDFYLD: formålet] …". A mark may stand in a comment (a
+titel", "# UDFYLD: mødets dato", "[UDFYLD: formålet] …"; what a copy's marks name is each
+kind's (`kinds.Kopi`: an aktstykke's dato, a meeting's). A mark may stand in a comment (a
 date, a number), so the spec's text is searched, not its data.
 """
 

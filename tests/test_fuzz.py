@@ -1,6 +1,6 @@
 """Fuzzing the pipeline: a mangled spec is reported, never a crash.
 
-Hypothesis mutates a seed spec at random, the aktstykke's or the committee agenda's (a key
+Hypothesis mutates a seed spec at random, the aktstykke's, the committee agenda's or its minutes' (a key
 deleted, a value of another type, two numbers swapped, the file cut short, bytes inserted),
 and runs each mutant through `check` and, when it passes, `render`, in-process; a smaller run
 goes through the whole `aktstykke build`. Whatever the mutant, the pipeline either renders it
@@ -35,6 +35,8 @@ from aktstykker_gen.pipeline import Checked, check, render
 SPECS = Path(__file__).resolve().parent.parent / "specs"
 SEED = SPECS / "2025-10-01-personlig-medicin.yaml"
 AGENDA = SPECS / "dagsorden" / "2025-09-sundhedsudvalget.yaml"
+# The minutes: a table of numbers and a web address in a text, which the seed agenda has not.
+MINUTES = SPECS / "dagsorden" / "referat-eksempel.yaml"
 CODES = registered_codes()
 KINDS = ("delete_key", "change_type", "swap_numbers", "truncate", "insert_bytes")
 NUMBER = re.compile(r"-?\d+(?:[.,]\d+)*")
@@ -72,7 +74,7 @@ class Source:
         self.numbers = [m.span() for m in NUMBER.finditer(self.text)]
 
 
-SOURCES = (Source(SEED), Source(AGENDA))
+SOURCES = (Source(SEED), Source(AGENDA), Source(MINUTES))
 SEED_BYTES, SEED_DATA = SOURCES[0].bytes, SOURCES[0].data
 KEYS = sorted({str(p[-1]) for source in SOURCES for p in source.paths if isinstance(p[-1], str)})
 

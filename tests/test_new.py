@@ -283,3 +283,76 @@ def test_the_agenda_skeleton_filled_in_checks_clean_and_builds(tmp_path, capsys)
     assert (code, found) == (0, [])
     assert run("build", "-o", str(tmp_path / "out"), str(spec)) == 0
     assert (tmp_path / "out" / "moede.pdf").read_bytes().startswith(b"%PDF-")
+
+
+# -- a copy of an agenda: each kind names its own fields (issue 15) ------------------------
+
+AGENDA = ROOT / "specs" / "dagsorden" / "referat-eksempel.yaml"
+COPIED = {"aktstykke": SEED_SPEC, "dagsorden": AGENDA}
+
+
+@pytest.mark.parametrize("art", sorted(COPIED))
+def test_a_copys_date_is_named_as_its_kind_names_it(tmp_path, capsys, art):
+    """`new --from` marks the date with the earlier spec's own kind's word for it, and no mark
+    or comment names another kind's."""
+    from aktstykker_gen.kinds import KINDS
+
+    spec = new(tmp_path, "kopi", "--from", str(COPIED[art]))
+    text = spec.read_text(encoding="utf-8")
+    [dato] = [line for line in text.split("\n") if line.startswith("dato:")]
+    assert dato.endswith(f"# UDFYLD: {KINDS[art].kopi.dato}")
+    others = [k.kopi.dato for name, k in KINDS.items() if name != art]
+    assert not any(other in text for other in others)
+    found = check(spec, capsys)[1]
+    line = text.split("\n").index(dato) + 1
+    assert any(d["line"] == line and d["message"] == f"skal udfyldes: {KINDS[art].kopi.dato}"
+               for d in found)
+
+
+def test_a_copy_of_the_minutes_is_a_new_agenda_with_the_earlier_meetings_things_cleared(
+        tmp_path, capsys):
+    spec = new(tmp_path, "kopi", "--from", str(AGENDA))
+    old = AGENDA.read_text(encoding="utf-8").split("\n")
+    copied = spec.read_text(encoding="utf-8").split("\n")
+    changed = [line[2:].split(":")[0] for line in difflib.ndiff(old, copied[1:])
+               if line.startswith("+ ")]
+    # Only the top-level fields of the meeting change; every item stays as it was written.
+    assert changed == ["status", "referat", "dato", "tidspunkt", "sted", "deltagere", "afbud",
+                       "næste_møde"]
+    data = editor_view("\n".join(copied))
+    assert (data["referat"], data["deltagere"], data["afbud"], data["næste_møde"]) == (
+        False, [], [], None)
+    assert data["sted"] == editor_view("\n".join(old))["sted"]
+    assert schema_problems(spec) == []
+    code, found = check(spec, capsys)
+    marked = [n for n, line in enumerate(copied, 1)
+              if line.startswith(("dato:", "tidspunkt:", "sted:"))]
+    assert code == 1
+    assert [(d["code"], d["line"]) for d in found if d["severity"] == "error"] == [
+        ("AKT709", n) for n in marked]
+    # Confirmed: the date written, the marks on the time and place deleted; then it builds.
+    text = "\n".join(re.sub(r"   # UDFYLD: .*$", "", line) for line in copied)
+    spec.write_text(re.sub(r"(?m)^dato: .*$", "dato: 2026-01-15", text), encoding="utf-8")
+    assert check(spec, capsys)[0] == 0
+    assert run("build", str(spec), "-o", str(tmp_path / "out")) == 0
+
+
+def test_a_copy_keeps_a_place_written_over_lines_as_it_was_typed(tmp_path):
+    source = tmp_path / "moede.yaml"
+    source.write_text(AGENDA.read_text(encoding="utf-8").replace(
+        "sted: Region Hovedstaden, Kongens Vænge 2, 3400 Hillerød",
+        "sted: >-   # mødelokalet\n  Region Hovedstaden, Kongens Vænge 2,\n  3400 Hillerød"),
+        encoding="utf-8")
+    spec = new(tmp_path, "kopi", "--from", str(source))
+    data = editor_view(spec.read_text(encoding="utf-8"))
+    assert data["sted"] == "Region Hovedstaden, Kongens Vænge 2, 3400 Hillerød"
+    assert "sted: >-   # UDFYLD: mødestedet" in spec.read_text(encoding="utf-8")
+
+
+def test_a_copy_of_a_spec_of_no_known_kind_is_a_usage_error(tmp_path, capsys):
+    source = tmp_path / "ukendt.yaml"
+    source.write_text("art: referatbog\ndato: 2025-01-01\n", encoding="utf-8")
+    capsys.readouterr()
+    assert run("new", "--dir", str(tmp_path), "sag", "--from", str(source)) == 2
+    assert "art: referatbog, som ikke findes" in capsys.readouterr().err
+    assert not (tmp_path / "sag.yaml").exists()

@@ -43,6 +43,9 @@ NOT_EXPRESSIBLE = {
     # A JSON Schema integer includes 281.0, and YAML 1.2 reads 0281 as 281.
     "AKT006-heltal-med-decimal": "281.0 is an integer to JSON Schema",
     "AKT006-nul-foran": "0281 is the number 281 to the editor",
+    # `[Løn, 1.046,25]` is three valid cells to the editor, Løn, 1.046 and 25; `check` reads the
+    # text and sees a number split at its comma (AKT007).
+    "AKT007-tal-delt-af-komma": "a number split at its comma is two cells to the editor",
 }
 
 

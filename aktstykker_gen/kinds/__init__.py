@@ -9,12 +9,32 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypedDict
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from aktstykker_gen.rules import RuleSet
+
+
+@dataclass(frozen=True)
+class Kopi:
+    """What `aktstykke new --from` does to an earlier spec of the kind, by its top-level keys:
+    the date becomes today's, marked UDFYLD with the kind's name for it; what belonged to the
+    earlier document alone is cleared, with a word on when it is filled in; what is kept but
+    must be confirmed is marked UDFYLD with what it is."""
+
+    dato: str                                # the date's label: "aktstykkets dato (ÅÅÅÅ-MM-DD)"
+    ryddes: tuple[tuple[str, str], ...] = ()       # key, the line that replaces it
+    bekræftes: tuple[tuple[str, str], ...] = ()    # key, the label its kept value is marked with
+
+
+class DocxParts(TypedDict):
+    """A kind's own parts of its DOCX, as `write_docx` takes them."""
+
+    styles: Path | None
+    numbering: Path | None
 
 
 @dataclass(frozen=True)
@@ -30,6 +50,10 @@ class Kind:
     template: str      # relative to the templates folder
     stylesheet: str    # relative to the templates folder
     docx_styles: str | None = None   # the kind's own Word styles, added to templates/docx's
+    # The kind's own numbering definitions (a w:numbering file), each replacing templates/docx's
+    # of the same id: its list bullet, say.
+    docx_numbering: str | None = None
+    kopi: Kopi = Kopi(dato="dokumentets dato (ÅÅÅÅ-MM-DD)")   # what `new --from` changes
 
     @property
     def model(self) -> type[BaseModel]:
@@ -41,6 +65,11 @@ class Kind:
 
     def context(self, model: Any) -> dict[str, Any]:
         return _imported(self.view_at)(model).context()
+
+    def docx_parts(self, templates: Path) -> DocxParts:
+        """The kind's own Word styles and numbering, as `write_docx` takes them."""
+        return {"styles": templates / self.docx_styles if self.docx_styles else None,
+                "numbering": templates / self.docx_numbering if self.docx_numbering else None}
 
 
 def _imported(where: str) -> Any:
@@ -56,6 +85,17 @@ KINDS = {
         view_at="aktstykker_gen.kinds.aktstykke.view:AktstykkeView",
         template="aktstykke/aktstykke.xml.j2",
         stylesheet="aktstykke/aktstykke.css",
+        kopi=Kopi(
+            dato="aktstykkets dato (ÅÅÅÅ-MM-DD)",
+            # Filled in when Folketinget has numbered the aktstykke and Finansudvalget decided:
+            # a draft builds without them.
+            ryddes=(("nummer", "nummer:             # når Folketinget har givet aktstykket et "
+                               "nummer"),
+                    ("folketingsår", "folketingsår:       # sammen med nummeret, fx 2025-26"),
+                    ("afgørelse", "afgørelse:          # når Finansudvalget har afgjort sagen")),
+            # Kept, so that the amounts' years still fit, but to be confirmed.
+            bekræftes=(("finansår", "finansåret (det tidligere aktstykkes; ret også beløbenes "
+                                    "år)"),)),
     ),
     "dagsorden": Kind(
         name="dagsorden",
@@ -65,6 +105,19 @@ KINDS = {
         template="dagsorden/dagsorden.xml.j2",
         stylesheet="dagsorden/dagsorden.css",
         docx_styles="dagsorden/styles.xml",
+        docx_numbering="dagsorden/numbering.xml",
+        kopi=Kopi(
+            dato="mødets dato (ÅÅÅÅ-MM-DD)",
+            # The earlier meeting's: its minutes, who came, and the meeting after it.
+            ryddes=(("referat", "referat: false      # true, når mødet er holdt og referatet "
+                                "skrives"),
+                    ("deltagere", "deltagere: []      # de mødte, til referatet"),
+                    ("afbud", "afbud: []          # afbud, til referatet"),
+                    ("næste_møde", "næste_møde:         # datoen for udvalgets næste møde, når "
+                                   "den kendes")),
+            # Kept, as a committee mostly meets at the same hour and place, but to be confirmed.
+            bekræftes=(("tidspunkt", "mødets tidspunkt (det tidligere mødes)"),
+                       ("sted", "mødestedet (det tidligere mødes)"))),
     ),
 }
 DEFAULT_KIND = "aktstykke"

@@ -32,6 +32,7 @@ from aktstykker_gen.document import (
     Block,
     BulletList,
     Document,
+    Linked,
     Paragraph,
     Quote,
     Revised,
@@ -53,17 +54,19 @@ class Revision:
 
 
 def write_docx(doc: Document, parts: Path, revision: Revision | None = None,
-               styles: Path | None = None) -> bytes:
+               styles: Path | None = None, numbering: Path | None = None) -> bytes:
     """The tree as DOCX; with `revision`, its `Revised` texts become Word's tracked changes.
-    `styles` is a kind's own styles (a w:styles file), added to the template's."""
+    `styles` is a kind's own styles (a w:styles file), added to the template's; `numbering`
+    its own numbering definitions (a w:numbering file), each replacing the template's of the
+    same id."""
     # The embedded fonts (and the font table's links to them) join the package only when it is
     # zipped for the last time: python-docx would unpack and deflate their 1,5 MB once more.
     fonts = embedded_fonts(parts, parts.parent / "fonts")
     package = open_package(BytesIO(_zip_folder(parts, without=set(fonts))))
     if styles is not None:
-        own = etree.fromstring(styles.read_bytes(), etree.XMLParser(resolve_entities=False,
-                                                                    no_network=True))
-        package.styles.element.extend(own.findall(qn("w:style")))
+        package.styles.element.extend(_own_part(styles).findall(qn("w:style")))
+    if numbering is not None:
+        _replace_numbering(package.part.numbering_part.element, _own_part(numbering))
     writer = _Writer(package, revision)
     writer.furniture(doc)
     for part in doc.body:
@@ -176,6 +179,13 @@ class _Writer:
         paragraph._p.append(parse_xml(_WATERMARK.replace("$mark", DRAFT_MARK)))
 
     def text(self, paragraph: Any, text: str) -> None:
+        if isinstance(text, Linked) and not isinstance(text, Revised):
+            for piece, is_link in text.pieces():
+                if is_link:
+                    self.hyperlink(paragraph, piece, self.hyperlink_style())
+                else:
+                    paragraph.add_run(piece)
+            return
         if not (self.revision and isinstance(text, Revised)):
             if text:
                 paragraph.add_run(text)
@@ -311,17 +321,34 @@ class _Writer:
             DocxParagraph(p, self.package._body).paragraph_format.keep_with_next = True
 
     def link(self, address: str) -> None:
+        """A web address on a line of its own, as Word's hyperlink to it."""
+        self.hyperlink(self.styled(self.add_paragraph(), "link"), address)
+
+    def hyperlink(self, paragraph: Any, address: str, style: str | None = None) -> None:
         """A web address as Word's hyperlink to it (an external relationship of the body)."""
-        paragraph = self.styled(self.add_paragraph(), "link")
         target = self.package.part.relate_to(address, RT.HYPERLINK, is_external=True)
         hyperlink = OxmlElement("w:hyperlink")
         hyperlink.set(qn("r:id"), target)
         paragraph._p.append(hyperlink)
         run = OxmlElement("w:r")
+        if style:
+            properties = OxmlElement("w:rPr")
+            run_style = OxmlElement("w:rStyle")
+            run_style.set(qn("w:val"), style)
+            properties.append(run_style)
+            run.append(properties)
         text = OxmlElement("w:t")
         text.text = address
         run.append(text)
         hyperlink.append(run)
+
+    def hyperlink_style(self) -> str:
+        """The character style of a link in running text, added to the package's styles only
+        when a document has one, so that every other DOCX is as it was, byte for byte."""
+        if HYPERLINK_STYLE not in self.styles:
+            self.package.styles.element.append(parse_xml(_HYPERLINK_STYLE))
+            self.styles = {style.style_id: style for style in self.package.styles}
+        return HYPERLINK_STYLE
 
     def table(self, table: Table, in_section: bool) -> None:
         """An introductory sentence stays with its table, as a caption and unit line do."""
@@ -333,7 +360,8 @@ class _Writer:
         self.series(table.notes, "table-note", "table-note-last")
 
     def grid(self, table: Table, in_section: bool) -> None:
-        widths = [Mm(w) for w in column_widths_mm(table.columns, table_width_mm(in_section))]
+        widths = [Mm(w) for w in column_widths_mm(table.columns,
+                                                  table_width_mm(in_section or table.indented))]
         docx_table = self.package.add_table(rows=0, cols=len(table.columns))
         docx_table.style = self.styles["accounts"]
         docx_table.autofit = False
@@ -486,6 +514,14 @@ _CONFIDENTIAL_STYLE = (
     '<w:rPr><w:b/><w:color w:val="B00000"/><w:spacing w:val="40"/><w:sz w:val="24"/></w:rPr>'
     "</w:style>")
 
+# A link in running text: underlined and blue, as a link on a line of its own (the "link"
+# paragraph style of a kind that has one), and as the PDF's.
+HYPERLINK_STYLE = "hyperlink"
+_HYPERLINK_STYLE = (
+    '<w:style xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    f'w:type="character" w:styleId="{HYPERLINK_STYLE}"><w:name w:val="Hyperlink"/>'
+    '<w:rPr><w:color w:val="1F4E79"/><w:u w:val="single"/></w:rPr></w:style>')
+
 _WATERMARK = """\
 <w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
      xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office">
@@ -506,6 +542,27 @@ mso-position-vertical-relative:margin" o:allowincell="f" fillcolor="#b00000" str
     </v:shape>
   </w:pict>
 </w:r>"""
+
+
+def _own_part(path: Path) -> Any:
+    """A kind's own part of the package (styles, numbering): the package's file, read as data."""
+    return etree.fromstring(path.read_bytes(), etree.XMLParser(resolve_entities=False,
+                                                               no_network=True))
+
+
+def _replace_numbering(numbering: Any, own: Any) -> None:
+    """Each of the kind's abstract numberings and numberings in place of the template's with the
+    same id, or, new, where Word wants it: the abstract ones before every w:num."""
+    for tag, key in (("w:abstractNum", "w:abstractNumId"), ("w:num", "w:numId")):
+        for definition in own.findall(qn(tag)):
+            same = [e for e in numbering.findall(qn(tag)) if e.get(qn(key)) == definition.get(qn(key))]
+            if same:
+                same[0].addprevious(definition)
+                numbering.remove(same[0])
+            elif tag == "w:abstractNum" and numbering.find(qn("w:num")) is not None:
+                numbering.find(qn("w:num")).addprevious(definition)
+            else:
+                numbering.append(definition)
 
 
 def _zip_folder(folder: Path, without: set[str]) -> bytes:

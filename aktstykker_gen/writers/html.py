@@ -14,6 +14,7 @@ from aktstykker_gen.document import (
     Block,
     BulletList,
     Document,
+    Linked,
     Paragraph,
     Quote,
     Row,
@@ -108,7 +109,7 @@ def _paragraph(paragraph: Paragraph, letter: str = "", intro: bool = False) -> s
     """A paragraph, or a sub-heading (h1: the top level of the tagged headings); one that
     opens a section starts with its letter, and its bookmark reads "b. Delloftet …"; one
     that introduces a table or a list is marked so."""
-    text = escape(paragraph.text)
+    text = inline(paragraph.text)
     role = f"{paragraph.role} intro" if intro else paragraph.role
     if paragraph.role == "link":   # one web address (document.py checks its form)
         return f'<p class="link"><a href="{text}">{text}</a></p>'
@@ -122,6 +123,14 @@ def _paragraph(paragraph: Paragraph, letter: str = "", intro: bool = False) -> s
     return f'<p class="{role} section-first">{_letter(letter)}{text}</p>'
 
 
+def inline(text: str) -> str:
+    """A text, escaped; each web address in a `Linked` text a link to itself."""
+    if not isinstance(text, Linked):
+        return escape(text)
+    return "".join(f'<a href="{escape(piece)}">{escape(piece)}</a>' if is_link else escape(piece)
+                   for piece, is_link in text.pieces())
+
+
 # The roles that are headings, and their level in the tagged PDF.
 HEADINGS = {"subheading": "h1", "annex": "h1", "item": "h1", "part": "h2", "subpart": "h3"}
 
@@ -130,7 +139,7 @@ def _block(block: Block, intro: bool = False) -> str:
     if isinstance(block, Paragraph):
         return _paragraph(block, intro=intro)
     if isinstance(block, BulletList):
-        items = "".join(f"<li>{escape(item)}</li>" for item in block.items)
+        items = "".join(f"<li>{inline(item)}</li>" for item in block.items)
         return f"<ul>{items}</ul>"
     if isinstance(block, Quote):
         return "<blockquote>" + "".join(_block(p) for p in block.paragraphs) + "</blockquote>"
@@ -138,7 +147,7 @@ def _block(block: Block, intro: bool = False) -> str:
 
 
 def _table(table: Table, in_section: bool) -> str:
-    widths = column_widths_mm(table.columns, table_width_mm(in_section))
+    widths = column_widths_mm(table.columns, table_width_mm(in_section or table.indented))
     columns = "".join(f'<col class="{kind}" style="width: {width:.1f}mm">'
                       for kind, width in zip(table.columns, widths, strict=True))
     head = "".join(_row(row, table.columns, "th") for row in table.head)
@@ -146,7 +155,8 @@ def _table(table: Table, in_section: bool) -> str:
         "<tbody>" + "".join(_row(row, table.columns, "td", keep)
                             for row, keep in zip(group, keeps, strict=True)) + "</tbody>"
         for group, keeps in zip(table.groups, row_keeps(table), strict=True))
-    html = f"<table><colgroup>{columns}</colgroup><thead>{head}</thead>{groups}</table>"
+    opening = '<table class="indented">' if table.indented else "<table>"
+    html = f"{opening}<colgroup>{columns}</colgroup><thead>{head}</thead>{groups}</table>"
     if not (table.caption or table.unit or table.notes):
         return html
     above = "".join(f'<p class="{role}">{escape(text)}</p>'
@@ -164,7 +174,7 @@ def _row(row: Row, columns: tuple[str, ...], tag: str, keep: bool = False) -> st
         # announced by silence. A header cell heads its column (PDF: /Scope /Column).
         kind = "td" if not cell.text else tag
         scope = ' scope="col"' if kind == "th" else ""
-        cells.append(f'<{kind} class="{columns[column]}"{span}{scope}>{escape(cell.text)}</{kind}>')
+        cells.append(f'<{kind} class="{columns[column]}"{span}{scope}>{inline(cell.text)}</{kind}>')
         column += cell.span
     total = " total" if row.total else ""
     kept = " keep" if keep else ""   # layout.row_keeps: no page break after this row

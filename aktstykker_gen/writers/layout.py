@@ -43,16 +43,19 @@ def row_keeps(table: Table) -> list[list[bool]]:
     """For each body row, whether it is kept on the page of the row after it; both writers
     break a table only where this says False. A table that fits on a page is kept whole, and
     so is a group (a hovedkonto's rows) that fits; in a group longer than a page only a row
-    without an amount (a heading row) is kept with the next, so that no heading ends a page.
+    without an amount (a heading row) is kept with the next, so that no heading ends a page;
+    in a table without a column of amounts (a list of names) no row is a heading.
     A chain of keeps longer than a page would move the table to a new page and split it there
     all the same (in Word and LibreOffice as in WeasyPrint), so none is made."""
     whole = _lines(table, table.groups) + SLACK_LINES < ROWS_PER_PAGE
+    headings = "amount" in table.columns
     keeps = []
     for g, group in enumerate(table.groups):
         fits = _lines(table, (group,)) + SLACK_LINES < ROWS_PER_PAGE
         last_group = g == len(table.groups) - 1
         keeps.append([(whole and not (last_group and i == len(group) - 1))
-                      or (i < len(group) - 1 and (fits or not _has_amount(row, table.columns)))
+                      or (i < len(group) - 1
+                          and (fits or (headings and not _has_amount(row, table.columns))))
                       for i, row in enumerate(group)])
     return keeps
 

@@ -10,11 +10,16 @@ and `offentlig_udgave` below).
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Discriminator, Field, StringConstraints, Tag, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
+from aktstykker_gen import values
+from aktstykker_gen.load import Citeret
 from aktstykker_gen.modeldele import Dato, Model, Overskrift, Punkter, Tekst, _beskrivelse, _heltal
 from aktstykker_gen.values import Flag
 
@@ -41,10 +46,76 @@ class Punktstatus(str, Enum):
 def _punkttype(value: object) -> str:
     """A block's union tag: a text, or the type key it has (validation says which is unknown)."""
     if isinstance(value, dict):
-        known = next((key for key in ("underpunkt", "overskrift", "punkter") if key in value),
-                     None)
+        known = next((key for key in ("underpunkt", "tabel", "overskrift", "punkter")
+                      if key in value), None)
         return f"<{known or next(iter(value), 'punkter')}>"
     return "<tekst>"
+
+
+def _som_tekst(value: Any) -> Any:
+    """A document number typed as a number (`dokument: 1798098`) is read as its text."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+# A number as a clerk types it in a table: digits with a decimal point or comma (12.5, 12,5),
+# or thousands dots and a decimal comma (1.288,4); no leading zero (a telephone or case number
+# is text), at most 12 digits before the decimals and 6 after (a longer one is an id: text).
+_TAL = re.compile(r"-?(0|[1-9][0-9]{0,11})([.,][0-9]{1,6})?|-?[1-9][0-9]{0,2}(\.[0-9]{3}){1,3}"
+                  r"(,[0-9]{1,6})?")
+
+
+def _celle(value: Any) -> Any:
+    """A cell as typed: a number written as one (not quoted) is a `Decimal`, printed the Danish
+    way; anything else, or anything quoted ("2025"), is text as typed; empty (~) is empty."""
+    if not isinstance(value, str) or isinstance(value, Citeret) or not _TAL.fullmatch(value):
+        return str(value) if isinstance(value, str) else value
+    if _TVETYDIG.fullmatch(value):
+        thousands, decimal = values.Ambiguous(value).readings
+        raise PydanticCustomError(
+            "amount_ambiguous", "'{value}' kan læses både som {tusind} og som {decimal}",
+            {"value": value, "tusind": thousands, "decimal": decimal})
+    if "," in value or value.count(".") > 1:   # thousands dots and a decimal comma
+        return Decimal(value.replace(".", "").replace(",", "."))
+    return Decimal(value)
+
+
+# `1.200` is 1200 to a Dane (a thousands dot) and 1,2 to YAML (a decimal point).
+_TVETYDIG = re.compile(r"-?[1-9][0-9]{0,2}\.[0-9]{3}")
+
+
+Celle = Annotated[Decimal | str | None, BeforeValidator(_celle), WithJsonSchema(
+    {"anyOf": [{"type": "number"}, {"type": "string"}, {"type": "null"}],
+     "description": "Et tal (12.5, 12,5 eller 1.288,4) vises på dansk, 1.288,4; en tekst, "
+                    "eller et tal i anførselstegn (\"2025\"), vises som skrevet."})]
+
+
+class Punkttabel(Model):
+    """A table inside an item's part: a header row and rows of cells. The first column is the
+    rows' labels, text as typed (a year there stays 2025); a later column with a number in it
+    is a column of numbers, set right."""
+
+    model_config = _beskrivelse("En tabel: en overskriftsrække og rækker af celler; tal vises "
+                                "på dansk, tekster som skrevet.")
+
+    titel: Tekst | None = Field(None, description="Tabellens titel over den, fx Økonomi "
+                                                  "2025-2028.")
+    enhed: Tekst | None = Field(None, description="Enhedslinjen over tabellen, fx Mio. kr., "
+                                                  "2025-priser.")
+    hoved: list[Annotated[str | None, BeforeValidator(_som_tekst), WithJsonSchema(
+        {"anyOf": [{"type": "string"}, {"type": "number"}, {"type": "null"}]})]] = Field(
+        min_length=1, description="Overskriftsrækken: én tekst pr. kolonne (et årstal vises "
+                                  "som skrevet); ~ for en tom.")
+    rækker: list[list[Celle]] = Field(
+        min_length=1, description="Rækkerne, hver en liste med én celle pr. kolonne, fx "
+                                  "[Udgift, 12.5, 13]; ~ for en tom celle.")
+    noter: list[Tekst] = Field(default_factory=list,
+                               description="Noter under tabellen, fx Kilde: Danske Regioner.")
+
+
+class Punkttabelblok(Model):
+    model_config = _beskrivelse("En tabel i punktets tekst.")
+
+    tabel: Punkttabel = Field(description="Tabellen: titel, enhed, hoved, rækker og noter.")
 
 
 class Underpunkt(Model):
@@ -55,28 +126,25 @@ class Underpunkt(Model):
     underpunkt: Tekst = Field(description="Underpunktets titel; bogstavet gives i rækkefølge.")
     indhold: list[Annotated[Annotated[Tekst, Tag("<tekst>")]
                             | Annotated[Punkter, Tag("<punkter>")]
-                            | Annotated[Overskrift, Tag("<overskrift>")],
+                            | Annotated[Overskrift, Tag("<overskrift>")]
+                            | Annotated[Punkttabelblok, Tag("<tabel>")],
                             Discriminator(_punkttype)]] = Field(
-        default_factory=list, description="Underpunktets tekster, punkter og overskrifter.")
+        default_factory=list, description="Underpunktets tekster, punkter, overskrifter og "
+                                          "tabeller.")
 
 
 # Union tags are written <like-this>: validation.py leaves them out of error positions.
 Blok = Annotated[
     Annotated[Tekst, Tag("<tekst>")] | Annotated[Punkter, Tag("<punkter>")]
-    | Annotated[Overskrift, Tag("<overskrift>")] | Annotated[Underpunkt, Tag("<underpunkt>")],
+    | Annotated[Overskrift, Tag("<overskrift>")] | Annotated[Underpunkt, Tag("<underpunkt>")]
+    | Annotated[Punkttabelblok, Tag("<tabel>")],
     Discriminator(_punkttype),
 ]
-
 
 
 # A case number as text; its form (EMN-2023-01359) is a rule's (AKT704), so a wrong one is
 # a diagnostic at its place rather than a type error.
 Sagsnummer = Tekst
-
-
-def _som_tekst(value: Any) -> Any:
-    """A document number typed as a number (`dokument: 1798098`) is read as its text."""
-    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
 # An editor reads `dokument: 1798098` as a number, the model reads the text: the schema takes both.

@@ -7,6 +7,7 @@ The model reaching this view is already the edition's: in the public one a close
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from aktstykker_gen import formatting
@@ -19,6 +20,8 @@ from aktstykker_gen.kinds.dagsorden.model import (
     LukketPunkt,
     Punkt,
     Punktbilag,
+    Punkttabel,
+    Punkttabelblok,
     Underpunkt,
 )
 from aktstykker_gen.modeldele import Overskrift, Punkter
@@ -96,23 +99,51 @@ class DagsordenView:
         for block in blocks:
             if isinstance(block, Underpunkt):
                 shown.append({"art": "underpunkt",
-                              "tekst": f"{next(letters, '?')}) {self._prose(punkt, block.underpunkt)}"})
+                              "tekst": self._prose(punkt, block.underpunkt,
+                                                   f"{next(letters, '?')}) ")})
                 shown += [self._block(punkt, b) for b in block.indhold]
             else:
                 shown.append(self._block(punkt, block))
         return shown
 
-    def _block(self, punkt: Punkt, block: str | Punkter | Overskrift) -> dict[str, Any]:
+    def _block(self, punkt: Punkt, block: str | Punkter | Overskrift | Punkttabelblok
+               ) -> dict[str, Any]:
+        if isinstance(block, Punkttabelblok):
+            return self._table(punkt, block.tabel)
         if isinstance(block, Punkter):
             return {"art": "punkter", "punkter": [self._prose(punkt, p) for p in block.punkter]}
         if isinstance(block, Overskrift):
             return {"art": "overskrift", "tekst": self._prose(punkt, block.overskrift)}
         return {"art": "tekst", "tekst": self._prose(punkt, block)}
 
+    def _table(self, punkt: Punkt, tabel: Punkttabel) -> dict[str, Any]:
+        """Every row as wide as the widest (a ragged row is AKT710's, and padded here); the
+        first column the rows' labels, any later column with a number a column of numbers."""
+        width = max(len(tabel.hoved), *(len(row) for row in tabel.rækker))
+        rows = [[*row, *[None] * (width - len(row))] for row in tabel.rækker]
+        kinds = ["label"] + ["amount" if any(isinstance(row[i], Decimal) for row in rows)
+                             else "label" for i in range(1, width)]
+        # A column of numbers shows each with as many decimals as the most typed in it.
+        decimals = [max((_decimals(cell) for row in rows if isinstance(cell := row[i], Decimal)),
+                        default=0) for i in range(width)]
+
+        def shown(cell: Decimal | str | None, column: int) -> str | links.Stykker:
+            if isinstance(cell, Decimal):
+                return formatting.number(cell, decimals[column]) if kinds[column] == "amount" \
+                    else str(cell).replace(".", ",")
+            return self._prose(punkt, cell) if cell else ""
+
+        return {"art": "tabel", "kolonner": kinds, "titel": tabel.titel, "enhed": tabel.enhed,
+                "hoved": [cell or "" for cell in [*tabel.hoved,
+                                                  *[None] * (width - len(tabel.hoved))]],
+                "rækker": [[shown(cell, i) for i, cell in enumerate(row)] for row in rows],
+                "noter": list(tabel.noter)}
+
     @staticmethod
-    def _prose(punkt: Punkt, text: str) -> str:
+    def _prose(punkt: Punkt, text: str, prefix: str = "") -> str | links.Stykker:
         """{bilag:1} names the item's bilag 1 (whether it exists is a rule's: AKT703). The
-        number is printed even where the public edition leaves that bilag out."""
+        number is printed even where the public edition leaves that bilag out. A text with a
+        bare web address in it is its pieces, each address a link (the template's `inline`)."""
         def resolve(reference: Reference) -> str:
             key = reference.key or ""
             if reference.namespace == "bilag" and key.isdigit() and not reference.rest \
@@ -120,4 +151,9 @@ class DagsordenView:
                 return f"bilag {key}"
             return str(reference)
 
-        return substitute(text, resolve)
+        shown = prefix + substitute(text, resolve)
+        return links.pieces(shown) if links.addresses(shown) else shown
+
+
+def _decimals(value: Decimal) -> int:
+    return max(0, -int(value.as_tuple().exponent))

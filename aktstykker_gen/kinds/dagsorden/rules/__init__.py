@@ -2,8 +2,9 @@
 numbers, the standard forms, what the text names, the links, and the minutes."""
 
 from aktstykker_gen import tilladelsesregler
-from aktstykker_gen.kinds.dagsorden.rules import punkter, referat
+from aktstykker_gen.kinds.dagsorden.rules import punkter, referat, tabeller
 from aktstykker_gen.rules import RuleSet
 
 # The markers' rules (AKT630-634) are every kind's.
-rules = RuleSet.combine(punkter.rules, referat.rules, tilladelsesregler.rules)
+rules = RuleSet.combine(punkter.rules, referat.rules, tabeller.rules,
+                        tilladelsesregler.rules)

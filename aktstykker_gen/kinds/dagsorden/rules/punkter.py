@@ -10,7 +10,13 @@ from collections.abc import Iterator
 from aktstykker_gen import udfyld
 from aktstykker_gen.diagnostics import Severity
 from aktstykker_gen.kinds.dagsorden import links
-from aktstykker_gen.kinds.dagsorden.model import Dagsorden, Punkt, Underpunkt
+from aktstykker_gen.kinds.dagsorden.model import (
+    Dagsorden,
+    Punkt,
+    Punkttabel,
+    Punkttabelblok,
+    Underpunkt,
+)
 from aktstykker_gen.modeldele import Overskrift, Punkter
 from aktstykker_gen.references import references
 from aktstykker_gen.rules import Finding, RuleSet, Subject
@@ -50,6 +56,9 @@ def recommendation_in_standard_form(spec: Spec) -> Iterator[Finding]:
 
 
 Sti = tuple[str | int, ...]   # where a text stands below its item
+# An item's parts made of blocks, in their order.
+DELE = ("resumé", "beslutning", "sagsfremstilling", "økonomi", "sekretariatets_bemærkninger",
+        "kommunikation")
 
 
 def _texts(punkt: Punkt) -> Iterator[tuple[str, Sti]]:
@@ -57,8 +66,7 @@ def _texts(punkt: Punkt) -> Iterator[tuple[str, Sti]]:
     yield punkt.titel, ("titel",)
     for i, text in enumerate(punkt.indstilling):
         yield text, ("indstilling", i)
-    for part in ("resumé", "beslutning", "sagsfremstilling", "økonomi",
-                 "sekretariatets_bemærkninger", "kommunikation"):
+    for part in DELE:
         for i, block in enumerate(getattr(punkt, part)):
             yield from _block_texts(block, (part, i))
 
@@ -75,6 +83,22 @@ def _block_texts(block: object, path: Sti) -> Iterator[tuple[str, Sti]]:
         yield block.underpunkt, (*path, "underpunkt")
         for j, inner in enumerate(block.indhold):
             yield from _block_texts(inner, (*path, "indhold", j))
+    elif isinstance(block, Punkttabelblok):
+        for r, row in enumerate(block.tabel.rækker):
+            for c, cell in enumerate(row):
+                if isinstance(cell, str):
+                    yield cell, (*path, "tabel", "rækker", r, c)
+
+
+def tables(punkt: Punkt) -> Iterator[tuple[Punkttabel, Sti]]:
+    """Every table of an item, in its parts and their sub-items, with its path."""
+    for part in DELE:
+        for i, block in enumerate(getattr(punkt, part)):
+            inner = block.indhold if isinstance(block, Underpunkt) else [block]
+            for j, found in enumerate(inner):
+                if isinstance(found, Punkttabelblok):
+                    yield found.tabel, ((part, i, "indhold", j, "tabel")
+                                        if isinstance(block, Underpunkt) else (part, i, "tabel"))
 
 
 @rules.rule("AKT703", "en henvisning til et bilag findes i punktet", Severity.ERROR, GROUP)
@@ -135,6 +159,35 @@ def no_safelinks(spec: Spec) -> Iterator[Finding]:
                 yield Finding(f"linket i punkt {punkt.nr} er et Outlook-safelink; dagsordenen "
                               f"viser kun målet: {target}", spec.span(punkt, "links", i),
                               hint=f"skriv målet i stedet: {target}")
+        for text, path in _texts(punkt):
+            for start, end in links.addresses(text):
+                if links.is_safelink(text[start:end]):
+                    target = links.target(text[start:end])
+                    yield Finding(f"en adresse i teksten til punkt {punkt.nr} er et "
+                                  f"Outlook-safelink; dagsordenen viser kun målet: {target}",
+                                  spec.span(punkt, *path), hint=f"skriv målet i stedet: {target}")
+
+
+@rules.rule("AKT712", "en adresse i teksten bliver et link, som den står", Severity.WARNING,
+            GROUP)
+def addresses_in_text(spec: Spec) -> Iterator[Finding]:
+    """A bare http or https address in a text becomes a link to itself. An address of another
+    kind (javascript:, file:, data:) never does: it would run code or open a file on the
+    reader's machine. An address ends at a space, a quote or '<' '>': one typed with such a
+    character inside is a link to its first part only."""
+    for punkt in spec.model.punkter:
+        for text, path in _texts(punkt):
+            for never in links.NEVER.finditer(text):
+                yield Finding(f"'{never[0]}' i punkt {punkt.nr} bliver ikke et link: kun "
+                              "http- og https-adresser gør", spec.span(punkt, *path),
+                              hint="skriv hjemmesidens adresse (https://…), eller slet den")
+            for start, end in links.addresses(text):
+                if end < len(text) and text[end] in "\"<>":
+                    yield Finding(f"adressen {text[start:end]} i punkt {punkt.nr} slutter ved "
+                                  f"'{text[end]}'; resten står som tekst",
+                                  spec.span(punkt, *path),
+                                  hint=f"skriv '{text[end]}' i adressen som "
+                                       f"%{ord(text[end]):02X}, eller sæt mellemrum efter den")
 
 
 @rules.rule("AKT709", "intet står tilbage at udfylde", Severity.ERROR, GROUP)
