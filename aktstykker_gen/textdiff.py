@@ -38,7 +38,14 @@ class _Side:
         kept = [(n, line.rstrip()) for n, line in enumerate(reading.lines, start=1) if key(line)]
         lines = [line for _, line in kept]
         return cls(lines, [n for n, _ in kept], _sections(lines),
-                   [("", _SECTION.sub("", key(line))) for line in lines])
+                   [(_kind(line), key(_SECTION.sub("", key(line)))) for line in lines])
+
+
+def _kind(line: str) -> str:
+    """"row" for a table row (its cells stand two spaces apart; prose never has two spaces
+    running), "" for prose: a row and a paragraph never pair, and rows never move, as in
+    `redline`."""
+    return "row" if "  " in line.strip() else ""
 
 
 def changed_lines(old: Reading, new: Reading) -> tuple[set[str], set[str]]:
@@ -86,8 +93,8 @@ def diff_lines(old: Reading, new: Reading, *, word_diff: bool = False,
 
 def _moves(steps: list[Step], old: _Side, new: _Side) -> dict[int, int]:
     """The steps that are the two ends of a move, each to the other's index."""
-    deleted = [i for i, s in enumerate(steps) if s.change == "del"]
-    inserted = [i for i, s in enumerate(steps) if s.change == "ins"]
+    deleted = [i for i, s in enumerate(steps) if s.change == "del" and not old.prints[s.old][0]]  # type: ignore[index]
+    inserted = [i for i, s in enumerate(steps) if s.change == "ins" and not new.prints[s.new][0]]  # type: ignore[index]
     found = moves([old.prints[steps[i].old] for i in deleted],  # type: ignore[index]
                   [new.prints[steps[i].new] for i in inserted])  # type: ignore[index]
     pairs = {deleted[d]: inserted[n] for d, n in found}

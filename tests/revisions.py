@@ -229,6 +229,17 @@ def first_paragraph_deleted(data: dict[str, Any]) -> dict[str, Any] | None:
     return None
 
 
+def first_paragraph_rewritten(data: dict[str, Any]) -> dict[str, Any] | None:
+    """The paragraph that opens a section rewritten heavily: the old one deleted, the new one
+    inserted, the letter staying with whichever is kept."""
+    sections = data.get("tekst") or {}
+    for found in sections.values():
+        if found and _editable(found[0], 12) and "{" not in found[0]:
+            found[0] = REWRITTEN
+            return data
+    return None
+
+
 def first_paragraph_added(data: dict[str, Any]) -> dict[str, Any] | None:
     """A paragraph put before the one that opened a section: it carries the letter now."""
     sections = data.get("tekst") or {}
@@ -303,6 +314,7 @@ KINDS: dict[str, Callable[[dict[str, Any]], dict[str, Any] | None]] = {
     "kraftig-omskrivning": heavy_rewrite,
     "foerste-afsnit-slettet": first_paragraph_deleted,
     "foerste-afsnit-tilfoejet": first_paragraph_added,
+    "foerste-afsnit-omskrevet": first_paragraph_rewritten,
     "hovedkonto-tilfoejet": account_added,
     "hovedkonto-fjernet": account_removed,
     "finansaar-tilfoejet": year_added,
