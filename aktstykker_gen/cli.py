@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from aktstykker_gen import __version__
 from aktstykker_gen.bounded import Refused, is_folder, number, read_bytes, read_text, refuses_file
 from aktstykker_gen.diagnostics import Diagnostic, Severity, SpecError, format_diagnostic
+from aktstykker_gen.opstart import ved_afslutning
 from aktstykker_gen.udgaver import IngenOffentligUdgave, Udgave, Valg
 from aktstykker_gen.writers import pdf_variants
 
@@ -53,6 +54,15 @@ class NoEdition(Exception):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; without `argv`, the process's own (the `aktstykke` script,
+    `python -m aktstykker_gen`), whose process ends when it returns (opstart.ved_afslutning)."""
+    code = _command(argv)
+    if argv is None:
+        ved_afslutning()
+    return code
+
+
+def _command(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if hasattr(sys.stdout, "reconfigure"):   # a file name that is not UTF-8 must not crash a print

@@ -56,3 +56,26 @@ def test_a_bytecode_cache_that_cannot_be_written_does_not_fail_the_render(monkey
     finally:
         render_module.environment.cache_clear()
     assert tree.title == "Strategi for personlig medicin"
+
+
+FROZEN_AFTER = textwrap.dedent("""
+    import gc, sys
+    from aktstykker_gen import cli
+    spec, as_the_process = sys.argv[1], sys.argv[2] == "process"
+    sys.argv = ["aktstykke", "check", spec]
+    code = cli.main() if as_the_process else cli.main(["check", spec])
+    print(code, gc.get_freeze_count(), gc.isenabled())
+""")
+
+
+@pytest.mark.parametrize("called_as", ["process", "function"])
+def test_only_the_process_s_own_command_freezes_its_objects_for_the_exit(called_as) -> None:
+    """`aktstykke check` (main() on the process's argv) freezes what the collector tracks, so
+    the exit skips its last walk over them; main(argv), as a test or a tool calls it in a
+    process that goes on, leaves the collector as it was."""
+    done = subprocess.run([sys.executable, "-c", FROZEN_AFTER, str(SEED_SPEC), called_as],
+                          capture_output=True, text=True, check=True)
+    code, frozen, enabled = done.stdout.split()[-3:]
+    assert "1 ok, 0 med fejl" in done.stdout + done.stderr
+    assert (code, enabled) == ("0", "True")
+    assert (int(frozen) > 10_000) == (called_as == "process"), frozen
