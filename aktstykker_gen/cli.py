@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import os
 import re
 import sys
-import traceback
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
@@ -85,6 +83,8 @@ def _command(argv: Sequence[str] | None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # no error at exit
         return EXIT_BROKEN_PIPE
     except Exception as error:  # a bug: say so plainly, with what a maintainer needs
+        import traceback  # json and traceback: imported only where used, as difflib is
+
         frame = traceback.extract_tb(error.__traceback__)[-1]
         print(f"aktstykke: internal error: {type(error).__name__}: {error}\n"
               f"  at {frame.filename}:{frame.lineno} in {frame.name}\n"
@@ -320,6 +320,8 @@ def _summary(outcomes: list[_Outcome]) -> str:
 def _check(args: argparse.Namespace) -> int:
     outcomes = _check_all(args)
     if args.format == "json":
+        import json
+
         text = json.dumps([_as_data(d) for o in outcomes for d in o.diagnostics],
                           ensure_ascii=False, indent=2)
         # Danish letters as they are; half a UTF-16 pair (from a file name that is not UTF-8)
@@ -587,6 +589,8 @@ def _rules(args: argparse.Namespace) -> int:
     from aktstykker_gen.catalogue import entries
 
     if args.format == "json":
+        import json
+
         json.dump([{"code": e.code, "title": e.title, "severity": e.severity.value,
                     "group": e.group, "selectable": e.selectable, "description": e.description}
                    for e in entries()], sys.stdout, ensure_ascii=False, indent=2)
