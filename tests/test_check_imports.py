@@ -101,3 +101,16 @@ def test_json_and_difflib_are_loaded_when_the_check_needs_them(tmp_path):
     spec.write_text(text.replace("\nfinansår:", "\nfinansaar:"), encoding="utf-8")
     code, modules = imported_modules("check", str(spec))
     assert code == 1 and "difflib" in modules
+
+
+def test_an_agenda_with_a_marker_loads_no_aktstykke_code():
+    """The agenda seed has a marker (`# aktstykke: tillad AKT702`): its codes are judged from
+    the agenda's own rules, so the aktstykke's model and rules (the catalogue would load every
+    kind's) are not imported; a marker naming another kind's code loads them (test_tilladelser)."""
+    agenda = SEEDS[1]
+    assert "# aktstykke: tillad AKT7" in agenda.read_text(encoding="utf-8")
+    code, modules = imported_modules("check", str(agenda))
+    assert code == 0
+    assert "aktstykker_gen.kinds.dagsorden.rules" in modules, "the module listing was not read"
+    loaded = sorted(m for m in modules if m.startswith("aktstykker_gen.kinds.aktstykke"))
+    assert not loaded, f"a cold check of the agenda imported {loaded}"
