@@ -24,7 +24,7 @@ from aktstykker_gen import __version__
 from aktstykker_gen.bounded import Refused, is_folder, number, read_bytes, read_text, refuses_file
 from aktstykker_gen.diagnostics import Diagnostic, Severity, SpecError, format_diagnostic
 from aktstykker_gen.opstart import ved_afslutning
-from aktstykker_gen.udgaver import IngenOffentligUdgave, Udgave, Valg
+from aktstykker_gen.udgavevalg import IngenOffentligUdgave, Udgave, Valg
 from aktstykker_gen.writers import pdf_variants
 
 if TYPE_CHECKING:
