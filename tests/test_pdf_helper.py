@@ -126,3 +126,26 @@ def test_the_helper_is_forked_before_the_pipeline_is_imported(tmp_path: Path) ->
     assert forks.strip() == "[[]]", forks
     assert sorted(p.suffix for p in tmp_path.iterdir() if p.suffix != ".json") == \
         [".docx", ".pdf", ".txt"]
+
+
+FIRST_PDF = """
+import sys
+from aktstykker_gen import assets
+from aktstykker_gen.pipeline import check, render
+from aktstykker_gen.writers.pdf import warm_up, write_pdf
+checked = check(__import__("pathlib").Path(sys.argv[1]))
+folder = assets.templates_dir()
+if sys.argv[2] == "warmed":
+    warm_up(folder)
+sys.stdout.buffer.write(write_pdf(render(checked, folder), folder / checked.kind.stylesheet,
+                                  folder))
+"""
+
+
+def test_a_warmed_up_process_makes_the_same_pdf_as_a_fresh_one() -> None:
+    """The helper's throwaway PDF (writers.pdf.warm_up) leaves nothing in the PDF it makes next:
+    the seed's PDF, as a fresh process's first, is the same bytes after it."""
+    made = {how: subprocess.run([sys.executable, "-c", FIRST_PDF, str(SEED_SPEC), how],
+                                capture_output=True, check=True, timeout=120).stdout
+            for how in ("fresh", "warmed")}
+    assert made["fresh"].startswith(b"%PDF-") and made["fresh"] == made["warmed"]
