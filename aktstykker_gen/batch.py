@@ -47,7 +47,7 @@ from aktstykker_gen.diagnostics import Diagnostic, Severity, SpecError
 from aktstykker_gen.discovery import find_specs
 from aktstykker_gen.load import MAX_BYTES
 from aktstykker_gen.manifest import Manifest, folder_digest, sha256
-from aktstykker_gen.udgaver import Udgave, Valg
+from aktstykker_gen.udgavevalg import Udgave, Valg
 from aktstykker_gen.writers.pdf_variants import DEFAULT as DEFAULT_PDF
 
 if TYPE_CHECKING:

@@ -35,7 +35,8 @@ from aktstykker_gen import assets, pdf_helper
 from aktstykker_gen.bounded import is_folder
 from aktstykker_gen.diagnostics import Diagnostic, Severity
 from aktstykker_gen.pipeline import Checked, collector_paused, render
-from aktstykker_gen.udgaver import IngenOffentligUdgave, Udgave, Valg, har_fortroligt
+from aktstykker_gen.udgaver import har_fortroligt
+from aktstykker_gen.udgavevalg import IngenOffentligUdgave, Udgave, Valg
 from aktstykker_gen.writers.pdf_variants import DEFAULT as DEFAULT_PDF
 
 if TYPE_CHECKING:

@@ -22,6 +22,7 @@ tests/hostile/test_lookalike_characters.py holds this class to `unicodedata`.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -38,8 +39,12 @@ LINE_BREAKS = frozenset("\u0085\u2028\u2029")
 SOFT_HYPHEN = "\u00ad"
 BOM = "\ufeff"
 
-# Also made visible in an excerpt: the control characters load.py refuses (XML cannot hold them).
-_UNSHOWABLE = re.compile(f"[{_REFUSED}\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+
+@functools.cache
+def _unshowable() -> re.Pattern[str]:
+    """What an excerpt shows as U+FFFD: also the control characters load.py refuses (XML cannot
+    hold them). Compiled when a diagnostic is first shown (1 ms): a clean check shows none."""
+    return re.compile(f"[{_REFUSED}\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 
 
 def refused(text: str) -> re.Match[str] | None:
@@ -84,4 +89,4 @@ def composed(text: str) -> str:
 
 def visible(text: str) -> str:
     """The text with each character it may not hold shown as U+FFFD, one column wide."""
-    return _UNSHOWABLE.sub("\ufffd", text)
+    return _unshowable().sub("\ufffd", text)

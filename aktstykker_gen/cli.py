@@ -13,11 +13,9 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime
-import json
 import os
 import re
 import sys
-import traceback
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
@@ -26,7 +24,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from aktstykker_gen import __version__
 from aktstykker_gen.bounded import Refused, is_folder, number, read_bytes, read_text, refuses_file
 from aktstykker_gen.diagnostics import Diagnostic, Severity, SpecError, format_diagnostic
-from aktstykker_gen.udgaver import IngenOffentligUdgave, Udgave, Valg
+from aktstykker_gen.opstart import ved_afslutning
+from aktstykker_gen.udgavevalg import IngenOffentligUdgave, Udgave, Valg
 from aktstykker_gen.writers import pdf_variants
 
 if TYPE_CHECKING:
@@ -59,6 +58,15 @@ class NoEdition(Exception):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; without `argv`, the process's own (the `aktstykke` script,
+    `python -m aktstykker_gen`), whose process ends when it returns (opstart.ved_afslutning)."""
+    code = _command(argv)
+    if argv is None:
+        ved_afslutning()
+    return code
+
+
+def _command(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if hasattr(sys.stdout, "reconfigure"):   # a file name that is not UTF-8 must not crash a print
@@ -81,6 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # no error at exit
         return EXIT_BROKEN_PIPE
     except Exception as error:  # a bug: say so plainly, with what a maintainer needs
+        import traceback  # json and traceback: imported only where used, as difflib is
+
         frame = traceback.extract_tb(error.__traceback__)[-1]
         print(f"aktstykke: internal error: {type(error).__name__}: {error}\n"
               f"  at {frame.filename}:{frame.lineno} in {frame.name}\n"
@@ -319,6 +329,8 @@ def _summary(outcomes: list[_Outcome]) -> str:
 def _check(args: argparse.Namespace) -> int:
     outcomes = _check_all(args)
     if args.format == "json":
+        import json
+
         text = json.dumps([_as_data(d) for o in outcomes for d in o.diagnostics],
                           ensure_ascii=False, indent=2)
         # Danish letters as they are; half a UTF-16 pair (from a file name that is not UTF-8)
@@ -597,6 +609,8 @@ def _rules(args: argparse.Namespace) -> int:
     from aktstykker_gen.catalogue import entries
 
     if args.format == "json":
+        import json
+
         json.dump([{"code": e.code, "title": e.title, "severity": e.severity.value,
                     "group": e.group, "selectable": e.selectable, "description": e.description}
                    for e in entries()], sys.stdout, ensure_ascii=False, indent=2)

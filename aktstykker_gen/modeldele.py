@@ -56,6 +56,13 @@ Dato = Annotated[datetime.date, BeforeValidator(_dato), WithJsonSchema(
     {"type": "string", "format": "date", "pattern": r"^(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}$"})]
 Tekst = Annotated[str, StringConstraints(min_length=1)]
 
+
+def tom_liste() -> list[Any]:
+    """A list field's default, in place of `default_factory=list`: pydantic reads the signature
+    of each field's default factory when it builds the model, and a builtin's is parsed from its
+    text (1,5 M instructions each; 6 ms of a cold check for the aktstykke's 18 list fields)."""
+    return []
+
 def _beskrivelse(text: str) -> ConfigDict:
     """A model's description for the clerk's editor; its docstring stays for the programmer."""
     return ConfigDict(json_schema_extra={"description": text})

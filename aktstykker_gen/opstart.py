@@ -1,4 +1,5 @@
-"""What the tool's start-up need not pay for: pydantic's search for plugins.
+"""What the tool's start and end need not pay for: pydantic's search for plugins, and the
+interpreter's last walk over every object at exit.
 
 pydantic looks for plugins (the entry points of every installed distribution) when it makes its
 first validator, and the `importlib.metadata` it imports for that, with `email`, `zipfile` and
@@ -9,6 +10,7 @@ pydantic plugin, so pydantic is given a plugin loader that finds none, before an
 
 from __future__ import annotations
 
+import gc
 import sys
 import types
 
@@ -23,3 +25,13 @@ def uden_pydantic_plugins() -> None:
     loader = types.ModuleType(LOADER, "No pydantic plugins (aktstykker_gen.opstart).")
     loader.get_plugins = lambda: ()  # type: ignore[attr-defined]
     sys.modules[LOADER] = loader
+
+
+def ved_afslutning() -> None:
+    """The process ends now (its command is done): every object the cycle collector tracks is
+    frozen (`gc.freeze`), so the interpreter's exit does not walk the imports', the model's
+    and the check's objects once more in its last collection: some 25 ms of a cold `check`
+    of the seed, a tenth of it. The memory goes back to the system all the same; a cycle left
+    then is not finalised, and nothing needs it to be: every file the tool writes is closed
+    before its command returns, and the standard streams are flushed at exit as ever."""
+    gc.freeze()

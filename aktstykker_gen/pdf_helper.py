@@ -3,8 +3,9 @@
 A cold build of one spec spends about half its time importing WeasyPrint and laying out the
 PDF, and the other half importing the pipeline, checking, and writing the text and the DOCX.
 With two cores the halves can run at once: `start` forks a helper as the build begins, which
-imports the PDF writer at once, then takes document trees from a pipe and sends each PDF back
-(`Helper.ask`, `Helper.answer`). The helper writes no file: the build writes every output
+imports the PDF writer at once and makes a throwaway PDF (`warm_up`: the first PDF's set-up,
+done while the build checks the spec), then takes document trees from a pipe and sends each
+PDF back (`Helper.ask`, `Helper.answer`). The helper writes no file: the build writes every output
 itself, all or none, as before. A helper that fails, dies or is not there leaves the PDF to
 the build's own process, with the same code, so the bytes are the same either way; `stop`
 ends it, idle or still importing.
@@ -114,9 +115,11 @@ def _serve(requests: int, answers: int) -> None:
         # The collector as build.prepare_renderers leaves it (the imports frozen), and paused
         # while WeasyPrint lays out, as build.write_format pauses it: here, for good.
         gc.disable()
-        from aktstykker_gen.writers.pdf import write_pdf
+        from aktstykker_gen import assets as package
+        from aktstykker_gen.writers.pdf import warm_up, write_pdf
 
         gc.freeze()
+        warm_up(package.templates_dir())   # while the build checks the spec: see warm_up
         while True:
             try:
                 request = _receive(requests)

@@ -26,10 +26,18 @@ def _where(spec: Spec, marker: Tilladelse) -> Span:
     return Span(spec.validated.source.file, marker.line, marker.column, len(marker.text))
 
 
-def _known() -> dict[str, Severity]:
-    from aktstykker_gen.catalogue import entries  # the catalogue reads every kind's rules
+def _known(spec: Spec, markers: list[Tilladelse]) -> dict[str, Severity]:
+    """The severity of each code the tool has, as far as the markers need to know: the
+    pipeline's codes and the spec's own kind's rules hold what a marker names, save a code of
+    another kind; only then is every kind's model and rules loaded (the catalogue), which
+    would be a third of an agenda's cold check."""
+    from aktstykker_gen.catalogue import STAGE_CODES, entries
 
-    return {entry.code: entry.severity for entry in entries()}
+    known = {entry.code: entry.severity for entry in STAGE_CODES}
+    known.update((rule.code, rule.severity) for rule in _own_kind(spec).rules.rules)
+    if any(code not in known for marker in markers for code in marker.koder):
+        known = {entry.code: entry.severity for entry in entries()}
+    return known
 
 
 def _own_kind(spec: Spec) -> Kind:
@@ -49,7 +57,7 @@ def marker_used(spec: Spec) -> Iterator[Finding]:
     if not markers:   # most specs: neither the catalogue nor any rule is loaded again
         return
     every_rule = _own_kind(spec).rules   # the spec's own kind's rules, run again
-    known = _known()
+    known = _known(spec, markers)
     named = {c for m in markers for c in m.koder
              if known.get(c) is Severity.WARNING and c != UNUSED}
     found = every_rule.run(spec, named) if named else []
@@ -79,7 +87,7 @@ def marker_codes_known(spec: Spec) -> Iterator[Finding]:
     """A marker naming a code the tool does not have (a misspelling, a code from another
     tool) allows nothing."""
     markers = læst(spec)
-    known = _known() if markers else {}
+    known = _known(spec, markers) if markers else {}
     for marker in markers:
         for code in marker.koder:
             if code not in known and not marker.i_tekst:
@@ -94,7 +102,7 @@ def marker_allows_warnings(spec: Spec) -> Iterator[Finding]:
     (amounts that disagree, a reference to nothing), whatever the marker says; nor can a
     marker allow the warning that it is itself unused."""
     markers = læst(spec)
-    known = _known() if markers else {}
+    known = _known(spec, markers) if markers else {}
     for marker in markers:
         for code in marker.koder:
             if not marker.i_tekst and (known.get(code) is Severity.ERROR or code == UNUSED):

@@ -5,30 +5,17 @@ Removed, not hidden: the public edition is made from a model in which each confi
 is gone or replaced by the stand-in Folketinget shows in its place, so no template and no
 writer ever receives its text. The filter knows no document kind: a model part is
 confidential when it says so (`Fortroligt`), and says what stands in its place; an aktstykke
-and a committee agenda mark their parts alike.
+and a committee agenda mark their parts alike. The editions' names are in udgavevalg.py,
+which the command line reads without pydantic.
 """
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from pydantic import BaseModel
 
-
-class Udgave(str, Enum):
-    """Which edition a build makes."""
-
-    fortrolig = "fortrolig"    # everything, for Finansudvalget's members
-    offentlig = "offentlig"    # what may be published
-
-
-class Valg(str, Enum):
-    """Which editions a command is asked for (`--udgave`)."""
-
-    begge = "begge"            # the public edition, and the confidential one if it differs
-    offentlig = "offentlig"
-    fortrolig = "fortrolig"
+from aktstykker_gen.udgavevalg import IngenOffentligUdgave, Udgave
 
 
 @runtime_checkable
@@ -40,10 +27,6 @@ class Fortroligt(Protocol):
 
     def offentlig_udgave(self) -> BaseModel | None:
         """What the public edition shows in the part's place; None leaves it out."""
-
-
-class IngenOffentligUdgave(Exception):
-    """The whole document is confidential: it has no public edition until that is lifted."""
 
 
 M = TypeVar("M", bound=BaseModel)

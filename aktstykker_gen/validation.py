@@ -7,7 +7,6 @@ object came from, so a rule can point at the line to fix.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 import unicodedata
@@ -169,6 +168,8 @@ def _diagnostic(error: ErrorDetails, spec: LoadedSpec, model_type: type[BaseMode
                 spec.keys.get(path) or spec.span(path),
                 hint="skriv teksten i anførselstegn eller som '>-' efterfulgt af teksten "
                      "på næste linje")
+        import difflib  # for a spec with a mistake only: a clean check does not import it
+
         vocabulary = sorted(_fields_at(model_type, error["loc"][:-1]) - {name})
         close = difflib.get_close_matches(name, vocabulary, n=1)
         return Diagnostic(
@@ -228,6 +229,8 @@ def _unknown_block(error: ErrorDetails, spec: LoadedSpec, path: Location) -> Dia
             hint="skriv teksten i anførselstegn eller som '>-' efterfulgt af teksten på næste linje")
     known = [f"{t}:" if t != "tekst" else "en tekst"
              for t in re.findall(r"<([^>]+)>", str(context.get("expected_tags", "")))]
+    import difflib
+
     close = difflib.get_close_matches(tag, [k.rstrip(":") for k in known if k.endswith(":")], n=1)
     return Diagnostic("AKT004", Severity.ERROR, f"ukendt bloktype '{tag}'",
                       spec.keys.get((*path, tag)) or spec.span(path),

@@ -42,6 +42,9 @@ _NUMBER = re.compile(
 _UNIT_WORD = r"(?:mio|mia|mill|millioner?|milliard(?:er)?|kr|kroner|dkk)\b"
 _WORDS = re.compile(rf"(?P<words>(?:(?!{_UNIT_WORD})[a-zæøå]+\s+){{1,8}}?)(?:{_AFTER})",
                     re.IGNORECASE)
+# Where a match of _WORDS ends: a letter, space and a unit. Searched first, as most texts with
+# a unit have digits before it: _WORDS tries a run of words at every letter of the text.
+_WORD_THEN_UNIT = re.compile(rf"[a-zæøå]\s+(?:{_AFTER})", re.IGNORECASE)
 # Every amount has a unit word or a decimal comma: most texts (an account's name, "Initiativ 12")
 # are passed over at once.
 _MAY_HOLD_ONE = re.compile(r"\d,\d|mi[oal]|kr|dkk", re.IGNORECASE)
@@ -109,6 +112,8 @@ def _number(digits: str) -> Decimal:
 
 
 def _in_words(text: str) -> Iterator[WrittenAmount]:
+    if not _WORD_THEN_UNIT.search(text):
+        return
     for match in _WORDS.finditer(text):
         words = match["words"].split()
         if not words:

@@ -1,14 +1,14 @@
 """`make bench`: every benchmark in one run, then a summary at the top of benchmarks/results.md.
 
 Runs, in this order, each in its own process (each rewrites only its own section):
-  1. check_speed.py   `aktstykke check` of the seed, cold
-  2. seed_route.py    `aktstykke build` of the seed, cold, and 3. the usual route
+  1. check_speed.py   `aktstykke check` of the seed, cold, and 2. of the agenda seed
+  3. seed_route.py    `aktstykke build` of the seed, cold, and 4. the usual route
                       (Word template + LibreOffice) for the same document
-  4. warm_render.py   warm re-render of the seed in one process
-  5. batch_build.py   100 varied specs on all cores
-  6. scaling.py       one aktstykke with 100–800 account rows
-  7. accounts.py      `check` and `build` of 1.000, 3.000 and 10.000 accounts
-  8. preview_latency.py  `aktstykke watch`: a save to the open page showing it (Chromium)
+  5. warm_render.py   warm re-render of the seed in one process
+  6. batch_build.py   100 varied specs on all cores
+  7. scaling.py       one aktstykke with 100–800 account rows
+  8. accounts.py      `check` and `build` of 1.000, 3.000 and 10.000 accounts
+  9. preview_latency.py  `aktstykke watch`: a save to the open page showing it (Chromium)
 Each prints one `summary: {json}` line; this gathers them into the summary section, with
 the machine, the load average before and after (other work on the machine skews timings)
 and the total wall time, and puts the sections in the order above.
@@ -43,7 +43,7 @@ HEADING = "# Summary of the last `make bench`"
 ORDER = [HEADING, "# `aktstykke check` speed", "# `aktstykke build` of the seed vs the usual route",
          "# Warm re-render", "# `aktstykke build` of 100 specs", "# Scaling", "# Accounts",
          "# Live preview latency"]
-ROWS = ["check", "build", "route", "warm", "batch", "scaling", "accounts", "preview"]
+ROWS = ["check", "check_agenda", "build", "route", "warm", "batch", "scaling", "accounts", "preview"]
 
 
 def load() -> str:

@@ -96,3 +96,56 @@ def _not_ours(pid: int) -> bool:
     except OSError:
         return True
     return int(fields[1]) != os.getpid()
+
+
+FORKED_WHEN = """
+import os, sys
+before = []
+real_fork = os.fork
+def fork():
+    before.append(sorted(m for m in ("pydantic", "yaml", "aktstykker_gen.pipeline")
+                         if m in sys.modules))
+    return real_fork()
+os.fork = fork
+from aktstykker_gen import cli
+code = cli.main(["build", sys.argv[1], "-o", sys.argv[2]])
+print(code, before)
+"""
+
+
+def test_the_helper_is_forked_before_the_pipeline_is_imported(tmp_path: Path) -> None:
+    """A one-spec build forks its PDF helper as soon as the command line is read: before
+    pydantic, YAML and the pipeline are imported (the command line reads no model,
+    udgavevalg.py), so the helper starts on WeasyPrint that much sooner; the build is whole."""
+    done = subprocess.run([sys.executable, "-c", FORKED_WHEN, str(SEED_SPEC), str(tmp_path)],
+                          capture_output=True, text=True, check=True, timeout=120)
+    code, forks = done.stdout.split(" ", 1)
+    assert code == "0", done.stderr
+    if forks.strip() == "[]":
+        pytest.skip("one core: no helper is started")
+    assert forks.strip() == "[[]]", forks
+    assert sorted(p.suffix for p in tmp_path.iterdir() if p.suffix != ".json") == \
+        [".docx", ".pdf", ".txt"]
+
+
+FIRST_PDF = """
+import sys
+from aktstykker_gen import assets
+from aktstykker_gen.pipeline import check, render
+from aktstykker_gen.writers.pdf import warm_up, write_pdf
+checked = check(__import__("pathlib").Path(sys.argv[1]))
+folder = assets.templates_dir()
+if sys.argv[2] == "warmed":
+    warm_up(folder)
+sys.stdout.buffer.write(write_pdf(render(checked, folder), folder / checked.kind.stylesheet,
+                                  folder))
+"""
+
+
+def test_a_warmed_up_process_makes_the_same_pdf_as_a_fresh_one() -> None:
+    """The helper's throwaway PDF (writers.pdf.warm_up) leaves nothing in the PDF it makes next:
+    the seed's PDF, as a fresh process's first, is the same bytes after it."""
+    made = {how: subprocess.run([sys.executable, "-c", FIRST_PDF, str(SEED_SPEC), how],
+                                capture_output=True, check=True, timeout=120).stdout
+            for how in ("fresh", "warmed")}
+    assert made["fresh"].startswith(b"%PDF-") and made["fresh"] == made["warmed"]

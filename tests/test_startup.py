@@ -56,3 +56,43 @@ def test_a_bytecode_cache_that_cannot_be_written_does_not_fail_the_render(monkey
     finally:
         render_module.environment.cache_clear()
     assert tree.title == "Strategi for personlig medicin"
+
+
+FROZEN_AFTER = textwrap.dedent("""
+    import gc, sys
+    from aktstykker_gen import cli
+    spec, as_the_process = sys.argv[1], sys.argv[2] == "process"
+    sys.argv = ["aktstykke", "check", spec]
+    code = cli.main() if as_the_process else cli.main(["check", spec])
+    print(code, gc.get_freeze_count(), gc.isenabled())
+""")
+
+
+@pytest.mark.parametrize("called_as", ["process", "function"])
+def test_only_the_process_s_own_command_freezes_its_objects_for_the_exit(called_as) -> None:
+    """`aktstykke check` (main() on the process's argv) freezes what the collector tracks, so
+    the exit skips its last walk over them; main(argv), as a test or a tool calls it in a
+    process that goes on, leaves the collector as it was."""
+    done = subprocess.run([sys.executable, "-c", FROZEN_AFTER, str(SEED_SPEC), called_as],
+                          capture_output=True, text=True, check=True)
+    code, frozen, enabled = done.stdout.split()[-3:]
+    assert "1 ok, 0 med fejl" in done.stdout + done.stderr
+    assert (code, enabled) == ("0", "True")
+    assert (int(frozen) > 10_000) == (called_as == "process"), frozen
+
+
+@pytest.mark.parametrize("kind", ["aktstykke", "dagsorden"])
+def test_no_model_field_takes_a_builtin_list_as_its_default_factory(kind) -> None:
+    """pydantic reads each default factory's signature as it builds a model; `list`'s is parsed
+    from its text, 1,5 M instructions a field at every cold start (modeldele.tom_liste)."""
+    import importlib
+
+    from pydantic import BaseModel
+
+    module = importlib.import_module(f"aktstykker_gen.kinds.{kind}.model")
+    models = [m for m in vars(module).values()
+              if isinstance(m, type) and issubclass(m, BaseModel) and m.__module__ == module.__name__]
+    factories = {(m.__name__, name): f.default_factory for m in models
+                 for name, f in m.model_fields.items() if f.default_factory is not None}
+    assert factories, "the model has list fields with a default"
+    assert not [field for field, factory in factories.items() if factory in (list, set)]

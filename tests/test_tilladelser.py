@@ -226,3 +226,39 @@ def test_a_misspelt_marker_is_an_error_at_its_line(tmp_path, monkeypatch, capsys
     found = diagnostics(spec, [], monkeypatch, capsys)
     assert {(d["code"], d["line"], d["severity"]) for d in found} == {(code, line, "error")}
     assert cli.main(["check", str(spec)]) == 1
+
+
+AGENDA = ROOT / "specs" / "dagsorden" / "2025-09-sundhedsudvalget.yaml"
+
+
+def _catalogue_verdict(code: str) -> str:
+    """What a marker naming `code` on a line with no warning is, as the catalogue of every
+    kind's codes says: an unknown code AKT632, an error (or AKT630 itself) AKT633, any other
+    warning unused, AKT630."""
+    from aktstykker_gen.catalogue import entries
+
+    severity = {e.code: e.severity.value for e in entries()}.get(code)
+    if severity is None:
+        return "AKT632"
+    return "AKT633" if severity == "error" or code == "AKT630" else "AKT630"
+
+
+def _every_code() -> list[str]:
+    from aktstykker_gen.catalogue import registered_codes
+
+    return sorted(registered_codes()) + ["AKT699", "AKT799", "AKT999"]
+
+
+@pytest.mark.parametrize("code", _every_code())
+def test_an_agenda_s_marker_is_judged_as_the_catalogue_judges_it(tmp_path, monkeypatch, capsys,
+                                                                  code):
+    """Every code the tool has, and some it has not: a marker in an agenda is judged from the
+    agenda's own rules and the pipeline's codes, and the catalogue of every kind's rules is
+    loaded only for a code they do not hold; the verdict is the catalogue's either way."""
+    lines = AGENDA.read_text(encoding="utf-8").split("\n")
+    line = next(n for n, t in enumerate(lines, start=1) if t.startswith("udvalg:"))
+    lines[line - 1] += f"  # aktstykke: tillad {code}"
+    spec = tmp_path / "dagsorden.yaml"
+    spec.write_text("\n".join(lines), encoding="utf-8")
+    found = diagnostics(spec, [], monkeypatch, capsys)
+    assert [(d["code"], d["line"]) for d in found] == [(_catalogue_verdict(code), line)]

@@ -59,6 +59,15 @@ def write_pdf(doc: Document, stylesheet: Path, assets: Path, variant: str = DEFA
     return pdf
 
 
+def warm_up(assets: Path) -> None:
+    """Make a PDF of one line of text, and throw it away: a process's first PDF spends some
+    80 ms setting up what every later one reuses (fontconfig, Pango, WeasyPrint's caches),
+    and this one line costs about half of that. The PDF helper does it while the build checks
+    the spec (pdf_helper.py); the PDFs made after it are the same bytes."""
+    HTML(string="<p>x</p>", url_fetcher=PackageOnlyFetcher(assets)).write_pdf(
+        pdf_variant=DEFAULT, pdf_tags=True)
+
+
 def _remove_font_copies(fonts: FontConfiguration) -> None:
     """WeasyPrint copies each @font-face font into a new folder in TMPDIR (1,5 MB a PDF) and
     removes it only when the configuration is garbage collected, which a process that exits,

@@ -60,3 +60,21 @@ def test_an_amount_among_other_numbers_is_read_alone(before, case, after):
 
 def test_references_are_not_written_amounts():
     assert list(written_amounts("{konto:16.71.08} og {modtager:amgros} i {finansår}")) == []
+
+
+TOKENS = ("syv", "en", "halv", "og", "Fem", "komma", "tre", "til", "i", "alt", "2025", "7,5",
+          "-", "÷", "mio.", "mio", "Mia.", "kr.", "kr", "kroner", "t. kr.", "DKK", "millioner",
+          "milliarder", "tusind", "pct.", "(", ")", ",", ".", ":", "æøå", "KR")
+
+
+@settings(max_examples=2000, derandomize=True, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(TOKENS),
+                          st.sampled_from(("", " ", "  ", "\n", "\u00a0", "\t"))), max_size=14))
+def test_the_quick_test_for_amounts_in_words_misses_none(tokens):
+    """Amounts in words are looked for only where a word is followed by a unit
+    (`_WORD_THEN_UNIT`): wherever the full pattern finds one, the quick test finds that too."""
+    from aktstykker_gen.written_amounts import _WORD_THEN_UNIT, _WORDS
+
+    text = "".join(token + space for token, space in tokens)
+    if _WORDS.search(text):
+        assert _WORD_THEN_UNIT.search(text), text

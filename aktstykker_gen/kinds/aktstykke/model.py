@@ -40,6 +40,7 @@ from aktstykker_gen.modeldele import (
     Tekst,
     _beskrivelse,
     _heltal,
+    tom_liste,
 )
 from aktstykker_gen.units import Enhed
 from aktstykker_gen.values import AMOUNT_JSON_SCHEMA, Amount, Flag, _amount, parse_amount
@@ -391,7 +392,7 @@ class Tabelrække(Model):
         None, description="Rækkerne ovenfor (id), rækken er summen af; skrevne værdier "
                           "kontrolleres mod dem.")
     minus: list[Kortnavn] = Field(
-        default_factory=list, description="Rækkerne ovenfor (id), der trækkes fra summen, fx "
+        default_factory=tom_liste, description="Rækkerne ovenfor (id), der trækkes fra summen, fx "
                                           "udgifterne fra loftet, så rækken er råderummet.")
 
 
@@ -409,7 +410,7 @@ class Tabel(Model):
         min_length=1, description="Kolonnerne: årstal eller navngivne kolonner.")
     rækker: list[Tabelrække] = Field(min_length=1, description="Tabellens rækker.")
     anm: Tekst | None = Field(None, description="Anmærkning under tabellen (Anm.: …).")
-    noter: list[Tekst] = Field(default_factory=list,
+    noter: list[Tekst] = Field(default_factory=tom_liste,
                                description="Noter til mærkerne 1), 2) …, i rækkefølge.")
     kilde: Tekst | None = Field(None, description="Kilden under tabellen (Kilde: …).")
 
@@ -468,7 +469,7 @@ class BilagetsFortrolighed(Fortrolighed):
                                 "fortrolige tal.")
 
     offentlige_totaler: list[Henvisning] = Field(
-        default_factory=list,
+        default_factory=tom_liste,
         description="Offentlige beløb, der omfatter bilagets fortrolige tal: en sum i bilagets "
                     "tabel, skrevet som en henvisning til aktstykkets data, her uden klammer, fx "
                     "udgift for {udgift}. Teksten siger da: 'Beløbet på … omfatter fortrolige "
@@ -564,17 +565,17 @@ class Afgørelse(Model):
 
     dato: Dato = Field(description="Datoen for udvalgets afgørelse, ÅÅÅÅ-MM-DD.")
     stemte_imod: list[Tekst] = Field(
-        default_factory=list, description="Dem, der stemte imod, som udvalget skriver det, fx "
+        default_factory=tom_liste, description="Dem, der stemte imod, som udvalget skriver det, fx "
                                           "'Enhedslistens medlemmer': linjen siger da '(udvalget "
                                           "med undtagelse af …, der stemte imod aktstykket)'.")
     flertal: bool | None = Field(
         None, description="Om linjen siger 'af et flertal i Finansudvalget'; som standard, når "
                           "nogen stemte imod. false: 'af Finansudvalget' med undtagelsen efter.")
     bemærkninger: list[Tekst] = Field(
-        default_factory=list, description="Udvalgets bemærkninger efter linjen (fx kritik), ét "
+        default_factory=tom_liste, description="Udvalgets bemærkninger efter linjen (fx kritik), ét "
                                           "afsnit hver; trykkes som skrevet.")
     påtegninger: list[Tekst] = Field(
-        default_factory=list, description="Påtegninger fra udvalget eller partier, ét afsnit "
+        default_factory=tom_liste, description="Påtegninger fra udvalget eller partier, ét afsnit "
                                           "hver; trykkes som skrevet efter bemærkningerne.")
 
 
@@ -614,7 +615,7 @@ class NavngivetBeløb(Model):
     enhed: Literal["mio. kr.", "mia. kr.", "kr."] = Field("mio. kr.",
                                                           description="Beløbets enhed.")
     dele: list[Del] = Field(
-        default_factory=list, description="Delene: tal i beløbets enhed eller henvisninger "
+        default_factory=tom_liste, description="Delene: tal i beløbets enhed eller henvisninger "
                                           "til data uden klammer, fx konto:16.71.08 eller "
                                           "beløb:drift.")
     kilde: Tekst | None = Field(None, description="Hvor et selvstændigt tal stammer fra, fx "
@@ -672,36 +673,36 @@ class Aktstykke(Model):
     nettoændring: Beløb = Field(
         default_factory=dict, description="Tilsigtet nettoændring pr. finansår; ellers 0.")
     udgifter: list[Hovedkonto] = Field(
-        default_factory=list, description="Hovedkonti, der får udgifterne.")
+        default_factory=tom_liste, description="Hovedkonti, der får udgifterne.")
     finansiering: list[Hovedkonto] = Field(
-        default_factory=list, description="Hovedkonti, der finansierer udgifterne, fx en reserve.")
+        default_factory=tom_liste, description="Hovedkonti, der finansierer udgifterne, fx en reserve.")
     modtagere: list[Modtager] = Field(
-        default_factory=list, description="Hvem midlerne går til; prosa henviser med "
+        default_factory=tom_liste, description="Hvem midlerne går til; prosa henviser med "
                                           "{modtager:id}.")
     beløb: dict[Kortnavn, NavngivetFelt] = Field(
         default_factory=dict, description="Andre navngivne beløb, som prosaen henviser til med "
                                           "{beløb:navn}: et tal (mio. kr.) eller et navngivet "
                                           "beløb med enhed og dele.")
     tekstanmærkninger: list[Tekstanmærkning] = Field(
-        default_factory=list, description="Nye tekstanmærkninger; citeres i afsnit e.")
+        default_factory=tom_liste, description="Nye tekstanmærkninger; citeres i afsnit e.")
     hjemler: list[Hjemmel] = Field(
-        default_factory=list, description="Hjemler uden nye midler; vises i listen i afsnit a og "
+        default_factory=tom_liste, description="Hjemler uden nye midler; vises i listen i afsnit a og "
                                           "i afsnit e.")
     låneramme: Låneramme | None = Field(None, description="En ændret låneramme.")
     anvendelser: list[Anvendelse] = Field(
-        default_factory=list, description="Allerede afsatte midler, der anvendes til andet; "
+        default_factory=tom_liste, description="Allerede afsatte midler, der anvendes til andet; "
                                           "indsættes med {indsæt: anvendelse}.")
     uden_tillægsbevilling: UdenTillægsbevilling | None = Field(
         None, description="Hvorfor intet opføres på tillægsbevillingen.")
     aktstykker: list[CiteretAktstykke] = Field(
-        default_factory=list, description="Andre aktstykker, teksten henviser til med {akt:nøgle}.")
+        default_factory=tom_liste, description="Andre aktstykker, teksten henviser til med {akt:nøgle}.")
     erstatter: Nøgle | None = Field(None, description="Nøglen for det aktstykke, dette "
                                                    "erstatter; indsættes med {indsæt: erstatning}.")
     dispositioner: list[Disposition] = Field(
-        default_factory=list, description="Dispositionerne, én linje hver i listen i afsnit a "
+        default_factory=tom_liste, description="Dispositionerne, én linje hver i listen i afsnit a "
                                           "({indsæt: dispositioner}).")
     finansieringsformer: list[Finansieringsform] = Field(
-        default_factory=list, description="Hvordan udgiften i finansåret finansieres; giver "
+        default_factory=tom_liste, description="Hvordan udgiften i finansåret finansieres; giver "
                                           "finansieringssætningen.")
     bevillingstype_i_a: Flag = Field(False, description="true: listen og sætningen i afsnit a "
                                                         "viser bevillingstypen, fx (Driftsbev.).")
@@ -710,11 +711,11 @@ class Aktstykke(Model):
         None, description="Den ansvarlige sagsbehandler; står som forfatter af ændringer i en "
                           "redline. Vises ikke i aktstykket.")
     underskrivere: list[Tekst] = Field(
-        default_factory=list, description="Ministeren, så departementschefen.")
+        default_factory=tom_liste, description="Ministeren, så departementschefen.")
     adressat: Tekst = Field("Finansudvalget", description="Hvem aktstykket sendes til.")
     afgørelse: Afgørelse | None = Field(None, description="Finansudvalgets afgørelse, når den "
                                                           "foreligger.")
-    bilag: list[Bilag] = Field(default_factory=list, description="Bilag efter aktstykkets "
+    bilag: list[Bilag] = Field(default_factory=tom_liste, description="Bilag efter aktstykkets "
                                                                  "tekst, nummereret 1, 2, ….")
 
     def er_fortrolig(self) -> bool:

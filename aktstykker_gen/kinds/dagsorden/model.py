@@ -20,7 +20,16 @@ from pydantic_core import PydanticCustomError
 
 from aktstykker_gen import values
 from aktstykker_gen.load import Citeret
-from aktstykker_gen.modeldele import Dato, Model, Overskrift, Punkter, Tekst, _beskrivelse, _heltal
+from aktstykker_gen.modeldele import (
+    Dato,
+    Model,
+    Overskrift,
+    Punkter,
+    Tekst,
+    _beskrivelse,
+    _heltal,
+    tom_liste,
+)
 from aktstykker_gen.values import Flag
 
 # What an empty part of an item shows, as the agenda systems print it.
@@ -108,7 +117,7 @@ class Punkttabel(Model):
     rækker: list[list[Celle]] = Field(
         min_length=1, description="Rækkerne, hver en liste med én celle pr. kolonne, fx "
                                   "[Udgift, 12.5, 13]; ~ for en tom celle.")
-    noter: list[Tekst] = Field(default_factory=list,
+    noter: list[Tekst] = Field(default_factory=tom_liste,
                                description="Noter under tabellen, fx Kilde: Danske Regioner.")
 
 
@@ -129,8 +138,8 @@ class Underpunkt(Model):
                             | Annotated[Overskrift, Tag("<overskrift>")]
                             | Annotated[Punkttabelblok, Tag("<tabel>")],
                             Discriminator(_punkttype)]] = Field(
-        default_factory=list, description="Underpunktets tekster, punkter, overskrifter og "
-                                          "tabeller.")
+        default_factory=tom_liste, description="Underpunktets tekster, punkter, overskrifter og "
+                                               "tabeller.")
 
 
 # Union tags are written <like-this>: validation.py leaves them out of error positions.
@@ -187,7 +196,7 @@ class LukketPunkt(Model):
     nr: int
     status: Punktstatus = Punktstatus.fortrolig
     offentlig_titel: str | None = None
-    offentlig_beslutning: list[str] = Field(default_factory=list)
+    offentlig_beslutning: list[str] = Field(default_factory=tom_liste)
 
 
 class Punkt(Model):
@@ -205,31 +214,31 @@ class Punkt(Model):
     ansvarlig: Tekst | None = Field(None, description="Den ansvarlige medarbejder.")
     sagsnr: Sagsnummer | None = Field(None, description="Sagsnummeret, fx EMN-2023-01359 eller "
                                                         "MOD-2025-00124.")
-    resumé: list[Blok] = Field(default_factory=list, description="Resumé; tomt vises som -.")
+    resumé: list[Blok] = Field(default_factory=tom_liste, description="Resumé; tomt vises som -.")
     indstilling: list[Tekst] = Field(
-        default_factory=list, description="Indstillingen efter 'Det indstilles,': én linje pr. "
+        default_factory=tom_liste, description="Indstillingen efter 'Det indstilles,': én linje pr. "
                                           "at-sætning, fx 'at udvalget tager orienteringen til "
                                           "efterretning'.")
-    beslutning: list[Blok] = Field(default_factory=list,
+    beslutning: list[Blok] = Field(default_factory=tom_liste,
                                    description="Udvalgets beslutning; står i referatet efter "
                                                "indstillingen.")
     sagsfremstilling: list[Blok] = Field(
-        default_factory=list, description="Sagsfremstillingen: tekster, punkter, overskrifter "
+        default_factory=tom_liste, description="Sagsfremstillingen: tekster, punkter, overskrifter "
                                           "og underpunkter a), b), …; tom vises som -.")
-    økonomi: list[Blok] = Field(default_factory=list,
+    økonomi: list[Blok] = Field(default_factory=tom_liste,
                                 description="Økonomi; tom vises som 'Ingen bemærkninger'.")
     sekretariatets_bemærkninger: list[Blok] = Field(
-        default_factory=list, description="Sekretariatets bemærkninger; tom vises som 'Ingen "
+        default_factory=tom_liste, description="Sekretariatets bemærkninger; tom vises som 'Ingen "
                                           "bemærkninger'.")
     kommunikation: list[Blok] = Field(
-        default_factory=list, description="Kommunikation; tom vises som 'Ingen bemærkninger'.")
-    bilag: list[Punktbilag] = Field(default_factory=list, description="Punktets bilag, 1, 2, ….")
+        default_factory=tom_liste, description="Kommunikation; tom vises som 'Ingen bemærkninger'.")
+    bilag: list[Punktbilag] = Field(default_factory=tom_liste, description="Punktets bilag, 1, 2, ….")
     links: list[Annotated[str, StringConstraints(pattern=r"^https?://[^\s\"<>]+$")]] = Field(
-        default_factory=list, description="Links, som punktet henviser til; står efter punktet.")
+        default_factory=tom_liste, description="Links, som punktet henviser til; står efter punktet.")
     offentlig_titel: Tekst | None = Field(
         None, description="Et lukket punkts titel, som den må offentliggøres i referatet.")
     offentlig_beslutning: list[Tekst] = Field(
-        default_factory=list, description="Et lukket punkts beslutning, så vidt den må "
+        default_factory=tom_liste, description="Et lukket punkts beslutning, så vidt den må "
                                           "offentliggøres i referatet.")
 
     def er_fortrolig(self) -> bool:
@@ -257,8 +266,8 @@ class Dagsorden(Model):
         pattern=r"^[0-2][0-9]\.[0-5][0-9](-[0-2][0-9]\.[0-5][0-9])?$")] = Field(
         description="Mødets tidspunkt, fx 10.00-12.00.")
     sted: Tekst = Field(description="Mødestedet.")
-    deltagere: list[Tekst] = Field(default_factory=list, description="De mødte (til referatet).")
-    afbud: list[Tekst] = Field(default_factory=list, description="Afbud (til referatet).")
+    deltagere: list[Tekst] = Field(default_factory=tom_liste, description="De mødte (til referatet).")
+    afbud: list[Tekst] = Field(default_factory=tom_liste, description="Afbud (til referatet).")
     næste_møde: Dato | None = Field(None, description="Datoen for udvalgets næste møde.")
     punkter: list[Punkt] = Field(min_length=1, description="Punkterne i rækkefølge.")
 
