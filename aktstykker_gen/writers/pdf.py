@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from aktstykker_gen.document import Document
-from aktstykker_gen.writers import page_references
+from aktstykker_gen.writers import page_references, per_page
 from aktstykker_gen.writers.html import write_html
 from aktstykker_gen.writers.libraries import one_library_lookup
 from aktstykker_gen.writers.pdf_tags import finish
@@ -26,6 +26,7 @@ with one_library_lookup():
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 page_references.install()
+per_page.install()
 
 
 class PackageOnlyFetcher(URLFetcher):
