@@ -167,18 +167,27 @@ def test_redline_refuses_a_target_that_is_not_docx(tmp_path, capsys):
     assert exit_.value.code == 2 and "docx" in capsys.readouterr().err
 
 
+ODF_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+
+
+def _libreoffice_changes(soffice: str, docx: Path, tmp_path: Path):
+    """The redline as LibreOffice reads it (converted to ODT): the content, its tracked-change
+    regions, and the sorted kinds of change in them."""
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                    "--convert-to", "odt", "--outdir", str(tmp_path), str(docx)],
+                   check=True, capture_output=True, timeout=300)
+    with zipfile.ZipFile(tmp_path / f"{docx.stem}.odt") as odt:
+        content = etree.fromstring(odt.read("content.xml"))
+    regions = content.findall(f".//{{{ODF_TEXT}}}changed-region")
+    kinds = sorted(child.tag.split("}")[1] for region in regions for child in region
+                   if child.tag.split("}")[1] in ("insertion", "deletion"))
+    return content, regions, kinds
+
+
 def test_libreoffice_reads_one_tracked_change_region_per_insertion_and_deletion(tmp_path):
     soffice = require_tool("soffice")
     out = redline(tmp_path, SEED_SPEC, spec(tmp_path, "new", CONSISTENT))
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
-                    "--convert-to", "odt", "--outdir", str(tmp_path), str(out)],
-                   check=True, capture_output=True, timeout=300)
-    with zipfile.ZipFile(tmp_path / "changes.odt") as odt:
-        content = etree.fromstring(odt.read("content.xml"))
-    text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
-    regions = content.findall(f".//{{{text}}}changed-region")
-    kinds = sorted(child.tag.split("}")[1] for region in regions for child in region
-                   if child.tag.split("}")[1] in ("insertion", "deletion"))
+    _, _, kinds = _libreoffice_changes(soffice, out, tmp_path)
     assert kinds == ["deletion"] * 13 + ["insertion"] * 13
 
 
@@ -197,19 +206,11 @@ def test_libreoffice_reads_a_moved_paragraph_as_moved_away_and_moved_here(tmp_pa
     [pair] = [p for p in corpus() if p.spec == SEED_SPEC.stem and p.kind == "afsnit-flyttet"]
     out = redline(tmp_path, written(pair.old, tmp_path / "old.yaml"),
                   written(pair.new, tmp_path / "new.yaml"))
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
-                    "--convert-to", "odt", "--outdir", str(tmp_path), str(out)],
-                   check=True, capture_output=True, timeout=300)
-    with zipfile.ZipFile(tmp_path / "changes.odt") as odt:
-        content = etree.fromstring(odt.read("content.xml"))
-    text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
-    regions = content.findall(f".//{{{text}}}changed-region")
-    kinds = sorted(child.tag.split("}")[1] for region in regions for child in region
-                   if child.tag.split("}")[1] in ("insertion", "deletion"))
+    content, regions, kinds = _libreoffice_changes(soffice, out, tmp_path)
     moved = next(o for o, n in zip(pair.old["tekst"]["b"], pair.new["tekst"]["b"], strict=True)
                  if o != n)   # the paragraph taken out (and put back two places on)
-    deleted = "".join(next(r for r in regions if r.find(f"{{{text}}}deletion") is not None)
-                      .find(f"{{{text}}}deletion").itertext())
-    started = content.find(f".//{{{text}}}change-start").getparent()
+    deleted = "".join(next(r for r in regions if r.find(f"{{{ODF_TEXT}}}deletion") is not None)
+                      .find(f"{{{ODF_TEXT}}}deletion").itertext())
+    started = content.find(f".//{{{ODF_TEXT}}}change-start").getparent()
     assert kinds == ["deletion", "insertion"]
     assert key(moved) in key(deleted) and key("".join(started.itertext())).startswith(key(moved))
