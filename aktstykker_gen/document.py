@@ -48,6 +48,7 @@ ROLES = frozenset({
     "headnote",   # a line under the head: decided on, confidential, confidentiality lifted
     "lead",       # the sender line that opens the document
     "heading",    # a short heading inside a section
+    "contents",   # the heading of a contents list, which opens a page of its own
     "dateline",   # place and date at the close
     "signature",  # a signatory
     "addressee",  # who the document is sent to
