@@ -117,6 +117,9 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", parents=[checking], help="validate specs")
     check.add_argument("--format", choices=("text", "json"), default="text",
                        help="json: diagnostikken som data på stdout (til editorer og CI)")
+    check.add_argument("-v", "--verbose", action="store_true",
+                       help="vis også, hvad der blev sammenlignet (med --kontoplan: hvert træk "
+                            "på finansloven ved siden af eksportens tal)")
     check.set_defaults(run=_check)
 
     build = commands.add_parser("build", parents=[checking],
@@ -268,12 +271,13 @@ class _Outcome:
         return self.checked is None or any(d.is_error for d in self.diagnostics)
 
 
-def _check_all(args: argparse.Namespace) -> list[_Outcome]:
+def _check_all(args: argparse.Namespace,
+               kontoplan: Kontoplan | None = None) -> list[_Outcome]:
     """Check each spec given, and every spec under each folder given (as `build` finds them;
     discovery is imported only for a folder, which keeps a file's check at its speed)."""
     from aktstykker_gen.pipeline import check
 
-    selected, kontoplan = _selection(args), _kontoplan(args)
+    selected = _selection(args)
     specs = args.specs
     if any(is_folder(path) for path in specs):
         from aktstykker_gen.discovery import NoSpecs, find_specs
@@ -327,7 +331,8 @@ def _summary(outcomes: list[_Outcome]) -> str:
 
 
 def _check(args: argparse.Namespace) -> int:
-    outcomes = _check_all(args)
+    kontoplan = _kontoplan(args)
+    outcomes = _check_all(args, kontoplan)
     if args.format == "json":
         import json
 
@@ -339,8 +344,23 @@ def _check(args: argparse.Namespace) -> int:
     else:
         for outcome in outcomes:
             _report(outcome.diagnostics)
+            if args.verbose:
+                _account(outcome, kontoplan)
         print(_summary(outcomes), file=sys.stderr)
     return _exit_code(outcomes)
+
+
+def _account(outcome: _Outcome, kontoplan: Kontoplan | None) -> None:
+    """`--verbose`: what the spec's kind compared, under the spec's name."""
+    if outcome.checked is None:
+        return
+    from aktstykker_gen.rules import Subject
+
+    lines = outcome.checked.kind.redegørelse(Subject(outcome.checked.spec, kontoplan))
+    if lines:
+        print(f"{outcome.path}: {lines[0]}", file=sys.stderr)
+        for line in lines[1:]:
+            print(f"  {line}", file=sys.stderr)
 
 
 def _as_data(diagnostic: Diagnostic) -> dict[str, Any]:
