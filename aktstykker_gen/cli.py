@@ -179,6 +179,19 @@ def _parser() -> argparse.ArgumentParser:
                        help="port on 127.0.0.1 (default: 8765; 0: a free one)")
     watch.set_defaults(run=_watch)
 
+    register = commands.add_parser(
+        "register", help="the folketingsår's register: numbers, citations, replacements, "
+                         "reserves and the tillægsbevilling of every aktstykke under a folder")
+    register.add_argument("folder", type=Path, metavar="FOLDER")
+    register.add_argument("--kontoplan", type=Path, metavar="FILE",
+                          help="hold aktstykkernes samlede træk på reserverne op mod eksporten")
+    register.add_argument("--format", choices=("text", "json"), default="text")
+    register.add_argument("-o", "--output", type=Path, default=Path("output"), metavar="DIR",
+                          help="her gemmes registrets cache (standard: output/)")
+    register.add_argument("--dokument", action="store_true",
+                          help="skriv også register.docx, .pdf og .txt i DIR")
+    register.set_defaults(run=_register)
+
     rules = commands.add_parser("rules", help="list every diagnostic code")
     rules.add_argument("--format", choices=("text", "json"), default="text")
     rules.set_defaults(run=_rules)
@@ -378,6 +391,51 @@ def _as_data(diagnostic: Diagnostic) -> dict[str, Any]:
         "related": [{"file": r.file, "line": r.line, "column": r.column}
                     for r in diagnostic.related],
     }
+
+
+def _register(args: argparse.Namespace) -> int:
+    """`aktstykke register FOLDER`: exit 1 when the register finds an error (a number used
+    twice, a citation of no spec, a reserve overdrawn), 2 for usage."""
+    from aktstykker_gen.build import WriteError, write_outputs
+    from aktstykker_gen.discovery import NoSpecs, find_specs
+    from aktstykker_gen.kinds.aktstykke import registervisning
+    from aktstykker_gen.registercache import Cache
+
+    if not is_folder(args.folder):
+        raise UsageError(f"{args.folder} er ikke en mappe")
+    plan = _kontoplan(args)
+    try:
+        specs = find_specs([args.folder])
+    except NoSpecs as error:
+        raise UsageError(str(error)) from None
+    cache = Cache(args.output)
+    register = registervisning.byg(args.folder, specs, cache)
+    outputs = {}
+    if args.dokument:
+        from aktstykker_gen import assets, build
+        from aktstykker_gen.render import render_tree
+
+        templates = assets.templates_dir()
+        tree = render_tree(templates, registervisning.DOKUMENT.template,
+                           registervisning.context(register, plan, str(args.folder)))
+        outputs = {suffix: build.write_format(tree, registervisning.DOKUMENT, suffix, templates)
+                   for suffix in build.FORMATS}
+    try:
+        cache.save({registervisning.relative(p, args.folder) for p in specs})
+        if outputs:
+            write_outputs(outputs, args.output, "register")
+    except WriteError as error:
+        _report([error.diagnostic()])
+        return EXIT_USAGE
+    if args.format == "json":
+        import json
+
+        print(json.dumps(registervisning.data(register, plan), ensure_ascii=False, indent=2))
+    else:
+        print(registervisning.tekst(register, plan, str(args.folder)), end="")
+        print(f"{len(register.specs)} aktstykker; læst {cache.read}, typet {cache.typed} af "
+              f"{len(specs)} specs", file=sys.stderr)
+    return EXIT_ERRORS if any(f.fejl for f in register.fund(plan)) else EXIT_OK
 
 
 def _build(args: argparse.Namespace) -> int:

@@ -261,6 +261,9 @@ class CiteretAktstykke(Model):
         None, description="Folketingsåret, fx 2019-20.")
     tiltrådt: Dato | None = Field(None, description="Datoen, Finansudvalget tiltrådte det; "
                                                     "nævnes, når aktstykket erstattes.")
+    ekstern: Flag = Field(False, description="true: aktstykket er ikke blandt registrets specs "
+                                             "(et andet ministeriums, et tidligere år); "
+                                             "'aktstykke register' leder ikke efter det.")
 
     @property
     def nøgle(self) -> str:
