@@ -93,7 +93,7 @@ def tekst(register: Register, plan: Kontoplan | None, folder: str) -> str:
         out += ["", "Reserver og finansloven:"] + [f"  {line}" for line in c["reserver"]]
     for t in c["tb"]:
         header = ("Hovedkonto", "Aktstykker", "Udgift", "Indtægt", "Netto")
-        rows = [(f"§ {r['nr']}. {r['navn']}"[:60], r["aktstykker"][:30], r["udgift"],
+        rows = [(f"§ {r['nr']}. {r['navn']}"[:60], r["aktstykker"][:40], r["udgift"],
                  r["indtægt"], r["netto"]) for r in t["rækker"]]
         rows.append(("I alt", "", t["i_alt"]["udgift"], t["i_alt"]["indtægt"],
                      t["i_alt"]["netto"]))
