@@ -15,7 +15,7 @@ from typing import Any
 
 from aktstykker_gen import __version__, limits
 from aktstykker_gen.bounded import Refused, read_bytes, read_text
-from aktstykker_gen.build import write_atomically
+from aktstykker_gen.build import WriteError, write_atomically
 from aktstykker_gen.load import MAX_BYTES
 from aktstykker_gen.manifest import folder_digest, sha256
 
@@ -68,7 +68,10 @@ class Cache:
 
     def save(self, keep: set[str]) -> None:
         """Write the cache with the specs of this run only (`WriteError` if it cannot)."""
-        self.folder.mkdir(parents=True, exist_ok=True)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise WriteError(self.folder, error, "oprette mappen") from None
         data = {"code": self.code, "specs": {k: v for k, v in sorted(self.entries.items())
                                              if k in keep}}
         write_atomically(self.folder, {NAME: json.dumps(data, ensure_ascii=False,
