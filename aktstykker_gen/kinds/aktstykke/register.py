@@ -150,8 +150,9 @@ class Register:
                          "aktstykker": []})
                 entry["udgift"] += Decimal(row["udgift"])
                 entry["indtægt"] += Decimal(row["indtægt"])
+                label = _betegnelse(f)
                 entry["aktstykker"].append(
-                    _betegnelse(f) if _betegnelse(f) != "uden nummer" else f"uden nr. ({path})")
+                    label if label != "uden nummer" else f"uden nr. ({Path(path).stem})")
         return {år: [rows[nr] for nr in sorted(rows)] for år, rows in sorted(sums.items())}
 
     def fund(self, plan: Kontoplan | None) -> list[Fund]:

@@ -59,7 +59,7 @@ def _tb(register: Register) -> list[dict[str, Any]]:
         tables.append({
             "finansår": år,
             "rækker": [{"nr": r["nr"], "navn": r["navn"],
-                        "aktstykker": ", ".join(f"akt. {a}" for a in r["aktstykker"]),
+                        "aktstykker": str(len(r["aktstykker"])),
                         "udgift": _n(r["udgift"]), "indtægt": _n(r["indtægt"]),
                         "netto": _n(r["udgift"] - r["indtægt"])} for r in rows],
             "i_alt": {"udgift": _n(udgift), "indtægt": _n(indtægt),
@@ -93,7 +93,7 @@ def tekst(register: Register, plan: Kontoplan | None, folder: str) -> str:
         out += ["", "Reserver og finansloven:"] + [f"  {line}" for line in c["reserver"]]
     for t in c["tb"]:
         header = ("Hovedkonto", "Aktstykker", "Udgift", "Indtægt", "Netto")
-        rows = [(f"§ {r['nr']}. {r['navn']}"[:60], r["aktstykker"][:40], r["udgift"],
+        rows = [(f"§ {r['nr']}. {r['navn']}"[:60], r["aktstykker"], r["udgift"],
                  r["indtægt"], r["netto"]) for r in t["rækker"]]
         rows.append(("I alt", "", t["i_alt"]["udgift"], t["i_alt"]["indtægt"],
                      t["i_alt"]["netto"]))
@@ -101,7 +101,7 @@ def tekst(register: Register, plan: Kontoplan | None, folder: str) -> str:
         out += ["", f"Tillægsbevillingen for {t['finansår']}, aktstykkernes del (mio. kr.):"]
         for row in [header, *rows]:
             out.append("  " + "  ".join(
-                cell.ljust(widths[i]) if i < 2 else cell.rjust(widths[i])
+                cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i])
                 for i, cell in enumerate(row)).rstrip())
     return "\n".join(out) + "\n"
 
