@@ -117,6 +117,9 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", parents=[checking], help="validate specs")
     check.add_argument("--format", choices=("text", "json"), default="text",
                        help="json: diagnostikken som data på stdout (til editorer og CI)")
+    check.add_argument("-v", "--verbose", action="store_true",
+                       help="vis også, hvad der blev sammenlignet (med --kontoplan: hvert træk "
+                            "på finansloven ved siden af eksportens tal)")
     check.set_defaults(run=_check)
 
     build = commands.add_parser("build", parents=[checking],
@@ -175,6 +178,19 @@ def _parser() -> argparse.ArgumentParser:
     watch.add_argument("--port", type=_port, default=8765, metavar="N",
                        help="port on 127.0.0.1 (default: 8765; 0: a free one)")
     watch.set_defaults(run=_watch)
+
+    register = commands.add_parser(
+        "register", help="the folketingsår's register: numbers, citations, replacements, "
+                         "reserves and the tillægsbevilling of every aktstykke under a folder")
+    register.add_argument("folder", type=Path, metavar="FOLDER")
+    register.add_argument("--kontoplan", type=Path, metavar="FILE",
+                          help="hold aktstykkernes samlede træk på reserverne op mod eksporten")
+    register.add_argument("--format", choices=("text", "json"), default="text")
+    register.add_argument("-o", "--output", type=Path, default=Path("output"), metavar="DIR",
+                          help="her gemmes registrets cache (standard: output/)")
+    register.add_argument("--dokument", action="store_true",
+                          help="skriv også register.docx, .pdf og .txt i DIR")
+    register.set_defaults(run=_register)
 
     rules = commands.add_parser("rules", help="list every diagnostic code")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -268,12 +284,13 @@ class _Outcome:
         return self.checked is None or any(d.is_error for d in self.diagnostics)
 
 
-def _check_all(args: argparse.Namespace) -> list[_Outcome]:
+def _check_all(args: argparse.Namespace,
+               kontoplan: Kontoplan | None = None) -> list[_Outcome]:
     """Check each spec given, and every spec under each folder given (as `build` finds them;
     discovery is imported only for a folder, which keeps a file's check at its speed)."""
     from aktstykker_gen.pipeline import check
 
-    selected, kontoplan = _selection(args), _kontoplan(args)
+    selected = _selection(args)
     specs = args.specs
     if any(is_folder(path) for path in specs):
         from aktstykker_gen.discovery import NoSpecs, find_specs
@@ -327,7 +344,8 @@ def _summary(outcomes: list[_Outcome]) -> str:
 
 
 def _check(args: argparse.Namespace) -> int:
-    outcomes = _check_all(args)
+    kontoplan = _kontoplan(args)
+    outcomes = _check_all(args, kontoplan)
     if args.format == "json":
         import json
 
@@ -339,8 +357,23 @@ def _check(args: argparse.Namespace) -> int:
     else:
         for outcome in outcomes:
             _report(outcome.diagnostics)
+            if args.verbose:
+                _account(outcome, kontoplan)
         print(_summary(outcomes), file=sys.stderr)
     return _exit_code(outcomes)
+
+
+def _account(outcome: _Outcome, kontoplan: Kontoplan | None) -> None:
+    """`--verbose`: what the spec's kind compared, under the spec's name."""
+    if outcome.checked is None:
+        return
+    from aktstykker_gen.rules import Subject
+
+    lines = outcome.checked.kind.redegørelse(Subject(outcome.checked.spec, kontoplan))
+    if lines:
+        print(f"{outcome.path}: {lines[0]}", file=sys.stderr)
+        for line in lines[1:]:
+            print(f"  {line}", file=sys.stderr)
 
 
 def _as_data(diagnostic: Diagnostic) -> dict[str, Any]:
@@ -358,6 +391,51 @@ def _as_data(diagnostic: Diagnostic) -> dict[str, Any]:
         "related": [{"file": r.file, "line": r.line, "column": r.column}
                     for r in diagnostic.related],
     }
+
+
+def _register(args: argparse.Namespace) -> int:
+    """`aktstykke register FOLDER`: exit 1 when the register finds an error (a number used
+    twice, a citation of no spec, a reserve overdrawn), 2 for usage."""
+    from aktstykker_gen.build import WriteError, write_outputs
+    from aktstykker_gen.discovery import NoSpecs, find_specs
+    from aktstykker_gen.kinds.aktstykke import registervisning
+    from aktstykker_gen.registercache import Cache
+
+    if not is_folder(args.folder):
+        raise UsageError(f"{args.folder} er ikke en mappe")
+    plan = _kontoplan(args)
+    try:
+        specs = find_specs([args.folder])
+    except NoSpecs as error:
+        raise UsageError(str(error)) from None
+    cache = Cache(args.output)
+    register = registervisning.byg(args.folder, specs, cache)
+    outputs = {}
+    if args.dokument:
+        from aktstykker_gen import assets, build
+        from aktstykker_gen.render import render_tree
+
+        templates = assets.templates_dir()
+        tree = render_tree(templates, registervisning.DOKUMENT.template,
+                           registervisning.context(register, plan, str(args.folder)))
+        outputs = {suffix: build.write_format(tree, registervisning.DOKUMENT, suffix, templates)
+                   for suffix in build.FORMATS}
+    try:
+        cache.save({registervisning.relative(p, args.folder) for p in specs})
+        if outputs:
+            write_outputs(outputs, args.output, "register")
+    except WriteError as error:
+        _report([error.diagnostic()])
+        return EXIT_USAGE
+    if args.format == "json":
+        import json
+
+        print(json.dumps(registervisning.data(register, plan), ensure_ascii=False, indent=2))
+    else:
+        print(registervisning.tekst(register, plan, str(args.folder)), end="")
+        print(f"{len(register.specs)} aktstykker; læst {cache.read}, typet {cache.typed} af "
+              f"{len(specs)} specs", file=sys.stderr)
+    return EXIT_ERRORS if any(f.fejl for f in register.fund(plan)) else EXIT_OK
 
 
 def _build(args: argparse.Namespace) -> int:

@@ -252,10 +252,12 @@ def test_check_against_any_kontoplan_is_handled(folder, kontoplan):
     assert_handled(["check", "--kontoplan", str(path), str(SEED)], folder)
 
 
-COMMANDS = ["check", "build", "diff", "redline", "textconv", "new", "rules", "schema"]
+COMMANDS = ["check", "build", "diff", "redline", "textconv", "new", "rules", "schema",
+            "register"]
 OPTIONS = ["--strict", "--format", "json", "text", "--select", "--ignore", "AKT601", "prosa",
            "AKT999", "", ",", "-o", "--output", "--force", "--kontoplan", "--from", "--dir",
-           "--author", "--word-diff", "--color", "always", "--port", "-1", "--", "-"]
+           "--author", "--word-diff", "--color", "always", "--port", "-1", "--", "-",
+           "--dokument"]
 
 
 @FUZZ
@@ -272,7 +274,7 @@ def test_any_command_line_is_handled(folder, command, words):
     paths = {"SEED": str(SEED), "FOLDER": str(folder / "mappe"), "MISSING": str(folder / "nej.yaml"),
              "ODD": str(folder / "æ ø\tå;$(x).yaml"), "LONG": "x" * 300 + ".yaml"}
     argv = [command, *(paths.get(word, word) for word in words)]
-    if command == "build" and not any(w in ("-o", "--output") for w in words):
+    if command in ("build", "register") and not any(w in ("-o", "--output") for w in words):
         argv += ["-o", str(folder / "ud")]   # never into the project's own output/
     if command == "new" and "--dir" not in words:
         argv += ["--dir", str(folder / "specs")]
