@@ -157,8 +157,10 @@ def _parser() -> argparse.ArgumentParser:
 
     redline = commands.add_parser("redline", parents=[showing],
                                   help="a DOCX of NEW with tracked changes from OLD")
-    redline.add_argument("old", type=Path, metavar="OLD", help="the earlier spec")
-    redline.add_argument("new", type=Path, metavar="NEW", help="the later spec")
+    redline.add_argument("old", type=Path, metavar="OLD",
+                         help="the earlier spec, or the DOCX built from it")
+    redline.add_argument("new", type=Path, metavar="NEW",
+                         help="the later spec, or the DOCX built from it")
     redline.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.docx")
     redline.add_argument("--author", help="who the changes are by (default: NEW's "
                          f"'sagsbehandler', else {DEFAULT_AUTHOR!r})")
@@ -553,7 +555,7 @@ def _source_date() -> None:
 def _redline(args: argparse.Namespace) -> int:
     from aktstykker_gen import assets
     from aktstykker_gen.build import WriteError, write_outputs
-    from aktstykker_gen.kinds import DEFAULT_KIND, KINDS
+    from aktstykker_gen.kinds import KINDS
     from aktstykker_gen.redline import redline
     from aktstykker_gen.writers.docx import Revision, write_docx
 
@@ -561,22 +563,19 @@ def _redline(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.output}: en redline skrives som .docx")
     _source_date()
     typed = _author(args.author)
-    (old, earlier, old_warnings), (new, model, new_warnings) = (_rendered(args.old, args.udgave),
-                                                                _rendered(args.new, args.udgave))
-    _report(old_warnings + new_warnings)
-    art = getattr(model, "art", DEFAULT_KIND)
-    if getattr(earlier, "art", DEFAULT_KIND) != art:
+    earlier, later = _version(args.old, args.udgave), _version(args.new, args.udgave)
+    _report(earlier.warnings + later.warnings)
+    if earlier.kind != later.kind:
         raise UsageError(f"{args.old} og {args.new} er ikke af samme art; en redline sammenligner "
                          "to versioner af samme dokument")
-    author = typed or getattr(model, "sagsbehandler", None) or DEFAULT_AUTHOR
-    kind = KINDS[art]
+    author = typed or later.author or DEFAULT_AUTHOR
     folder = assets.templates_dir()
-    marked = redline(old, new)
+    marked = redline(earlier.tree, later.tree)
     # The edition in the document's title (Word's title bar and core properties): a reviewer
     # sees which one the changes are of.
-    marked = dataclasses.replace(marked, title=f"{marked.title} ({edition_name(args.udgave)})")
+    marked = dataclasses.replace(marked, title=f"{marked.title} ({edition_name(later.edition)})")
     data = write_docx(marked, folder / "docx", Revision(author, _changed_at(args.date)),
-                      **kind.docx_parts(folder))
+                      **KINDS[later.kind].docx_parts(folder))
     try:
         [written] = write_outputs({".docx": data}, args.output.parent, args.output.stem)
     except WriteError as error:
@@ -586,18 +585,42 @@ def _redline(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _rendered(path: Path, edition: Udgave) -> tuple[Any, Any, list[Diagnostic]]:
+@dataclasses.dataclass(frozen=True)
+class _Version:
+    """One side of a redline: its tree, its kind, who its changes are by when --author does not
+    say (a spec's sagsbehandler), the edition it is, and its spec's diagnostics."""
+
+    tree: Any
+    kind: str
+    author: str | None
+    edition: Udgave
+    warnings: list[Diagnostic]
+
+
+def _version(path: Path, edition: Udgave) -> _Version:
+    """A spec rendered as `edition`, or a built DOCX read back into its tree (docx_tree.py): the
+    edition it was built as, confidential when it carries the FORTROLIGT mark."""
+    from aktstykker_gen.kinds import DEFAULT_KIND
     from aktstykker_gen.reading import SPEC_SUFFIXES, rendered
 
+    if path.suffix.lower() == ".docx":
+        from aktstykker_gen.docx_tree import read_docx
+
+        read = read_docx(path)
+        shown = Udgave.fortrolig if read.document.confidential else Udgave.offentlig
+        return _Version(read.document, read.kind, None, shown, [])
     if path.suffix.lower() not in SPEC_SUFFIXES:
-        raise UsageError(f"{path}: en redline sammenligner to specifikationer (.yaml)")
+        raise UsageError(f"{path}: en redline sammenligner to specifikationer (.yaml) eller to "
+                         "byggede .docx-filer")
     try:
-        return rendered(path, edition)
+        tree, model, warnings = rendered(path, edition)
     except IngenOffentligUdgave:
         raise NoEdition(path) from None
     except SpecError as error:
         _report(error.diagnostics)
         raise UsageError(f"{path}: kan ikke læses som aktstykke (se ovenfor)") from None
+    return _Version(tree, getattr(model, "art", DEFAULT_KIND), getattr(model, "sagsbehandler", None),
+                    edition, warnings)
 
 
 def _author(name: str | None) -> str | None:

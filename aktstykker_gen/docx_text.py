@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,23 +34,36 @@ _END_OF_DIRECTORY = b"PK\x05\x06"
 
 
 def docx_lines(path: Path) -> list[str]:
+    return list(_lines(docx_body(path)[0]))
+
+
+def docx_body(path: Path, wanted: Callable[[str], bool] = lambda name: False
+              ) -> tuple[Any, dict[str, bytes]]:
+    """The text part's parsed body (its cells and spans within the limits), and the other
+    parts whose names `wanted` picks, each unpacked within DOCX_BODY_BYTES; `Refused` for a
+    file that is no DOCX or is over a limit."""
     raw = read_bytes(path, limits.DOCX_BYTES, limits.DOCX_HINT)
     try:
-        return list(_lines(_body(path, _unpack_text_part(path, raw))))
+        text, parts = _unpack(path, raw, wanted)
+        return _body(path, text), parts
     except Refused:
         raise
     except Exception as error:  # zipfile, zlib, lxml and python-docx each fail their own way
         raise _not_docx(path, error) from None     # on a damaged file; all limits hold before
 
 
-def _unpack_text_part(path: Path, raw: bytes) -> bytes:
+def _unpack(path: Path, raw: bytes, wanted: Callable[[str], bool]
+            ) -> tuple[bytes, dict[str, bytes]]:
     _check_directory(path, raw)
     with zipfile.ZipFile(io.BytesIO(raw)) as archive:
         members = archive.infolist()
         _check_members(path, members)
         _unpack_each(archive, members)
         part = _main_part(path, archive, {info.filename for info in members})
-        return _bounded_member(path, archive, part, limits.DOCX_BODY_BYTES)
+        return (_bounded_member(path, archive, part, limits.DOCX_BODY_BYTES),
+                {info.filename: _bounded_member(path, archive, info.filename,
+                                                limits.DOCX_BODY_BYTES)
+                 for info in members if info.filename != part and wanted(info.filename)})
 
 
 def _check_directory(path: Path, raw: bytes) -> None:
