@@ -108,7 +108,11 @@ def test_the_page_shows_the_document_with_its_stylesheet(server: PreviewServer) 
     assert 'class="preview-sheet"' in html and "preview-diagnostic" not in html
     assert "script-src 'self'" in headers["Content-Security-Policy"]
     status, headers, body = get(server, "/assets/aktstykke/aktstykke.css")
+    assert status == 200 and headers["Content-Type"].startswith("text/css")
+    assert b'@import url("../side.css")' in body
+    status, headers, body = get(server, "/assets/side.css")   # what the import resolves to
     assert status == 200 and b"@font-face" in body and headers["Content-Type"].startswith("text/css")
+    assert b'url("fonts/LiberationSerif-Regular.ttf")' in body
     status, headers, body = get(server, "/assets/fonts/LiberationSerif-Regular.ttf")
     assert status == 200 and headers["Content-Type"] == "font/ttf" and len(body) > 100_000
 

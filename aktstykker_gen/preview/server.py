@@ -60,10 +60,13 @@ class ServeError(Exception):
 def asset_files() -> dict[str, tuple[Path, str]]:
     """URL path → (file, content type): the only files the server reads for a request.
 
-    The stylesheet's fonts sit at its `../fonts/`, as in the templates folder."""
+    The stylesheets' fonts and imports sit where they do in the templates folder."""
     templates = assets.templates_dir()
     table = {f"/assets/{kind.stylesheet}": (templates / kind.stylesheet, "text/css; charset=utf-8")
              for kind in KINDS.values()}
+    # the stylesheets every kind's imports (side.css, forside.css), beside the kinds' folders
+    table.update({f"/assets/{sheet.name}": (sheet, "text/css; charset=utf-8")
+                  for sheet in sorted(templates.glob("*.css"))})
     table.update({f"/assets/fonts/{font.name}": (font, "font/ttf")
                   for font in sorted(assets.fonts_dir().glob("*.ttf"))})
     table["/assets/preview.css"] = (STATIC / "preview.css", "text/css; charset=utf-8")
