@@ -32,6 +32,7 @@ class Checked:
     kind: Kind
     spec: Validated[Any]
     diagnostics: list[Diagnostic]
+    kontoplan: Kontoplan | None = None   # the export it was checked against: the view quotes it
 
     @property
     def ok(self) -> bool:
@@ -76,7 +77,8 @@ def _check(path: Path, kontoplan: Kontoplan | None,
     validated = validate(loaded, kind.model)
     subject = Subject(validated, kontoplan)
     # A warning a marker allows where it stands (`# aktstykke: tillad AKT602`) is not reported.
-    return Checked(kind, validated, uden_tilladte(kind.rules.run(subject, selected), læst(subject)))
+    return Checked(kind, validated, uden_tilladte(kind.rules.run(subject, selected), læst(subject)),
+                   kontoplan)
 
 
 def render(checked: Checked, templates: Path | None = None,
@@ -91,7 +93,8 @@ def render(checked: Checked, templates: Path | None = None,
 
     folder = templates or assets.templates_dir()
     model = udgave(checked.spec.model, edition)
-    tree = render_tree(folder, checked.kind.template, checked.kind.context(model))
+    tree = render_tree(folder, checked.kind.template,
+                       checked.kind.context(model, checked.kontoplan))
     if edition is Udgave.fortrolig and rummer_fortroligt(model):
         tree = replace(tree, confidential=True)
     return tree
