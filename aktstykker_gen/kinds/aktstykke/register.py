@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any
 from aktstykker_gen import formatting
 from aktstykker_gen.diagnostics import Severity
 from aktstykker_gen.kinds.aktstykke.finanslov import mio, træk
+from aktstykker_gen.kinds.aktstykke.folketingsaar import folketingsår
 from aktstykker_gen.kinds.aktstykke.model import Aktstykke, CiteretAktstykke
-from aktstykker_gen.kinds.aktstykke.rules.datoer import folketingsår
 from aktstykker_gen.kinds.aktstykke.uden_midler import on_tillægsbevilling
 
 if TYPE_CHECKING:
