@@ -156,3 +156,10 @@ def test_a_reference_not_of_the_form_is_told_its_form(tmp_path, plan, reference)
 def test_a_malformed_finanslov_reference_is_akt607(tmp_path, plan):
     checked = pipeline.check(spec(tmp_path, "{finanslov}x{Finanslov:16.11.79.79}"), plan)
     assert "AKT607" in [d.code for d in checked.diagnostics]
+
+
+def test_verbose_shows_each_reference_with_the_figure_printed(tmp_path, capsys):
+    path = spec(tmp_path, "{finanslov:16.11.79.79:2025-2027}")
+    assert cli.main(["check", "-v", "--kontoplan", str(export()), str(path)]) == 0
+    assert "  henvisningen {finanslov:16.11.79.79:2025-2027}: 90,0 mio. kr. i 2025-2027\n" in \
+        capsys.readouterr().err

@@ -320,5 +320,7 @@ def _missing(plan: Kontoplan, konto: str, years: list[int], finansår: int) -> s
     if plan.find(konto) is None:
         return f"§ {konto} findes ikke i {plan.file}"
     år = next(år for år in years if plan.finanslov(konto, år, finansår) is None)
+    if finansår <= år <= finansår + 3:
+        return f"§ {konto} har intet tal for {år} i {plan.file}"
     return (f"{plan.file} har tal for {finansår}-{finansår + 3} (finansåret og de tre år "
             f"efter), ikke for {år}")
