@@ -396,8 +396,9 @@ def _as_data(diagnostic: Diagnostic) -> dict[str, Any]:
 
 
 def _register(args: argparse.Namespace) -> int:
-    """`aktstykke register FOLDER`: exit 1 when the register finds an error (a number used
-    twice, a citation of no spec, a reserve overdrawn), 2 for usage."""
+    """`aktstykke register FOLDER`: exit 1 when the register finds an error (a spec `check`
+    finds errors in, a number used twice, a citation of no spec, a reserve overdrawn), 2 for
+    usage."""
     from aktstykker_gen.build import WriteError, write_outputs
     from aktstykker_gen.discovery import NoSpecs, find_specs
     from aktstykker_gen.kinds.aktstykke import registervisning
@@ -410,8 +411,8 @@ def _register(args: argparse.Namespace) -> int:
         specs = find_specs([args.folder])
     except NoSpecs as error:
         raise UsageError(str(error)) from None
-    cache = Cache(args.output)
-    register = registervisning.byg(args.folder, specs, cache)
+    cache = Cache(args.output, args.kontoplan)
+    register = registervisning.byg(args.folder, specs, cache, plan)
     outputs = {}
     if args.dokument:
         from aktstykker_gen import assets, build

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from aktstykker_gen import assets
 from aktstykker_gen.diagnostics import Diagnostic, Severity, SpecError
 from aktstykker_gen.kinds import DEFAULT_KIND, KINDS, Kind
-from aktstykker_gen.load import load_spec
+from aktstykker_gen.load import LoadedSpec, load_spec
 from aktstykker_gen.rules import Subject
 from aktstykker_gen.tilladelser import læst, uden_tilladte
 from aktstykker_gen.udgaver import Udgave, rummer_fortroligt, udgave
@@ -32,6 +32,7 @@ class Checked:
     kind: Kind
     spec: Validated[Any]
     diagnostics: list[Diagnostic]
+    kontoplan: Kontoplan | None = None   # the export it was checked against: the view quotes it
 
     @property
     def ok(self) -> bool:
@@ -46,7 +47,7 @@ def check(path: Path, kontoplan: Kontoplan | None = None,
     turns on the rules that compare accounts with the official account plan.
     """
     with collector_paused():
-        return _check(path, kontoplan, selected)
+        return check_loaded(load_spec(path), kontoplan, selected)
 
 
 @contextlib.contextmanager
@@ -64,9 +65,9 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _check(path: Path, kontoplan: Kontoplan | None,
-           selected: Collection[str] | None) -> Checked:
-    loaded = load_spec(path)
+def check_loaded(loaded: LoadedSpec, kontoplan: Kontoplan | None = None,
+                 selected: Collection[str] | None = None) -> Checked:
+    """`check` of a spec already loaded: the register loads each spec once to see its kind."""
     name = loaded.data.get("art", DEFAULT_KIND) if isinstance(loaded.data, dict) else DEFAULT_KIND
     kind = KINDS.get(name) if isinstance(name, str) else None
     if kind is None:
@@ -76,7 +77,8 @@ def _check(path: Path, kontoplan: Kontoplan | None,
     validated = validate(loaded, kind.model)
     subject = Subject(validated, kontoplan)
     # A warning a marker allows where it stands (`# aktstykke: tillad AKT602`) is not reported.
-    return Checked(kind, validated, uden_tilladte(kind.rules.run(subject, selected), læst(subject)))
+    return Checked(kind, validated, uden_tilladte(kind.rules.run(subject, selected), læst(subject)),
+                   kontoplan)
 
 
 def render(checked: Checked, templates: Path | None = None,
@@ -91,7 +93,8 @@ def render(checked: Checked, templates: Path | None = None,
 
     folder = templates or assets.templates_dir()
     model = udgave(checked.spec.model, edition)
-    tree = render_tree(folder, checked.kind.template, checked.kind.context(model))
+    tree = render_tree(folder, checked.kind.template,
+                       checked.kind.context(model, checked.kontoplan))
     if edition is Udgave.fortrolig and rummer_fortroligt(model):
         tree = replace(tree, confidential=True)
     return tree

@@ -1,8 +1,8 @@
 """The register's facts per spec, kept between runs so that a second run reads only what
 changed: a spec whose size and modification time are those recorded is not opened; one whose
 content hash is the recorded one is not typed again. Like the build's manifest, the cache is
-one JSON file, written atomically, and one that is missing, unreadable or made by other code
-is empty.
+one JSON file, written atomically, and one that is missing, unreadable, made by other code or
+for another export is empty.
 """
 
 from __future__ import annotations
@@ -28,9 +28,13 @@ def code_digest() -> str:
 
 
 class Cache:
-    def __init__(self, folder: Path) -> None:
+    """The facts of each spec, valid for the code that made them and the export (--kontoplan)
+    they were checked against: another export, or none, checks every spec again."""
+
+    def __init__(self, folder: Path, kontoplan: Path | None = None) -> None:
         self.folder = folder
-        self.code = code_digest()
+        export = sha256(read_bytes(kontoplan, limits.KONTOPLAN_BYTES)) if kontoplan else ""
+        self.code = sha256(f"{code_digest()}\0{export}".encode())
         self.entries: dict[str, dict[str, Any]] = {}
         self.read = 0     # specs opened this run
         self.typed = 0    # specs loaded and typed this run

@@ -4,7 +4,8 @@ spec is opened).
 
 The specs are the seed numbered 1-300 in folketingsår 2025-26, dated a day apart, citing
 nothing, each drawing 0,1 mio. kr. on the seed's reserve § 16.11.79.79: together exactly the
-30,0 the 2025 export holds there, so the register finds nothing and exits 0. With the export
+30,0 the 2025 export holds there; each checks without errors (the register runs the rules),
+so the register finds nothing and exits 0. With the export
 in ../shared/data the run holds the reserve against it (--kontoplan), else it runs without.
 
 Targets (issue 18 acceptance 3): cold at most 10 s, unchanged at most 1 s (medians; printed
@@ -19,6 +20,7 @@ import argparse
 import datetime
 import shutil
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 
 from common import SEED, Stats, aktstykke, load, run_cold, summary_line, today, verdict
@@ -27,6 +29,7 @@ from results import write_section
 ROOT = Path(__file__).resolve().parent.parent
 EXPORT = ROOT.parent / "shared" / "data" / "finanslovsdatabasen_2025.csv"
 SPECS = 300
+UNFINANCED = Decimal("24.7")   # the seed's other expenses (24,8) less the 0,1 drawn
 COLD, WARM = 10.0, 1.0   # seconds, median
 HEADING = "# `aktstykke register` of 300 specs"
 
@@ -39,9 +42,17 @@ def generate(folder: Path) -> None:
     first = datetime.date(2025, 1, 1)
     for n in range(1, SPECS + 1):
         dato = (first + datetime.timedelta(days=n)).isoformat()
-        text = seed.replace("dato: 2025-10-01\nfinansår: 2025\n",
+        decided = (first + datetime.timedelta(days=n + 7)).isoformat()
+        text = seed.replace("afgørelse:\n  dato: 2025-10-09\n", f"afgørelse:\n  dato: {decided}\n")
+        text = text.replace("dato: 2025-10-01\nfinansår: 2025\n",
                             f"dato: {dato}\nnummer: {n}\nfolketingsår: 2025-26\nfinansår: 2025\n")
-        text = text.replace("udgift: {2025: 5.2}", f"udgift: {{2025: {n % 50}.2}}")
+        # Nationalt Genom Center gets (n mod 50),2 and its recipient the same; what the 0,1
+        # on the reserve does not pay is declared unfinanced, so that every spec checks clean
+        # (the register runs the rules) and only the amounts differ from spec to spec.
+        ngc = Decimal(f"{n % 50}.2")
+        text = text.replace("udgift: {2025: 5.2}", f"udgift: {{2025: {ngc}}}").replace(
+            "beløb: {2025: 5.2}}", f"beløb: {{2025: {ngc}}}}}").replace(
+            "finansår: 2025\n", f"finansår: 2025\nnettoændring: {{2025: {ngc + UNFINANCED}}}\n")
         (folder / f"akt-{n:03d}.yaml").write_text(text, encoding="utf-8")
 
 

@@ -5,6 +5,7 @@ and the TB table's sums are recomputed here from the specs' YAML, read as plain 
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import shutil
@@ -24,19 +25,30 @@ EXAMPLES = sorted((ROOT / "specs" / "examples").glob("*.yaml"))
 AGENDA = ROOT / "specs" / "dagsorden" / "2025-09-sundhedsudvalget.yaml"
 HEAD = ("dato: 2025-10-01\nfinansår: 2025\n")
 DRAW = ("      - nr: 79\n        navn: Strategi for Personlig Medicin\n",
-        "            udgift: {2025: -30.0}")
+        "            udgift: {2025: -30.0}   # hele reserven, som finansloven afsatte til strategien")
+DECIDED = "afgørelse:\n  dato: 2025-10-09\n"
+# What a variant drawing less than the seed's 30,0 on its reserve draws on 16.11.79.40 besides,
+# so that its expenses stay financed (AKT201).
+REST = ("\n      - nr: 40\n        navn: Reserve vedr. det kom. lov- og cirk. program\n"
+        "        standardkonti:\n          - nr: 49\n            navn: Reserver og "
+        "budgetregulering\n            udgift: {{2025: -{rest}}}")
 
 
 def variant(dato: str, nummer: int, folketingsår: str = "2025-26", reserve: str | None = None,
             citer: str = "", erstatter: str = "", cite_281: bool = True) -> str:
-    """The seed numbered and dated, drawing on another underkonto of 16.11.79 when `reserve`
-    is given as (number, name, amount)."""
+    """The seed numbered and dated (and decided a week later), drawing on another underkonto
+    of 16.11.79 when `reserve` is given as (number, name, amount), and the rest of its 30,0 on
+    16.11.79.40, so that every variant checks clean as the seed does."""
+    decided = datetime.date.fromisoformat(dato) + datetime.timedelta(days=7)
     changes = [(HEAD, f"dato: {dato}\nnummer: {nummer}\nfolketingsår: {folketingsår}\n"
-                      f"finansår: 2025\n{erstatter}")]
+                      f"finansår: 2025\n{erstatter}"),
+               (DECIDED, f"afgørelse:\n  dato: {decided.isoformat()}\n")]
     if reserve:
         nr, navn, beløb = reserve
+        rest = Decimal("30.0") - Decimal(beløb)
         changes += [(DRAW[0], f"      - nr: {nr}\n        navn: {navn}\n"),
-                    (DRAW[1], f"            udgift: {{2025: -{beløb}}}")]
+                    (DRAW[1], f"            udgift: {{2025: -{beløb}}}"
+                              + (REST.format(rest=rest) if rest else ""))]
     extra = citer
     if not cite_281:
         changes += [("aktstykker:\n  - {nr: 281, dato: 2025-06-26, folketingsår: 2024-25}\n",
@@ -106,18 +118,18 @@ EXPECTED_WITHOUT_EXPORT = [
     ("dublet", True, "akt. 10 (2025-26) bruges af 2 aktstykker: v-dublet-a.yaml, "
                      "v-dublet-b.yaml"),
     ("hul", False, "folketingsår 2025-26: nr. 6-9, 13-47, 49-96, 98-117, 119-130 mangler"),
-    ("citat", True, "examples/allerede-afsatte-midler.yaml citerer akt. 64 af 4. december 2025, "
-                    "som ingen spec i registret er"),
-    ("citat", True, "examples/erstatter-tidligere.yaml citerer akt. 108 af 11. marts 2026, som "
-                    "ingen spec i registret er"),
+    ("citat", True, "examples/allerede-afsatte-midler.yaml citerer akt. 64 af 4. december 2025 "
+                    "(folketingsår 2025-26), som ingen spec i registret er"),
+    ("citat", True, "examples/erstatter-tidligere.yaml citerer akt. 108 af 11. marts 2026 "
+                    "(folketingsår 2025-26), som ingen spec i registret er"),
     # fortroligt-ophaevet.yaml is an akt. H, but of 12 November 2025
-    ("citat", True, "examples/erstatter-tidligere.yaml citerer akt. H af 19. december 2019, som "
-                    "ingen spec i registret er"),
-    ("citat", True, "examples/laaneramme.yaml citerer akt. 212 af 20. maj 2021, som ingen spec "
-                    "i registret er"),
+    ("citat", True, "examples/erstatter-tidligere.yaml citerer akt. H af 19. december 2019 "
+                    "(folketingsår 2019-20), som ingen spec i registret er"),
+    ("citat", True, "examples/laaneramme.yaml citerer akt. 212 af 20. maj 2021 (folketingsår "
+                    "2020-21), som ingen spec i registret er"),
     # laaneramme.yaml is an akt. 97, but of another date
-    ("citat", True, "examples/orienterende.yaml citerer akt. 97 af 23. marts 2023, som ingen "
-                    "spec i registret er"),
+    ("citat", True, "examples/orienterende.yaml citerer akt. 97 af 23. marts 2023 (folketingsår "
+                    "2022-23), som ingen spec i registret er"),
     ("citat", True, "v-mangler.yaml citerer akt. 999 af 1. september 2025, som ingen spec i "
                     "registret er"),
     ("erstatning", True, "examples/erstatter-tidligere.yaml erstatter akt. 108 af 11. marts "
@@ -138,23 +150,126 @@ def test_the_seeds_citation_of_akt_281_resolves_to_the_spec_of_that_number_and_d
     assert not any("akt. 281" in f["tekst"] for f in report["fund"])
 
 
-def test_with_the_export_the_reserve_drawn_twice_is_the_one_more_finding(capsys, folder):
+# Against the 2025 export, `check` finds errors in five examples: four name accounts the
+# export does not have, one draws on a reserve the finanslov holds nothing on.
+CHECK_FINDINGS_WITH_EXPORT = [
+    ("check", f"examples/{name}.yaml: check finder 1 fejl ({code}); dets tal i registret er "
+              "usikre")
+    for name, code in [("flere-aar-udgift-og-indtaegt", "AKT309"), ("fortroligt-bilag", "AKT309"),
+                       ("med-afsnit-d", "AKT309"), ("overfoersel-op-til-fra-reserve", "AKT309"),
+                       ("to-tekstanmaerkninger", "AKT312")]]
+
+
+def test_with_the_export_the_reserve_drawn_twice_and_what_check_finds_are_the_more_findings(
+        capsys, folder):
     """The seed and akt. 281 each draw the 30,0 reserve in full; 11 and 12 draw 17,0 each on
     a reserve of 17,8, but 11 is replaced and set aside; 10 is drawn twice (a duplicate) on
     a reserve of 281,0, within it."""
     code, report = run(capsys, folder, "--kontoplan", str(export_2025()))
     extra = [(f["art"], f["tekst"]) for f in report["fund"]
              if (f["art"], f["fejl"], f["tekst"]) not in EXPECTED_WITHOUT_EXPORT]
-    assert extra == [("reserve", "§ 16.11.79.79 Strategi for Personlig Medicin i 2025: 2 "
-                                 "aktstykker trækker 60,0 mio. kr., finansloven har afsat 30,0 "
-                                 "mio. kr. (kolonne B): 2025-10-01-personlig-medicin.yaml 30,0 "
-                                 "mio. kr., v281.yaml 30,0 mio. kr.")]
+    assert extra == CHECK_FINDINGS_WITH_EXPORT + [(
+        "reserve", "§ 16.11.79.79 Strategi for Personlig Medicin i 2025: 2 aktstykker trækker "
+                   "60,0 mio. kr., finansloven har afsat 30,0 mio. kr. (kolonne B): "
+                   "2025-10-01-personlig-medicin.yaml 30,0 mio. kr., v281.yaml 30,0 mio. kr.")]
     rows = {(r["konto"], r["år"]): r for r in report["reserver"]}
     assert (rows[("16.11.79.50", 2025)]["trukket"], rows[("16.11.79.50", 2025)]["specs"]) == (
         "17.0", [["v-ny.yaml", "17.0"]])
     assert (rows[("16.11.79.45", 2025)]["trukket"], rows[("16.11.79.45", 2025)]["overtrukket"]) \
         == ("60.0", False)
+    assert rows[("23.11.79.52", 2025)]["usikre"] == ["examples/to-tekstanmaerkninger.yaml"]
     assert code == 1
+
+
+# -- the register runs the rules, as check does ------------------------------------------------
+
+
+def check_codes(capsys, spec: Path, *extra: str) -> list[str]:
+    """The codes of the errors `aktstykke check --format json` reports for one spec."""
+    cli.main(["check", "--format", "json", *extra, str(spec)])
+    return [d["code"] for d in json.loads(capsys.readouterr().out) if d["severity"] == "error"]
+
+
+@pytest.mark.parametrize("with_export", [False, True])
+def test_each_specs_errors_in_the_register_are_those_check_reports(capsys, folder,
+                                                                   with_export):
+    (folder / "v-ulaeselig.yaml").write_text("art: aktstykke\ntitel: [\n", encoding="utf-8")
+    extra = ("--kontoplan", str(export_2025())) if with_export else ()
+    _, report = run(capsys, folder, *extra)
+    assert set(report["check"]) == set(report["aktstykker"]) | {"v-ulaeselig.yaml"}
+    for path, found in report["check"].items():
+        assert found["fejl"] == check_codes(capsys, folder / path, *extra), path
+    assert report["check"]["v-ulaeselig.yaml"]["fejl"] == ["AKT001"]
+
+
+def test_a_spec_with_errors_is_a_finding_and_its_figures_are_marked_unreliable(capsys, folder):
+    """akt. 20 draws 30,0 on the seed's reserve but gives the regions 7,6, 1,0 more than
+    their recipients get: AKT201 and AKT202 at check."""
+    (folder / "v-fejl.yaml").write_text(
+        variant("2025-12-03", 20).replace("udgift: {2025: 6.6}", "udgift: {2025: 7.6}"),
+        encoding="utf-8")
+    code, report = run(capsys, folder, "--kontoplan", str(export_2025()))
+    assert check_codes(capsys, folder / "v-fejl.yaml") == ["AKT201", "AKT202"]
+    found = [(f["art"], f["fejl"], f["tekst"]) for f in report["fund"]]
+    assert ("check", True, "v-fejl.yaml: check finder 2 fejl (AKT201, AKT202); dets tal i "
+                           "registret er usikre") in found
+    rows = {(r["konto"], r["år"]): r for r in report["reserver"]}
+    assert rows[("16.11.79.79", 2025)]["usikre"] == ["v-fejl.yaml"]
+    tb = {r["nr"]: r for r in report["tb"]["2025"]}
+    assert tb["16.71.08"]["usikre"] == ["20"] and tb["15.71.10"]["usikre"] == []
+    cli.main(["register", str(folder), "-o", str(folder.parent / "out")])
+    out = capsys.readouterr().out
+    [row] = [line for line in out.splitlines() if line.startswith("  § 16.71.08.")]
+    assert row.split()[-4] == "7*"
+    assert "  * bygger på aktstykker, som check finder fejl i: akt. 20\n" in out
+    assert code == 1
+
+
+# -- citations: number, date and folketingsår ------------------------------------------------
+
+
+def cite(folder: Path, citation: str) -> list[str]:
+    path = folder / "v-mangler.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "{nr: 999, dato: 2025-09-01}", citation), encoding="utf-8")
+    return [f["tekst"] for f in json.loads(_json_report(folder))["fund"] if f["art"] == "citat"
+            and f["tekst"].startswith("v-mangler.yaml")]
+
+
+def _json_report(folder: Path) -> str:
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        cli.main(["register", str(folder), "-o", str(folder.parent / "out"), "--format",
+                  "json"])
+    return out.getvalue()
+
+
+def test_a_citation_of_the_right_number_and_date_but_another_folketingsaar_is_a_finding(
+        folder):
+    """akt. 281 of 26 June 2025 is of 2024-25; cited as of 2025-26 it is another aktstykke."""
+    assert cite(folder, "{nr: 281, dato: 2025-06-26, folketingsår: 2025-26}") == [
+        "v-mangler.yaml citerer akt. 281 af 26. juni 2025 (folketingsår 2025-26), men v281.yaml "
+        "er af folketingsår 2024-25, ikke 2025-26"]
+
+
+def test_a_citation_of_a_number_of_its_folketingsaar_on_another_date_is_a_finding(folder):
+    """akt. 12 of 2025-26 is of 12 November 2025, not of the 13th."""
+    assert cite(folder, "{nr: 12, dato: 2025-11-13}") == [
+        "v-mangler.yaml citerer akt. 12 af 13. november 2025, men v-ny.yaml er af 12. november "
+        "2025"]
+
+
+def test_a_number_of_another_folketingsaar_is_another_aktstykke(folder):
+    """akt. 12 of 13 November 2024 is of 2024-25: the folder's akt. 12 (2025-26) is not it."""
+    assert cite(folder, "{nr: 12, dato: 2024-11-13}") == [
+        "v-mangler.yaml citerer akt. 12 af 13. november 2024, som ingen spec i registret er"]
+
+
+def test_a_citation_of_number_date_and_folketingsaar_resolves(folder):
+    assert cite(folder, "{nr: 12, dato: 2025-11-12, folketingsår: 2025-26}") == []
 
 
 def test_a_citation_marked_ekstern_is_not_looked_for(capsys, folder):
@@ -204,8 +319,9 @@ def test_the_tb_tables_sums_are_the_specs_own(capsys, folder):
     shown = {year: {r["nr"]: (Decimal(r["udgift"]), Decimal(r["indtægt"])) for r in rows}
              for year, rows in report["tb"].items()}
     assert shown == independent_tb(folder)
-    # five draws of 30,0 (the seed, 281, 5 and both 10s) and 12's 17,0; 11's is set aside
-    assert shown["2025"]["16.11.79"] == (Decimal("-167.0"), Decimal(0))
+    # five draws of 30,0 (the seed, 281, 5 and both 10s) and 12's 17,0 and 13,0; 11's is set
+    # aside
+    assert shown["2025"]["16.11.79"] == (Decimal("-180.0"), Decimal(0))
 
 
 def test_the_terminal_table_shows_each_hovedkonto_and_the_total(capsys, folder):
@@ -246,6 +362,35 @@ def test_a_touched_spec_is_read_but_not_typed_and_an_edited_one_is_typed(capsys,
     register = registervisning.byg(folder, specs, again)
     assert (again.read, again.typed) == (2, 1)
     assert register.specs["v281.yaml"]["træk"][0]["beløb"] == "29.0"
+
+
+def test_another_export_or_none_checks_every_spec_again_and_the_same_one_none(tmp_path, folder):
+    out = folder.parent / "out"
+    specs = sorted(p for p in folder.rglob("*.yaml"))
+    keys = {p.relative_to(folder).as_posix() for p in specs}
+    other = tmp_path / "finanslovsdatabasen_2025.csv"
+    other.write_bytes(export_2025().read_bytes().replace(b"30,0", b"30,5", 1))
+    typed = []
+    for kontoplan in (None, export_2025(), export_2025(), other, None):
+        cache = Cache(out, kontoplan)
+        registervisning.byg(folder, specs, cache)
+        cache.save(keys)
+        typed.append(cache.typed)
+    assert typed == [len(specs), len(specs), 0, len(specs), len(specs)]
+
+
+def test_other_code_checks_every_spec_again(folder, monkeypatch):
+    from aktstykker_gen import registercache
+
+    out = folder.parent / "out"
+    specs = sorted(p for p in folder.rglob("*.yaml"))
+    first = Cache(out)
+    registervisning.byg(folder, specs, first)
+    first.save({p.relative_to(folder).as_posix() for p in specs})
+    monkeypatch.setattr(registercache, "__version__", "0.0.0-other")
+    again = Cache(out)
+    registervisning.byg(folder, specs, again)
+    assert again.typed == len(specs)
 
 
 # -- the document ---------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import datetime
 import pytest
 from conftest import SEED_SPEC
 
-from aktstykker_gen.kinds.aktstykke.rules.datoer import folketingsår
+from aktstykker_gen.kinds.aktstykke.folketingsaar import folketingsår
 from aktstykker_gen.pipeline import check
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
+    from aktstykker_gen.kontoplan import Kontoplan
     from aktstykker_gen.rules import RuleSet, Subject
 
 
@@ -56,6 +57,9 @@ class Kind:
     kopi: Kopi = Kopi(dato="dokumentets dato (ÅÅÅÅ-MM-DD)")   # what `new --from` changes
     # What `check --verbose` says of a checked spec beside its diagnostics: lines of text.
     redegørelse_at: str | None = None
+    # Whether the view takes the export given with --kontoplan: prose that quotes the
+    # finanslov by reference ({finanslov:16.11.79.79:2025}) prints the export's figure.
+    view_reads_kontoplan: bool = False
 
     @property
     def model(self) -> type[BaseModel]:
@@ -65,8 +69,9 @@ class Kind:
     def rules(self) -> RuleSet:
         return _imported(self.rules_at)
 
-    def context(self, model: Any) -> dict[str, Any]:
-        return _imported(self.view_at)(model).context()
+    def context(self, model: Any, kontoplan: Kontoplan | None = None) -> dict[str, Any]:
+        view = _imported(self.view_at)
+        return (view(model, kontoplan) if self.view_reads_kontoplan else view(model)).context()
 
     def redegørelse(self, subject: Subject[Any]) -> list[str]:
         """The kind's account of what it compared, for `check --verbose` (none: nothing)."""
@@ -92,6 +97,7 @@ KINDS = {
         template="aktstykke/aktstykke.xml.j2",
         stylesheet="aktstykke/aktstykke.css",
         redegørelse_at="aktstykker_gen.kinds.aktstykke.finanslov:redegørelse",
+        view_reads_kontoplan=True,
         kopi=Kopi(
             dato="aktstykkets dato (ÅÅÅÅ-MM-DD)",
             # Filled in when Folketinget has numbered the aktstykke and Finansudvalget decided:

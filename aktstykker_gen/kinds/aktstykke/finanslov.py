@@ -86,6 +86,7 @@ def redegørelse(subject: Subject[Aktstykke]) -> list[str]:
                      f"finansloven har afsat {mio(s.afsat.amount)} "
                      f"(kolonne {s.afsat.column}, linje {s.afsat.line}): {verdict}")
     found.extend(_citeret(subject.model, plan))
+    found.extend(_henvist(subject))
     return found if len(found) > 1 else found + ["ingen træk på finanslovens konti"]
 
 
@@ -102,3 +103,20 @@ def _citeret(model: Aktstykke, plan: Kontoplan) -> Iterator[str]:
                 f"finansloven har {mio(afsat.amount)} (kolonne {afsat.column}, linje "
                 f"{afsat.line}): {'ok' if afsat.amount == value else 'AFVIGER'}")
             yield f"beløbet '{name}', {mio(value)} på § {where.konto} i {år}: {shown}"
+
+
+def _henvist(subject: Subject[Aktstykke]) -> Iterator[str]:
+    """The figures prose takes from the export (`{finanslov:…}`), as the document prints them;
+    one the export has no figure for is AKT314's."""
+    from aktstykker_gen.kinds.aktstykke.henvisninger import beløb
+    from aktstykker_gen.kinds.aktstykke.rules.common import prose, view_of
+    from aktstykker_gen.references import references
+
+    view = view_of(subject)
+    for piece in prose(subject):
+        for reference in references(piece.text):
+            if reference.namespace == "finanslov":
+                found = beløb(view, reference)
+                shown = "intet tal i eksporten (AKT314)" if found is None else \
+                    found.tekst(reference.enhed).replace(formatting.NBSP, " ")
+                yield f"henvisningen {reference}: {shown}"

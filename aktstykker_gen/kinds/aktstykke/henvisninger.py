@@ -6,6 +6,8 @@ and `{modtager:id}` take one after their key (`{konto:16.71.08:2026}`). A span p
 period after the amount ("530,0 mio. kr. i 2025-2026"): the sum alone would not say what it is
 a sum of. A named amount (`beløb:`) is typed (a fact of its own, in its unit) or the sum of its
 parts; its parts are amounts in its unit or references in the same forms without braces.
+`{finanslov:16.11.79.79:2025}` is the one amount not in the spec: the finanslov's figure on
+that account in that year, from the export given with --kontoplan (docs/kontoplan.md).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
     from aktstykker_gen.kinds.aktstykke.view import AktstykkeView
 
 _PERIODE = re.compile(r"([0-9]{4})(?:-([0-9]{4}))?")
+KONTONUMMER = re.compile(r"[0-9]{2}\.[0-9]{2}\.[0-9]{2}(?:\.[0-9]{2})?")   # 16.11.79(.79)
 
 
 @dataclass(frozen=True)
@@ -94,11 +97,38 @@ def beløb(view: AktstykkeView, reference: Reference,
             return None
         return Beløbsværdi(sum((modtager.beløb.get(år, Decimal(0)) for år in years), Decimal(0)),
                            periode=rest[0] if len(years) > 1 else None)
+    if namespace == "finanslov" and len(rest) <= 1:
+        return finanslov(view, key or "", rest[0] if rest else str(model.finansår))
     if namespace == "beløb" and key in model.beløb and not rest and key not in seen:
         navngivet = model.beløb[key]
         mio = navngivet_mio(view, navngivet, seen | {key})
         return None if mio is None else Beløbsværdi(mio, navngivet.enhed)
     return None
+
+
+def finanslov(view: AktstykkeView, konto: str, key: str) -> Beløbsværdi | None:
+    """The export's figure on `konto` in the year or span `key` (a span sums, as every span
+    does), or None without an export or when it has no figure there in one of the years."""
+    plan, years = view.kontoplan, finanslovsår(key)
+    if plan is None or years is None or not KONTONUMMER.fullmatch(konto):
+        return None
+    found = Decimal(0)
+    for år in years:
+        afsat = plan.finanslov(konto, år, view.model.finansår)
+        if afsat is None:
+            return None
+        found += afsat.amount
+    return Beløbsværdi(found, periode=key if len(years) > 1 else None)
+
+
+def finanslovsår(key: str) -> list[int] | None:
+    """The years `2025` or `2025-2027` names (a span runs forwards), whatever the data holds:
+    the export, not the spec, says which years it has figures for."""
+    match = _PERIODE.fullmatch(key)
+    if match is None:
+        return None
+    first, last = int(match[1]), int(match[2] or match[1])
+    return list(range(first, last + 1)) if first < last or not match[2] else None
 
 
 def årstotal(view: AktstykkeView, namespace: str, år: int) -> Decimal:

@@ -19,11 +19,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from aktstykker_gen import formatting
+from aktstykker_gen.diagnostics import Severity
 from aktstykker_gen.kinds.aktstykke.finanslov import mio, træk
+from aktstykker_gen.kinds.aktstykke.folketingsaar import folketingsår
 from aktstykker_gen.kinds.aktstykke.model import Aktstykke, CiteretAktstykke
 from aktstykker_gen.kinds.aktstykke.uden_midler import on_tillægsbevilling
 
 if TYPE_CHECKING:
+    from aktstykker_gen.diagnostics import Diagnostic
     from aktstykker_gen.kontoplan import Kontoplan
 
 ZERO = Decimal(0)
@@ -75,6 +78,14 @@ class Register:
 
     specs: dict[str, dict[str, Any]]
     ulæselige: dict[str, str] = field(default_factory=dict)   # path: why it could not be read
+    # path: what `check` finds in the spec (its errors' codes and lines, its warnings)
+    udfald: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def med_fejl(self) -> dict[str, list[str]]:
+        """The typed aktstykker `check` finds errors in, with the codes: their figures are
+        counted, but marked as unreliable."""
+        return {p: [code for code, _ in self.udfald[p]["fejl"]] for p in sorted(self.specs)
+                if self.udfald.get(p, {}).get("fejl")}
 
     def _name(self, path: str) -> str:
         f = self.specs[path]
@@ -86,9 +97,31 @@ class Register:
         return {p: f for p, f in self.specs.items() if p not in replaced}
 
     def find(self, citat: dict[str, Any]) -> list[str]:
-        """The specs with the cited number (or letter) and date."""
+        """The specs with the cited number (or letter) and date, of the cited folketingsår when
+        the citation names one."""
         return [p for p, f in sorted(self.specs.items()) if _same(f, citat)
-                and f["dato"] == citat["dato"]]
+                and f["dato"] == citat["dato"]
+                and citat["folketingsår"] in (None, _folketingsår(f))]
+
+    def næsten(self, citat: dict[str, Any]) -> list[tuple[str, str]]:
+        """For a citation that names no spec: the specs it nearly names, and how they differ.
+        A spec of that number and date but of another folketingsår than the citation says; or
+        one of that number in the citation's folketingsår (the one it names, else the one its
+        date falls in or, sent just before October's opening, the next) but of another
+        date. A number of another folketingsår is another aktstykke: not listed."""
+        cited = datetime.date.fromisoformat(citat["dato"])
+        years = {citat["folketingsår"]} if citat["folketingsår"] else \
+            {folketingsår(cited), folketingsår(cited + _BEFORE_OPENING)}
+        found = []
+        for path, f in sorted(self.specs.items()):
+            if not _same(f, citat):
+                continue
+            if f["dato"] == citat["dato"]:
+                found.append((path, f"er af folketingsår {_folketingsår(f)}, ikke "
+                                    f"{citat['folketingsår']}"))
+            elif _folketingsår(f) in years:
+                found.append((path, f"er af {_date(f['dato'])}"))
+        return found
 
     def dubletter(self) -> list[tuple[str, list[str]]]:
         by_number: dict[str, list[str]] = defaultdict(list)
@@ -130,41 +163,55 @@ class Register:
             for t in f["træk"]:
                 drawn[(t["konto"], t["år"], f["finansår"])].append((path, Decimal(t["beløb"])))
                 names[t["konto"]] = t["navn"]
-        rows = []
+        rows, unreliable = [], self.med_fejl()
         for (konto, år, finansår), parts in sorted(drawn.items()):
             afsat = plan.finanslov(konto, år, finansår)
             total = sum((b for _, b in parts), ZERO)
             rows.append({"konto": konto, "navn": names[konto], "år": år, "trukket": total,
                          "afsat": afsat.amount if afsat else None,
                          "kolonne": afsat.column if afsat else None, "specs": parts,
-                         "overtrukket": afsat is not None and total > afsat.amount})
+                         "overtrukket": afsat is not None and total > afsat.amount,
+                         "usikre": [p for p, _ in parts if p in unreliable]})
         return rows
 
     def tb(self) -> dict[int, list[dict[str, Any]]]:
-        """Per finansår, per hovedkonto: the sum of every active aktstykke's e table."""
+        """Per finansår, per hovedkonto: the sum of every active aktstykke's e table, and which
+        of the aktstykker behind it `check` finds errors in."""
         sums: dict[int, dict[str, dict[str, Any]]] = defaultdict(dict)
+        unreliable = self.med_fejl()
         for path, f in sorted(self._active().items()):
             for nr, row in f["tb"].items():
                 entry = sums[f["finansår"]].setdefault(
                     nr, {"nr": nr, "navn": row["navn"], "udgift": ZERO, "indtægt": ZERO,
-                         "aktstykker": []})
+                         "aktstykker": [], "usikre": []})
                 entry["udgift"] += Decimal(row["udgift"])
                 entry["indtægt"] += Decimal(row["indtægt"])
                 label = _betegnelse(f)
-                entry["aktstykker"].append(
-                    label if label != "uden nummer" else f"uden nr. ({Path(path).stem})")
+                label = label if label != "uden nummer" else f"uden nr. ({Path(path).stem})"
+                entry["aktstykker"].append(label)
+                if path in unreliable:
+                    entry["usikre"].append(label)
         return {år: [rows[nr] for nr in sorted(rows)] for år, rows in sorted(sums.items())}
 
     def fund(self, plan: Kontoplan | None) -> list[Fund]:
         found = [Fund("ulæselig", True, f"{path}: {why}", (path,))
                  for path, why in sorted(self.ulæselige.items())]
+        found += [Fund("check", True, f"{path}: check finder {len(codes)} fejl ("
+                       + ", ".join(sorted(set(codes))) + "); dets tal i registret er usikre",
+                       (path,)) for path, codes in self.med_fejl().items()]
         found += [Fund("dublet", True, f"akt. {key} bruges af {len(paths)} aktstykker: "
                        + ", ".join(paths), tuple(paths)) for key, paths in self.dubletter()]
         found += [Fund("hul", False, f"folketingsår {år}: nr. {_ranges(missing)} mangler", ())
                   for år, missing in self.huller()]
         for path, c, named in self.citater():
             cited = f"akt. {_betegnelse(c)} af {_date(c['dato'])}"
-            if not named:
+            if c["folketingsår"]:
+                cited += f" (folketingsår {c['folketingsår']})"
+            near = self.næsten(c) if not named else []
+            if near:
+                found += [Fund("citat", True, f"{path} citerer {cited}, men {other} {why}",
+                               (path, other)) for other, why in near]
+            elif not named:
                 found.append(Fund("citat", True, f"{path} citerer {cited}, som ingen spec i "
                                   "registret er", (path,)))
             elif len(named) > 1:
@@ -186,6 +233,15 @@ class Register:
                         + ", ".join(f"{p} {mio(b)}" for p, b in row["specs"]),
                         tuple(p for p, _ in row["specs"])))
         return found
+
+
+# An aktstykke sent in the days before the folketingsår opens may be numbered in the new one.
+_BEFORE_OPENING = datetime.timedelta(days=14)
+
+
+def _folketingsår(f: dict[str, Any]) -> str:
+    """A spec's folketingsår: as it says, else the one its date falls in."""
+    return str(f["folketingsår"] or folketingsår(datetime.date.fromisoformat(f["dato"])))
 
 
 def _betegnelse(f: dict[str, Any]) -> str:
@@ -221,19 +277,32 @@ def relative(path: Path, folder: Path) -> str:
     return path.relative_to(folder).as_posix() if path.is_relative_to(folder) else str(path)
 
 
-def læs(path: Path) -> dict[str, Any]:
-    """One spec's entry: its kind, and an aktstykke's facts or why it could not be typed."""
+def læs(path: Path, plan: Kontoplan | None = None) -> dict[str, Any]:
+    """One spec's entry: its kind, and for an aktstykke its facts (or why it could not be
+    typed) and what `check` with the same export finds in it, so the register reports a spec
+    as `check` of that spec does."""
     from aktstykker_gen.diagnostics import SpecError
     from aktstykker_gen.load import load_spec
-    from aktstykker_gen.validation import validate
+    from aktstykker_gen.pipeline import check_loaded, collector_paused
 
     try:
-        loaded = load_spec(path)
-        art = loaded.data.get("art", "aktstykke") if isinstance(loaded.data, dict) else None
-        if art != "aktstykke":
-            return {"art": str(art)}
-        return {"art": "aktstykke", "fakta": fakta(validate(loaded, Aktstykke).model)}
+        with collector_paused():
+            loaded = load_spec(path)
+            art = loaded.data.get("art", "aktstykke") if isinstance(loaded.data, dict) else None
+            if art != "aktstykke":
+                return {"art": str(art)}
+            checked = check_loaded(loaded, plan)
     except SpecError as error:
         first = error.diagnostics[0]
         where = f"linje {first.span.line}: " if first.span else ""
-        return {"art": "aktstykke", "fejl": f"{where}{first.message} [{first.code}]"}
+        return {"art": "aktstykke", "fejl": f"{where}{first.message} [{first.code}]",
+                "check": _udfald(error.diagnostics)}
+    return {"art": "aktstykke", "fakta": fakta(checked.spec.model),
+            "check": _udfald(checked.diagnostics)}
+
+
+def _udfald(diagnostics: list[Diagnostic]) -> dict[str, Any]:
+    """What `check` reports of a spec: each error's code and line, and how many warnings."""
+    return {"fejl": [[d.code, d.span.line if d.span else None] for d in diagnostics
+                     if d.is_error],
+            "advarsler": sum(d.severity is Severity.WARNING for d in diagnostics)}

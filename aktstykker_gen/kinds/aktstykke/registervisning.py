@@ -24,14 +24,17 @@ DOKUMENT = Kind(name="register", model_at="", rules_at="", view_at="",
                 template="register/register.xml.j2", stylesheet="register/register.css")
 
 
-def byg(folder: Path, specs: list[Path], cache: Cache) -> Register:
-    """The register of the specs under `folder`; only aktstykker count."""
+def byg(folder: Path, specs: list[Path], cache: Cache,
+        plan: Kontoplan | None = None) -> Register:
+    """The register of the specs under `folder`, each checked as `check` (with `plan`, the
+    export the cache was made for) checks it; only aktstykker count."""
     register = Register({})
     for path in specs:
         key = relative(path, folder)
-        entry = cache.facts(path, key, læs)
+        entry = cache.facts(path, key, lambda p: læs(p, plan))
         if entry.get("art") != "aktstykke":
             continue
+        register.udfald[key] = entry["check"]
         if "fejl" in entry:
             register.ulæselige[key] = entry["fejl"]
         else:
@@ -47,8 +50,9 @@ def _reserve_line(row: dict[str, Any]) -> str:
     afsat = "intet tal i eksporten" if row["afsat"] is None else \
         f"finansloven har afsat {mio(row['afsat'])} (kolonne {row['kolonne']})"
     verdict = "OVERTRUKKET" if row["overtrukket"] else "ok"
+    usikkert = f" (usikkert: {', '.join(row['usikre'])} har fejl)" if row["usikre"] else ""
     return (f"§ {row['konto']} {row['navn']}, {row['år']}: {len(row['specs'])} aktstykke(r) "
-            f"trækker {mio(row['trukket'])}; {afsat}: {verdict}")
+            f"trækker {mio(row['trukket'])}; {afsat}: {verdict}{usikkert}")
 
 
 def _tb(register: Register) -> list[dict[str, Any]]:
@@ -59,13 +63,24 @@ def _tb(register: Register) -> list[dict[str, Any]]:
         tables.append({
             "finansår": år,
             "rækker": [{"nr": r["nr"], "navn": r["navn"],
-                        "aktstykker": str(len(r["aktstykker"])),
+                        "aktstykker": str(len(r["aktstykker"])) + ("*" if r["usikre"] else ""),
                         "udgift": _n(r["udgift"]), "indtægt": _n(r["indtægt"]),
                         "netto": _n(r["udgift"] - r["indtægt"])} for r in rows],
             "i_alt": {"udgift": _n(udgift), "indtægt": _n(indtægt),
                       "netto": _n(udgift - indtægt)},
+            "usikre": [_akt(a) for a in sorted({a for r in rows for a in r["usikre"]},
+                                                key=_label_order)],
         })
     return tables
+
+
+def _label_order(label: str) -> tuple[int, str]:
+    return (int(label), "") if label.isdigit() else (10**9, label)
+
+
+def _akt(label: str) -> str:
+    """A TB row's label of an aktstykke ("5", "H", "uden nr. (x)") as the reader says it."""
+    return label if label.startswith("uden nr.") else f"akt. {label}"
 
 
 def context(register: Register, plan: Kontoplan | None, folder: str) -> dict[str, Any]:
@@ -103,6 +118,9 @@ def tekst(register: Register, plan: Kontoplan | None, folder: str) -> str:
             out.append("  " + "  ".join(
                 cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i])
                 for i, cell in enumerate(row)).rstrip())
+        if t["usikre"]:
+            out.append("  * bygger på aktstykker, som check finder fejl i: "
+                       + ", ".join(t["usikre"]))
     return "\n".join(out) + "\n"
 
 
@@ -110,13 +128,16 @@ def data(register: Register, plan: Kontoplan | None) -> dict[str, Any]:
     """`--format json`: the same findings and sums as data (amounts as text, exact)."""
     return {
         "aktstykker": sorted(register.specs),
+        "check": {path: {"fejl": [code for code, _ in u["fejl"]], "advarsler": u["advarsler"]}
+                  for path, u in sorted(register.udfald.items())},
         "fund": [{"art": f.art, "fejl": f.fejl, "tekst": f.tekst, "specs": list(f.specs)}
                  for f in register.fund(plan)],
         "reserver": [{**r, "trukket": str(r["trukket"]),
                       "afsat": None if r["afsat"] is None else str(r["afsat"]),
-                      "specs": [[p, str(b)] for p, b in r["specs"]]}
+                      "specs": [[p, str(b)] for p, b in r["specs"]], "usikre": r["usikre"]}
                      for r in register.reserver(plan)] if plan else [],
         "tb": {str(år): [{"nr": r["nr"], "navn": r["navn"], "udgift": str(r["udgift"]),
-                          "indtægt": str(r["indtægt"]), "aktstykker": r["aktstykker"]}
+                          "indtægt": str(r["indtægt"]), "aktstykker": r["aktstykker"],
+                          "usikre": r["usikre"]}
                          for r in rows] for år, rows in register.tb().items()},
     }

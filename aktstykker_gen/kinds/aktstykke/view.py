@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aktstykker_gen import formatting, units
 from aktstykker_gen.kinds.aktstykke import (
@@ -40,10 +40,13 @@ from aktstykker_gen.kinds.aktstykke.model import (
 from aktstykker_gen.kinds.aktstykke.paragraffer import paragraffer
 from aktstykker_gen.references import Reference, substitute
 
+if TYPE_CHECKING:
+    from aktstykker_gen.kontoplan import Kontoplan
+
 SIDER = ("udgift", "indtægt")
 # The names a prose reference can begin with: {udgift}, {konto:16.71.08}, …
 HENVISNINGER = ("udgift", "finansiering", "finansår", "konto", "kontonavn", "modtager", "beløb",
-                "akt", "låneramme", "tabel", "bilag")
+                "akt", "låneramme", "tabel", "bilag", "finanslov")
 GRUPPEORDEN = (Tekstanmærkningsgruppe.dispositionsrammer, Tekstanmærkningsgruppe.materielle)
 
 
@@ -119,8 +122,9 @@ def years(model: Aktstykke) -> list[int]:
 class AktstykkeView:
     """The values the aktstykke's templates arrange."""
 
-    def __init__(self, model: Aktstykke) -> None:
+    def __init__(self, model: Aktstykke, kontoplan: Kontoplan | None = None) -> None:
         self.model = model
+        self.kontoplan = kontoplan   # {finanslov:…} quotes it; without it, it names nothing
         self.hovedkonti = {h.nr: h for h in model.udgifter + model.finansiering}
         self.kolonner = tuple(self._columns())
         self.years = years(model)

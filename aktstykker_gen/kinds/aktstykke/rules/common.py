@@ -145,7 +145,7 @@ def amounts(model: Aktstykke) -> Iterator[Beløbssted]:
 def view_of(spec: Spec) -> AktstykkeView:
     """The spec's view, made once for every rule that asks what the document shows: made
     anew, it sums 10,000 accounts each time."""
-    return spec.once("view", lambda spec: AktstykkeView(spec.model))
+    return spec.once("view", lambda spec: AktstykkeView(spec.model, spec.kontoplan))
 
 
 def data_amounts(spec: Spec) -> set[Decimal]:

@@ -6,19 +6,12 @@ import datetime
 from collections.abc import Iterator
 
 from aktstykker_gen.diagnostics import Severity
+from aktstykker_gen.kinds.aktstykke.folketingsaar import folketingsår
 from aktstykker_gen.kinds.aktstykke.rules.common import Spec
 from aktstykker_gen.kinds.aktstykke.view import SIDER, lines
 from aktstykker_gen.rules import Finding, RuleSet
 
 rules = RuleSet()
-
-
-def folketingsår(day: datetime.date) -> str:
-    """The folketingsår a day falls in; each begins on the first Tuesday of October."""
-    first = datetime.date(day.year, 10, 1)
-    opening = first + datetime.timedelta(days=(1 - first.weekday()) % 7)
-    start = day.year if day >= opening else day.year - 1
-    return f"{start}-{(start + 1) % 100:02d}"
 
 
 @rules.rule("AKT501", "aktstykket er dateret før det er afgjort", Severity.ERROR, "datoer")

@@ -8,16 +8,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from typing import TYPE_CHECKING
 
 from aktstykker_gen import units
 from aktstykker_gen.diagnostics import Severity, Span
 from aktstykker_gen.kinds.aktstykke.model import Hovedkonto, Standardkonto, Underkonto
 from aktstykker_gen.kinds.aktstykke.paragraffer import paragraffer
 from aktstykker_gen.kinds.aktstykke.paragraffer import rows as _rows
-from aktstykker_gen.kinds.aktstykke.rules.common import Spec, amounts
+from aktstykker_gen.kinds.aktstykke.rules.common import Spec, amounts, pinpoint, prose, view_of
 from aktstykker_gen.kinds.aktstykke.view import lines
+from aktstykker_gen.references import references
 from aktstykker_gen.rules import Finding, RuleSet
 from aktstykker_gen.units import Enhed
+
+if TYPE_CHECKING:
+    from aktstykker_gen.kontoplan import Kontoplan
 
 rules = RuleSet()
 
@@ -271,3 +276,51 @@ def finanslov_figure(spec: Spec) -> Iterator[Finding]:
                 related=(Span(plan.file, afsat.line, 1),),
                 hint="skriv finanslovens tal, eller ret kontoen eller årene under "
                      "'finanslov:'")
+
+
+@rules.rule("AKT314", "en henvisning til finansloven har et tal i eksporten", Severity.ERROR,
+            "konti")
+def finanslov_reference(spec: Spec) -> Iterator[Finding]:
+    """`{finanslov:16.11.79.79:2025}` prints the finanslov's figure on that hovedkonto or
+    underkonto in that year (a span `2025-2027` their sum; no year: the finansår) from the export
+    given with --kontoplan. Without the export the figure is unknown, so the spec does not
+    check and does not build (docs/kontoplan.md says why it is not left out or guessed); with
+    it, an account or a year the export has no figure for is named."""
+    from aktstykker_gen.kinds.aktstykke.henvisninger import KONTONUMMER, beløb, finanslovsår
+
+    plan, view, model = spec.kontoplan, view_of(spec), spec.model
+    for piece in prose(spec):
+        for reference in references(piece.text):
+            if reference.namespace != "finanslov" or beløb(view, reference) is not None:
+                continue
+            konto, years = reference.key or "", finanslovsår(
+                reference.rest[0] if reference.rest else str(model.finansår))
+            where = pinpoint(spec, piece.span, str(reference))
+            if not KONTONUMMER.fullmatch(konto) or years is None or len(reference.rest) > 1:
+                yield Finding(f"henvisningen {reference} har ikke formen "
+                              "{finanslov:konto:år}", where,
+                              hint="fx {finanslov:16.11.79.79:2025}, {finanslov:16.11.79:2025-"
+                                   "2027}, eller {finanslov:16.11.79.79} for finansåret")
+            elif plan is None:
+                yield Finding(f"henvisningen {reference} tager sit tal fra finansloven, men "
+                              "ingen eksport er givet", where,
+                              hint="giv Finanslovsdatabasens eksport med --kontoplan FILE til "
+                                   "check og build")
+            else:
+                yield Finding(f"henvisningen {reference} peger på et tal, eksporten ikke har",
+                              where, details=(_missing(plan, konto, years, model.finansår),),
+                              hint="ret kontoen eller året, eller brug eksporten for "
+                                   f"finansåret {model.finansår}")
+
+
+def _missing(plan: Kontoplan, konto: str, years: list[int], finansår: int) -> str:
+    """Why the export has no figure for `konto` in `years`."""
+    if plan.year is not None and plan.year != finansår:
+        return f"{plan.file} er for {plan.year}, aktstykket for finansåret {finansår}"
+    if plan.find(konto) is None:
+        return f"§ {konto} findes ikke i {plan.file}"
+    år = next(år for år in years if plan.finanslov(konto, år, finansår) is None)
+    if finansår <= år <= finansår + 3:
+        return f"§ {konto} har intet tal for {år} i {plan.file}"
+    return (f"{plan.file} har tal for {finansår}-{finansår + 3} (finansåret og de tre år "
+            f"efter), ikke for {år}")

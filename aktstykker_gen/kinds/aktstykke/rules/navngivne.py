@@ -22,7 +22,7 @@ def parts_add_up(spec: Spec) -> Iterator[Finding]:
     """A named amount typed with its parts states the same fact twice: the total and its
     breakdown. They must agree exactly, or the document shows a breakdown nobody checked
     (4,0 + 12,0 against 15,0)."""
-    view = AktstykkeView(spec.model)
+    view = AktstykkeView(spec.model, spec.kontoplan)
     for name, navngivet in spec.model.beløb.items():
         if not navngivet.dele or (navngivet.værdi is None and navngivet.svarer_til is None):
             continue
@@ -63,7 +63,7 @@ def _vist(value: Decimal, enhed: str) -> str:
 def parts_are_known(spec: Spec) -> Iterator[Finding]:
     """A part written as a reference (`konto:16.71.08`, `beløb:drift`) must name an amount the
     spec's data holds, and not, through other named amounts, the amount itself."""
-    view = AktstykkeView(spec.model)
+    view = AktstykkeView(spec.model, spec.kontoplan)
     for name, navngivet in spec.model.beløb.items():
         for i, del_ in enumerate(navngivet.dele):
             if isinstance(del_, str) and del_beløb(view, del_, frozenset({name})) is None:

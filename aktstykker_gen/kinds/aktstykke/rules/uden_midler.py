@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 from aktstykker_gen import formatting
 from aktstykker_gen.diagnostics import Severity, Span
+from aktstykker_gen.kinds.aktstykke.folketingsaar import folketingsår
 from aktstykker_gen.kinds.aktstykke.rules.common import Spec, pinpoint, prose
-from aktstykker_gen.kinds.aktstykke.rules.datoer import folketingsår
 from aktstykker_gen.kinds.aktstykke.uden_midler import (
     MÅNEDER,
     citations,
