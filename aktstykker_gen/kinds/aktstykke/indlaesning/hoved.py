@@ -52,4 +52,7 @@ def closing(chunks: list[str], data: dict[str, Any], unplaced: list[str]) -> Non
             afgørelse["bemærkninger"] = rest
             rest = []
         data["afgørelse"] = afgørelse
+        data["status"] = "endelig"   # a decided aktstykke was sent
+        if m["handling"] != "Tiltrådt":
+            data["orienterende"] = True
     unplaced.extend(rest)

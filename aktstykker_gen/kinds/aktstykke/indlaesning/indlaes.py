@@ -14,6 +14,7 @@ from aktstykker_gen.kinds.aktstykke.indlaesning.henvisning import Henvisninger
 from aktstykker_gen.kinds.aktstykke.indlaesning.layout import read_layout
 from aktstykker_gen.kinds.aktstykke.indlaesning.udkast import Assembler
 from aktstykker_gen.kinds.aktstykke.indlaesning.yaml_ud import Noted, dump
+from aktstykker_gen.udfyld import UDFYLD
 
 _NAMED = re.compile(r"^(?P<tal>-?\d{1,3}(?:\.\d{3})*,\d+) (?P<enhed>mi[oa])\. kr\.$")
 _PLACEHOLDER = {"a": ["-"]}   # the sections while the references are found, so the data types
@@ -29,7 +30,7 @@ class Imported:
 
     @property
     def udfyld(self) -> int:
-        return self.yaml.count("UDFYLD")
+        return sum(1 for line in self.yaml.split("\n") for _ in UDFYLD.finditer(line))
 
 
 def import_text(text: str, name: str, titel: str | None = None) -> Imported:
@@ -97,8 +98,9 @@ def _name(shown: str, named: dict[str, Any]) -> str | None:
 
 
 _ORDER = ("art", "status", "titel", "ministerium", "sted", "dato", "nummer", "folketingsår",
-          "finansår", "bevillingstype_i_a", "udgifter", "finansiering", "modtagere", "beløb",
-          "aktstykker", "tekstanmærkninger", "tekst", "underskrivere", "adressat", "afgørelse")
+          "finansår", "orienterende", "bevillingstype_i_a", "udgifter", "finansiering",
+          "modtagere", "beløb", "aktstykker", "tekstanmærkninger", "tekst", "underskrivere",
+          "adressat", "afgørelse")
 
 
 def _ordered(data: dict[str, Any]) -> dict[str, Any]:

@@ -71,9 +71,10 @@ class Assembler:
         self.draft = Draft({"art": "aktstykke"})
         self.unplaced: list[str] = []
         data = self.draft.data
-        data["titel"] = titel if titel else Noted(
-            UDFYLD, "UDFYLD: sagens titel (den står ikke i teksten, kun i DOCX'ens og PDF'ens "
-                    "egenskaber)")
+        data["titel"] = titel or "UDFYLD sagens titel (teksten har den ikke, kun DOCX'ens og " \
+            "PDF'ens egenskaber)"
+        if not titel:
+            self.draft.marks.append("sagens titel (står ikke i teksten)")
         data["ministerium"] = layout.ministerium
         data["sted"] = layout.sted
         data["dato"] = layout.dato

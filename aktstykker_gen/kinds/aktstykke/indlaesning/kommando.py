@@ -1,0 +1,65 @@
+"""`aktstykke import FILE.txt [-o SPEC]`: the command around indlaes.py, for cli.py.
+
+The file is read by the bounded reader (#7) and the draft written beside nothing it would
+replace: an existing spec is never overwritten, and a text that is not an aktstykke writes
+nothing (AKT016, exit 1). What was recognised and what needs a human go to stderr.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from aktstykker_gen import limits
+from aktstykker_gen.bounded import UNREADABLE, read_text, refusal
+from aktstykker_gen.diagnostics import Diagnostic, Severity
+
+NOT_AN_AKTSTYKKE = "AKT016"
+SUFFIXES = (".txt",)
+
+
+def refused(path: Path, why: str) -> Diagnostic:
+    return Diagnostic(NOT_AN_AKTSTYKKE, Severity.ERROR, f"filen er ikke et aktstykke: {why}",
+                      None, hint="giv den tekst, 'aktstykke build' skriver (.txt) for et "
+                                 "aktstykke; intet blev skrevet", file=str(path))
+
+
+def run(path: Path, output: Path | None) -> tuple[int, list[Diagnostic]]:
+    """Exit code and the diagnostics to print; the draft is written only when all went well."""
+    from aktstykker_gen.kinds.aktstykke.indlaesning.indlaes import import_text
+    from aktstykker_gen.kinds.aktstykke.indlaesning.layout import NotAnAktstykke
+
+    if path.suffix.lower() not in SUFFIXES:
+        raise refusal(path, UNREADABLE, f"kan kun importere {', '.join(SUFFIXES)}",
+                      "byg teksten med 'aktstykke textconv' eller 'aktstykke build'; DOCX og "
+                      "PDF importeres endnu ikke")
+    text = read_text(path, limits.TEXT_BYTES, limits.TEXT_HINT)
+    target = output or Path("specs") / f"{path.stem}.yaml"
+    if target.exists():
+        raise refusal(target, UNREADABLE, "findes allerede; importen overskriver ikke en spec",
+                      "giv et andet navn med -o")
+    try:
+        imported = import_text(text, target.name)
+    except NotAnAktstykke as error:
+        return 1, [refused(path, str(error))]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.tmp")
+    temporary.write_text(imported.yaml, encoding="utf-8")
+    os.replace(temporary, target)
+    _summary(target, imported)
+    return 0, []
+
+
+def _summary(target: Path, imported: object) -> None:
+    from aktstykker_gen.kinds.aktstykke.indlaesning.indlaes import Imported
+
+    assert isinstance(imported, Imported)
+    lines = [f"skrevet: {target}", "genkendt:"]
+    lines += [f"  {what}" for what in imported.recognised] or ["  intet"]
+    lines.append(f"skal udfyldes ({imported.udfyld} UDFYLD):")
+    lines += [f"  {what}" for what in imported.marks] or ["  intet"]
+    lines.append("bygger den samme tekst: " + ("ja" if imported.identical else "nej"))
+    lines += [f"  {d}" for d in imported.differing]
+    lines.append(f"kontrollér med 'aktstykke check {target}'")
+    print("\n".join(lines), file=sys.stderr)
