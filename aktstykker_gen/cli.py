@@ -191,8 +191,8 @@ def _parser() -> argparse.ArgumentParser:
                      help="mappen, den nye spec skrives i (standard: specs/)")
     new.set_defaults(run=_new)
 
-    importing = commands.add_parser("import", help="an aktstykke's built text as a spec draft")
-    importing.add_argument("file", type=Path, metavar="FILE.txt")
+    importing = commands.add_parser("import", help="an aktstykke's DOCX or built text as a spec draft")
+    importing.add_argument("file", type=Path, metavar="FILE.docx|FILE.txt")
     importing.add_argument("-o", "--output", type=Path, metavar="SPEC",
                            help="the draft to write (default: specs/NAME.yaml); never overwritten")
     importing.set_defaults(run=_import)

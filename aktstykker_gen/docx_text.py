@@ -42,6 +42,31 @@ def docx_lines(path: Path) -> list[str]:
         raise _not_docx(path, error) from None     # on a damaged file; all limits hold before
 
 
+def docx_body(path: Path) -> tuple[Any, str | None]:
+    """The body element of a DOCX, read within the same bounds as `docx_lines`, and the title
+    in its core properties (None when it has none): for a reader that needs the structure
+    (styles, table cells) a line of text loses."""
+    raw = read_bytes(path, limits.DOCX_BYTES, limits.DOCX_HINT)
+    try:
+        body = _body(path, _unpack_text_part(path, raw))
+        return body, _title(path, raw)
+    except Refused:
+        raise
+    except Exception as error:  # as in docx_lines
+        raise _not_docx(path, error) from None
+
+
+def _title(path: Path, raw: bytes) -> str | None:
+    from docx.oxml.parser import parse_xml
+
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        if "docProps/core.xml" not in archive.namelist():
+            return None
+        core = parse_xml(_bounded_member(path, archive, "docProps/core.xml", limits.MB))
+    title = core.find("{http://purl.org/dc/elements/1.1/}title")
+    return title.text if title is not None and title.text else None
+
+
 def _unpack_text_part(path: Path, raw: bytes) -> bytes:
     _check_directory(path, raw)
     with zipfile.ZipFile(io.BytesIO(raw)) as archive:

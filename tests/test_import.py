@@ -13,11 +13,13 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+from aktstykker_gen.build import write_format
 from aktstykker_gen.cli import main
 from aktstykker_gen.kinds.aktstykke.indlaesning.indlaes import import_text
 from aktstykker_gen.kinds.aktstykke.indlaesning.layout import NotAnAktstykke
-from aktstykker_gen.pipeline import check
+from aktstykker_gen.pipeline import check, render
 from aktstykker_gen.reading import read
+from aktstykker_gen.udgaver import Udgave
 
 SPECS = [p for p in sorted((ROOT / "specs").rglob("*.yaml"))
          if "art: dagsorden" not in p.read_text(encoding="utf-8")]
@@ -61,6 +63,29 @@ def test_round_trip_of_the_built_text(spec: Path, tmp_path: Path) -> None:
     assert errors == []
     assert imported.udfyld == 0
     assert "\n".join(read(draft).lines) == original
+
+
+def _docx_case(spec: Path) -> object:
+    reason = NOT_YET.get(spec.stem)
+    if spec.stem == "orienterende-med-tabeller":
+        reason = "an own table's caption, unit and notes are not yet read back from the DOCX"
+    marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
+    return pytest.param(spec, marks=marks, id=spec.stem)
+
+
+@pytest.mark.parametrize("spec", [_docx_case(s) for s in SPECS])
+def test_round_trip_of_the_built_docx(spec: Path, tmp_path: Path) -> None:
+    """The same from the DOCX, whose core properties also give the title."""
+    checked = check(spec)
+    tree = render(checked, edition=Udgave.offentlig)
+    docx = tmp_path / f"{spec.stem}.docx"
+    docx.write_bytes(write_format(tree, checked.kind, ".docx"))
+    assert main(["import", str(docx), "-o", str(tmp_path / spec.name)]) == 0
+    draft = tmp_path / spec.name
+    errors = [f"{d.code} {d.message}" for d in check(draft).diagnostics if d.is_error]
+    assert errors == []
+    assert "UDFYLD" not in draft.read_text(encoding="utf-8")
+    assert read(draft).lines == read(spec).lines
 
 
 def test_the_seed_comes_back_with_its_recipients_and_references(tmp_path: Path) -> None:
@@ -114,7 +139,12 @@ def test_the_command_writes_the_draft_and_its_summary(tmp_path: Path, capsys) ->
 
 
 def test_the_command_refuses_what_it_cannot_read(tmp_path: Path, capsys) -> None:
+    pdf = tmp_path / "x.pdf"
+    pdf.write_bytes(b"%PDF-1.7")
+    assert main(["import", str(pdf), "-o", str(tmp_path / "x.yaml")]) == 2
+    assert "kan kun importere .txt, .docx" in capsys.readouterr().err
     docx = tmp_path / "x.docx"
-    docx.write_bytes(b"PK\x03\x04")
+    docx.write_bytes(b"PK\x03\x04")   # not a zip: the bounded reader refuses it (#7)
     assert main(["import", str(docx), "-o", str(tmp_path / "x.yaml")]) == 2
-    assert "kan kun importere .txt" in capsys.readouterr().err
+    assert "er ikke en DOCX-fil" in capsys.readouterr().err
+    assert not (tmp_path / "x.yaml").exists()

@@ -1,4 +1,4 @@
-"""`aktstykke import FILE.txt [-o SPEC]`: the command around indlaes.py, for cli.py.
+"""`aktstykke import FILE.txt|FILE.docx [-o SPEC]`: the command around indlaes.py, for cli.py.
 
 The file is read by the bounded reader (#7) and the draft written beside nothing it would
 replace: an existing spec is never overwritten, and a text that is not an aktstykke writes
@@ -16,7 +16,7 @@ from aktstykker_gen.bounded import UNREADABLE, read_text, refusal
 from aktstykker_gen.diagnostics import Diagnostic, Severity
 
 NOT_AN_AKTSTYKKE = "AKT016"
-SUFFIXES = (".txt",)
+SUFFIXES = (".txt", ".docx")
 
 
 def refused(path: Path, why: str) -> Diagnostic:
@@ -32,15 +32,15 @@ def run(path: Path, output: Path | None) -> tuple[int, list[Diagnostic]]:
 
     if path.suffix.lower() not in SUFFIXES:
         raise refusal(path, UNREADABLE, f"kan kun importere {', '.join(SUFFIXES)}",
-                      "byg teksten med 'aktstykke textconv' eller 'aktstykke build'; DOCX og "
-                      "PDF importeres endnu ikke")
-    text = read_text(path, limits.TEXT_BYTES, limits.TEXT_HINT)
+                      "giv aktstykkets .docx eller den .txt, 'aktstykke build' skriver; PDF "
+                      "importeres endnu ikke")
+    text, titel = _read(path)
     target = output or Path("specs") / f"{path.stem}.yaml"
     if target.exists():
         raise refusal(target, UNREADABLE, "findes allerede; importen overskriver ikke en spec",
                       "giv et andet navn med -o")
     try:
-        imported = import_text(text, target.name)
+        imported = import_text(text, target.name, titel)
     except NotAnAktstykke as error:
         return 1, [refused(path, str(error))]
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -49,6 +49,17 @@ def run(path: Path, output: Path | None) -> tuple[int, list[Diagnostic]]:
     os.replace(temporary, target)
     _summary(target, imported)
     return 0, []
+
+
+def _read(path: Path) -> tuple[str, str | None]:
+    """The canonical text of the file, and its title when the file has one (a DOCX's)."""
+    if path.suffix.lower() == ".txt":
+        return read_text(path, limits.TEXT_BYTES, limits.TEXT_HINT), None
+    from aktstykker_gen.kinds.aktstykke.indlaesning.docx_tree import docx_tree
+    from aktstykker_gen.writers.text import write_text
+
+    tree, titel = docx_tree(path)
+    return write_text(tree), titel
 
 
 def _summary(target: Path, imported: object) -> None:
