@@ -61,7 +61,7 @@ def docx_tree(path: Path) -> tuple[Document, str | None]:
             blocks.append(Paragraph(text, style))
         elif style in _LIST:
             last = target[-1] if target else None
-            if isinstance(last, BulletList) and not getattr(last, "closed", False):
+            if isinstance(last, BulletList):   # a list's last item is followed by a marker
                 target[-1] = BulletList((*last.items, text))
             else:
                 target.append(BulletList((text,)))
@@ -109,7 +109,8 @@ def _table(element: Any, pending: dict[str, list[str]]) -> Table:
     head: list[Row] = []
     body: list[Row] = []
     for tr in element.iterchildren(f"{_W}tr"):
-        cells, level = [], 0
+        cells: list[Cell] = []
+        level = 0
         for tc in tr.iterchildren(f"{_W}tc"):
             span = tc.find(f"{_W}tcPr/{_W}gridSpan")
             paragraphs = list(tc.iterchildren(f"{_W}p"))
