@@ -42,18 +42,40 @@ def docx_lines(path: Path) -> list[str]:
         raise _not_docx(path, error) from None     # on a damaged file; all limits hold before
 
 
-def docx_body(path: Path) -> tuple[Any, str | None]:
-    """The body element of a DOCX, read within the same bounds as `docx_lines`, and the title
-    in its core properties (None when it has none): for a reader that needs the structure
-    (styles, table cells) a line of text loses."""
+def docx_body(path: Path) -> tuple[Any, str | None, dict[str, str]]:
+    """The body element of a DOCX, read within the same bounds as `docx_lines`, the title in its
+    core properties (None when it has none) and each paragraph style's name by its id: for a
+    reader that needs the structure (styles, table cells) a line of text loses. Names, as
+    another program (LibreOffice) keeps a style's name but gives it an id of its own."""
     raw = read_bytes(path, limits.DOCX_BYTES, limits.DOCX_HINT)
     try:
         body = _body(path, _unpack_text_part(path, raw))
-        return body, _title(path, raw)
+        return body, _title(path, raw), _style_names(path, raw)
     except Refused:
         raise
     except Exception as error:  # as in docx_lines
         raise _not_docx(path, error) from None
+
+
+def _style_names(path: Path, raw: bytes) -> dict[str, str]:
+    from docx.oxml.ns import qn
+    from docx.oxml.parser import parse_xml
+
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        if "word/styles.xml" not in archive.namelist():
+            return {}
+        styles = parse_xml(_bounded_member(path, archive, "word/styles.xml", limits.DOCX_BODY_BYTES))
+    return style_names(styles, qn)
+
+
+def style_names(styles: Any, qn: Any) -> dict[str, str]:
+    """A w:styles element's names by style id."""
+    found = {}
+    for style in styles.iterchildren(qn("w:style")):
+        name = style.find(qn("w:name"))
+        if name is not None and style.get(qn("w:styleId")):
+            found[style.get(qn("w:styleId"))] = name.get(qn("w:val"))
+    return found
 
 
 def _title(path: Path, raw: bytes) -> str | None:

@@ -88,6 +88,26 @@ def test_round_trip_of_the_built_docx(spec: Path, tmp_path: Path) -> None:
     assert read(draft).lines == read(spec).lines
 
 
+@pytest.mark.parametrize("spec", [
+    ROOT / "specs" / "2025-10-01-personlig-medicin.yaml",
+    ROOT / "specs" / "examples" / "erstatter-tidligere.yaml"], ids=lambda p: p.stem)
+def test_round_trip_of_libreoffices_resave_of_the_docx(spec: Path, tmp_path: Path) -> None:
+    """Acceptance 4: a DOCX another program wrote (LibreOffice's re-save of ours, which gives
+    every style an id of its own) imports as ours does: its styles are known by their names."""
+    from test_docx_accessible import libreoffice
+
+    checked = check(spec)
+    docx = tmp_path / f"{spec.stem}.docx"
+    docx.write_bytes(write_format(render(checked, edition=Udgave.offentlig), checked.kind, ".docx"))
+    resaved = libreoffice(docx, "docx", tmp_path / "resaved", tmp_path / "profile")
+    assert b"section-first" not in resaved.read_bytes()   # the ids are LibreOffice's own
+    draft = tmp_path / spec.name
+    assert main(["import", str(resaved), "-o", str(draft)]) == 0
+    assert [d for d in check(draft).diagnostics if d.is_error] == []
+    assert "UDFYLD" not in draft.read_text(encoding="utf-8")
+    assert read(draft).lines == read(spec).lines
+
+
 def test_the_seed_comes_back_with_its_recipients_and_references(tmp_path: Path) -> None:
     seed = ROOT / "specs" / "2025-10-01-personlig-medicin.yaml"
     imported = import_text("\n".join(read(seed).lines), seed.name, "Strategi")

@@ -34,19 +34,20 @@ _TOP = ("designation", "session", "number", "masthead", "headnote", "lead", "dat
 def docx_tree(path: Path) -> tuple[Document, str | None]:
     """The tree and the document's title (its core properties'), read within docx_text's
     bounds."""
-    body, title = docx_body(path)
+    body, title, names = docx_body(path)
+    roles = {id_: _OURS.get(name, id_) for id_, name in names.items()}
     blocks: list[Block | Section] = []
     section: list[Block] | None = None
     letter = ""
     pending: dict[str, list[str]] = {"caption": [], "unit": []}
     for element in body:
         if element.tag == f"{_W}tbl":
-            table = _table(element, pending)
+            table = _table(element, pending, roles)
             (section if section is not None else blocks).append(table)
             continue
         if element.tag != f"{_W}p":
             continue
-        style, text = _style(element), element.text or ""
+        style, text = _style(element, roles), element.text or ""
         target = section if section is not None else blocks
         if style == "section-first" and "\t" in text:
             if section is not None:
@@ -98,12 +99,29 @@ def _without_markers(block: Block | Section) -> Block | Section:
     return block
 
 
-def _style(element: Any) -> str:
+def _our_styles() -> dict[str, str]:
+    """Our styles' ids by their names (templates/docx), the names a re-saved file keeps."""
+    from docx.oxml.ns import qn
+    from docx.oxml.parser import parse_xml
+
+    from aktstykker_gen import assets
+    from aktstykker_gen.docx_text import style_names
+
+    styles = parse_xml((assets.templates_dir() / "docx" / "word" / "styles.xml").read_bytes())
+    return {name: id_ for id_, name in style_names(styles, qn).items()}
+
+
+_OURS = _our_styles()
+
+
+def _style(element: Any, roles: dict[str, str]) -> str:
+    """The paragraph's style as our id, whatever id the file gives it."""
     found = element.find(f"{_W}pPr/{_W}pStyle")
-    return found.get(f"{_W}val") if found is not None else ""
+    id_ = found.get(f"{_W}val") if found is not None else ""
+    return roles.get(id_, id_)
 
 
-def _table(element: Any, pending: dict[str, list[str]]) -> Table:
+def _table(element: Any, pending: dict[str, list[str]], roles: dict[str, str]) -> Table:
     grid = element.find(f"{_W}tblGrid")
     count = len(grid.findall(f"{_W}gridCol")) if grid is not None else 0
     head: list[Row] = []
@@ -114,7 +132,7 @@ def _table(element: Any, pending: dict[str, list[str]]) -> Table:
         for tc in tr.iterchildren(f"{_W}tc"):
             span = tc.find(f"{_W}tcPr/{_W}gridSpan")
             paragraphs = list(tc.iterchildren(f"{_W}p"))
-            style = _style(paragraphs[0]) if paragraphs else ""
+            style = _style(paragraphs[0], roles) if paragraphs else ""
             if not cells and style.startswith("table-label-"):
                 level = int(style.rsplit("-", 1)[1])
             cells.append(Cell("\n".join(p.text or "" for p in paragraphs),
