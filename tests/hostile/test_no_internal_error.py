@@ -1,7 +1,7 @@
 """No internal error is reachable: every command, driven with mutated inputs, ends in exit 0, 1 or 2.
 
 Issue 11, acceptance 2. Hypothesis drives `check`, `check --json`, `check --kontoplan`, `build`,
-`diff`, `redline`, `textconv` and `new --from` with
+`diff`, `redline` (of specs and of built DOCX files), `textconv` and `new --from` with
 - mutated specs (tests/test_fuzz.py's mutations of the seed: keys deleted, values of another
   type, numbers swapped, the file cut short, bytes inserted) and mutated example specs;
 - mutated built files: the seed's DOCX, PDF and text with bytes changed or cut short, zip
@@ -15,7 +15,7 @@ error") or a traceback fails, printing the command and the input that caused it.
 in-process (milliseconds each), so the suite reaches its size quickly.
 
 Size: `AKTSTYKKE_FUZZ` examples per property: 150 in `make test` (some 1,100 cases), 1,500 in
-`make fuzz` (some 11,000 cases over the eight properties and the redline one at a quarter).
+`make fuzz` (some 11,000 cases over the eight properties and the two redline ones at a quarter).
 """
 
 from __future__ import annotations
@@ -222,6 +222,18 @@ def test_redline_with_any_spec_is_handled(folder, spec, first):
     assert_handled(["redline", *pair, "-o", str(folder / "r.docx")], folder)
 
 
+@settings(FUZZ, max_examples=max(10, EXAMPLES_PER_PROPERTY // 4))
+@given(file=FILES, first=st.booleans())
+def test_redline_with_any_docx_is_handled(folder, file, first):
+    """A sent DOCX read back into its tree (docx_tree.py), mutated or not a DOCX at all."""
+    suffix, data = file
+    path = _fresh(folder) / f"fil{suffix}"
+    path.write_bytes(data)
+    (folder / "seed.docx").write_bytes(built()[".docx"])
+    pair = [str(path), "seed.docx"] if first else ["seed.docx", str(path)]
+    assert_handled(["redline", *pair, "-o", str(folder / "r.docx")], folder)
+
+
 @FUZZ
 @given(spec=SPECS)
 def test_new_from_any_spec_is_handled(folder, spec):
@@ -252,10 +264,12 @@ def test_check_against_any_kontoplan_is_handled(folder, kontoplan):
     assert_handled(["check", "--kontoplan", str(path), str(SEED)], folder)
 
 
-COMMANDS = ["check", "build", "diff", "redline", "textconv", "new", "rules", "schema"]
+COMMANDS = ["check", "build", "diff", "redline", "textconv", "new", "rules", "schema",
+            "register"]
 OPTIONS = ["--strict", "--format", "json", "text", "--select", "--ignore", "AKT601", "prosa",
            "AKT999", "", ",", "-o", "--output", "--force", "--kontoplan", "--from", "--dir",
-           "--author", "--word-diff", "--color", "always", "--port", "-1", "--", "-"]
+           "--author", "--word-diff", "--color", "always", "--port", "-1", "--", "-",
+           "--dokument"]
 
 
 @FUZZ
@@ -272,7 +286,7 @@ def test_any_command_line_is_handled(folder, command, words):
     paths = {"SEED": str(SEED), "FOLDER": str(folder / "mappe"), "MISSING": str(folder / "nej.yaml"),
              "ODD": str(folder / "æ ø\tå;$(x).yaml"), "LONG": "x" * 300 + ".yaml"}
     argv = [command, *(paths.get(word, word) for word in words)]
-    if command == "build" and not any(w in ("-o", "--output") for w in words):
+    if command in ("build", "register") and not any(w in ("-o", "--output") for w in words):
         argv += ["-o", str(folder / "ud")]   # never into the project's own output/
     if command == "new" and "--dir" not in words:
         argv += ["--dir", str(folder / "specs")]

@@ -55,11 +55,11 @@ def _read(path: Path) -> tuple[str, str | None]:
     """The canonical text of the file, and its title when the file has one (a DOCX's)."""
     if path.suffix.lower() == ".txt":
         return read_text(path, limits.TEXT_BYTES, limits.TEXT_HINT), None
-    from aktstykker_gen.kinds.aktstykke.indlaesning.docx_tree import docx_tree
+    from aktstykker_gen.docx_tree import read_docx
     from aktstykker_gen.writers.text import write_text
 
-    tree, titel = docx_tree(path)
-    return write_text(tree), titel
+    tree = read_docx(path).document
+    return write_text(tree), tree.title or None
 
 
 def _summary(target: Path, imported: object) -> None:
