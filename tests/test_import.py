@@ -8,12 +8,22 @@ the test until it is moved out of the list). The UDFYLD marks of each draft are 
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
+import re
+import tempfile
+import zipfile
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from yaml.reader import Reader
 
 from aktstykker_gen.build import write_format
+from aktstykker_gen.characters import BOM, REFUSED
 from aktstykker_gen.cli import main
 from aktstykker_gen.kinds.aktstykke.indlaesning.indlaes import import_text
 from aktstykker_gen.kinds.aktstykke.indlaesning.layout import NotAnAktstykke
@@ -168,3 +178,62 @@ def test_the_command_refuses_what_it_cannot_read(tmp_path: Path, capsys) -> None
     assert main(["import", str(docx), "-o", str(tmp_path / "x.yaml")]) == 2
     assert "er ikke en DOCX-fil" in capsys.readouterr().err
     assert not (tmp_path / "x.yaml").exists()
+
+
+# Examples per property: the CI size in `make test`, AKTSTYKKE_FUZZ=1500 for a long run.
+EXAMPLES = int(os.environ.get("AKTSTYKKE_FUZZ", "150"))
+NON_PRINTABLE = Reader.NON_PRINTABLE
+# Characters no spec may hold: the loader's invisible ones (characters.py) and the controls
+# YAML cannot read. A byte order mark is left out: a text may begin with one.
+_CONTROLS = [c for c in map(chr, range(0x100)) if NON_PRINTABLE.match(c)]
+REFUSED_CHARACTERS = st.one_of(
+    st.sampled_from(_CONTROLS),
+    st.characters(categories=["Cf", "Co", "Zs", "Zl", "Zp"], exclude_characters=BOM)
+    .filter(lambda c: bool(REFUSED.match(c))))
+_SEED = ROOT / "specs" / "2025-10-01-personlig-medicin.yaml"
+_SEED_TEXT = "\n".join(read(_SEED).lines)
+
+
+@settings(max_examples=max(20, EXAMPLES // 3), deadline=None, derandomize=True)
+@given(character=REFUSED_CHARACTERS, at=st.integers(0, len(_SEED_TEXT)))
+def test_a_text_with_a_character_no_spec_may_hold_is_refused_where_it_stands(character, at):
+    """The loader would refuse the draft: the import refuses the file first, with the loader's
+    finding at the character's line and column, exit 1, and writes nothing."""
+    text = _SEED_TEXT[:at] + character + _SEED_TEXT[at:]
+    line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+    code = "AKT001" if NON_PRINTABLE.match(character) else "AKT014"
+    with tempfile.TemporaryDirectory() as folder:
+        source, out = Path(folder) / "x.txt", Path(folder) / "x.yaml"
+        source.write_text(text, encoding="utf-8", newline="")
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err):
+            assert main(["import", str(source), "-o", str(out)]) == 1
+        assert err.getvalue().startswith(f"{source}:{line}:{column}: error[{code}]: ")
+        assert f"U+{ord(character):04X}" in err.getvalue()
+        assert "intet blev skrevet" in err.getvalue()
+        assert not out.exists()
+
+
+@pytest.mark.parametrize("character", ["\uf0b7", "\u200b", "\u00ad", "\u202e"])
+def test_a_docx_with_a_character_no_spec_may_hold_is_refused_where_textconv_shows_it(
+        character: str, tmp_path: Path, capsys) -> None:
+    """In a DOCX (whose XML cannot hold a control character) the line and column are those of
+    the text `aktstykke textconv` prints: the character stands there."""
+    checked = check(_SEED)
+    built = write_format(render(checked, edition=Udgave.offentlig), checked.kind, ".docx")
+    docx = tmp_path / "x.docx"
+    with zipfile.ZipFile(io.BytesIO(built)) as source, zipfile.ZipFile(docx, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"Amgros", f"{character}Amgros".encode(), 1)
+            target.writestr(info, data)
+    assert main(["import", str(docx), "-o", str(tmp_path / "x.yaml")]) == 1
+    err = capsys.readouterr().err
+    found = re.match(rf"{re.escape(str(docx))}:(\d+):(\d+): error\[AKT014\]: ", err)
+    assert found, err
+    assert "som 'aktstykke textconv' viser den" in err
+    assert not (tmp_path / "x.yaml").exists()
+    assert main(["textconv", str(docx)]) == 0
+    shown = capsys.readouterr().out.split("\n")
+    assert shown[int(found[1]) - 1][int(found[2]) - 1] == character

@@ -7,6 +7,7 @@ nothing (AKT016, exit 1). What was recognised and what needs a human go to stder
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -34,6 +35,9 @@ def run(path: Path, output: Path | None) -> tuple[int, list[Diagnostic]]:
         raise refusal(path, UNREADABLE, f"kan kun importere {', '.join(SUFFIXES)}",
                       "giv aktstykkets .docx eller den .txt, 'aktstykke build' skriver; PDF "
                       "importeres endnu ikke")
+    unreadable = _refused_characters(path)
+    if unreadable:
+        return 1, unreadable
     text, titel = _read(path)
     target = output or Path("specs") / f"{path.stem}.yaml"
     if target.exists():
@@ -49,6 +53,21 @@ def run(path: Path, output: Path | None) -> tuple[int, list[Diagnostic]]:
     os.replace(temporary, target)
     _summary(target, imported)
     return 0, []
+
+
+def _refused_characters(path: Path) -> list[Diagnostic]:
+    """The loader's findings (AKT014, AKT001) for each character in the file no spec may hold,
+    at its line and column: a DOCX's as `aktstykke textconv` shows its text. Found before
+    anything is read into a draft, which the loader would refuse."""
+    from aktstykker_gen.load import refused_characters
+    from aktstykker_gen.reading import read
+
+    lines = read(path).lines
+    where = "" if path.suffix.lower() == ".txt" else \
+        "linje og kolonne i DOCX-filens tekst, som 'aktstykke textconv' viser den; "
+    return [dataclasses.replace(d, details=(*d.details, f"{where}intet blev skrevet: ret filen "
+                                                        "og importér igen"))
+            for d in refused_characters("\n".join(lines), str(path))]
 
 
 def _read(path: Path) -> tuple[str, str | None]:
