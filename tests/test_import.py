@@ -46,8 +46,6 @@ NOT_YET = {
     "fortroligt-ophaevet": "a lettered, lifted confidential head is not read",
     "orienterende-med-tabeller": "own tables are not read into tabel blocks",
     "overfoersel-op-til-fra-reserve": "overførsler and 'op til' are not read",
-    "akt55-2020-21": "uden_tillægsbevilling (hjemmel without new money) is not read: AKT140",
-    "allerede-afsatte-midler": "anvendelser and uden_tillægsbevilling are not read: AKT140",
     "laaneramme": "the låneramme is not read; its amounts become named amounts to source",
     "med-afsnit-d": "the original's named amounts are imported with their source to fill",
     "med-paategning": "the original's named amounts are imported with their source to fill",
@@ -273,3 +271,23 @@ def test_a_mangled_text_is_refused_or_gives_a_draft_that_loads(edits) -> None:
         return
     event("a draft")
     load_text(imported.yaml, "x.yaml")   # SpecError here would be a draft that does not load
+
+
+@pytest.mark.parametrize("uden", [
+    "{grund: eksisterende bevilling}", "{grund: eksisterende bevilling, år: 2025}",
+    "{grund: senere bevillingslov}", "{grund: senere bevillingslov, år: 2028}",
+    "{grund: ingen udgifter}"])
+def test_why_nothing_goes_on_the_tillaegsbevilling_is_read_from_e(uden: str,
+                                                                     tmp_path: Path) -> None:
+    """Each of Budgetvejledningen's three reasons, as e prints it, becomes the draft's
+    uden_tillægsbevilling again, its year only where it is not the default."""
+    import yaml
+
+    source = (ROOT / "specs" / "examples" / "allerede-afsatte-midler.yaml").read_text("utf-8")
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(source.replace("uden_tillægsbevilling:\n  grund: eksisterende bevilling\n",
+                                   f"uden_tillægsbevilling: {uden}\n"), encoding="utf-8")
+    text = "\n".join(read(spec).lines)
+    imported = import_text(text, spec.name, "Titel")
+    assert yaml.safe_load(imported.yaml)["uden_tillægsbevilling"] == yaml.safe_load(uden)
+    assert imported.identical

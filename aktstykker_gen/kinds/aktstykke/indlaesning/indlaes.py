@@ -99,8 +99,8 @@ def _name(shown: str, named: dict[str, Any]) -> str | None:
 
 _ORDER = ("art", "status", "titel", "ministerium", "sted", "dato", "nummer", "folketingsår",
           "finansår", "orienterende", "bevillingstype_i_a", "udgifter", "finansiering",
-          "modtagere", "beløb", "aktstykker", "tekstanmærkninger", "tekst", "underskrivere",
-          "adressat", "afgørelse")
+          "modtagere", "beløb", "uden_tillægsbevilling", "aktstykker", "tekstanmærkninger",
+          "tekst", "underskrivere", "adressat", "afgørelse")
 
 
 def _ordered(data: dict[str, Any]) -> dict[str, Any]:

@@ -40,6 +40,13 @@ _AFSÆTTES = re.compile(rf"\bDer afsættes (?P<beløb>{_AMOUNT}) til (?P<navn>[^
                        rf"(?=,| som | til | i |\.|$)")
 
 
+# The reason e gives for asking no tillægsbevilling, after "idet" (uden_midler.py's wording).
+_GRUND = re.compile(
+    r", idet (?:udgiften vil blive afholdt af den på finansloven for (?P<afholdt>\d{4})\b.* "
+    r"opførte bevilling|udgiften vil blive søgt bevilget på forslag til finanslov for "
+    r"(?P<soegt>\d{4})|(?P<ingen>dispositionen ikke medfører udgifter eller indtægter))\.$")
+
+
 @dataclass
 class Draft:
     data: dict[str, Any]
@@ -230,7 +237,25 @@ class Assembler:
         tekst: dict[str, Any] = {}
         for letter, chunks in self.layout.sections:
             tekst[letter] = self._blocks(chunks, refs)
+            if letter == "e" and chunks and chunks[0].kind == "p":
+                self._uden_tillægsbevilling(chunks[0].text)
         self.draft.data["tekst"] = tekst
+
+    def _uden_tillægsbevilling(self, forslag: str) -> None:
+        """Why nothing goes on the tillægsbevilling, from the end of e's request in
+        Budgetvejledningen 3.5.5's words (uden_midler.py prints the same)."""
+        m = _GRUND.search(forslag)
+        if m is None:
+            return
+        if m["afholdt"]:
+            grund, år, default = "eksisterende bevilling", int(m["afholdt"]), self.year
+        elif m["soegt"]:
+            grund, år, default = "senere bevillingslov", int(m["soegt"]), self.year + 1
+        else:
+            grund, år, default = "ingen udgifter", 0, 0
+        self.draft.data["uden_tillægsbevilling"] = {"grund": grund, **(
+            {"år": år} if år != default else {})}
+        self.draft.recognised.append(f"uden tillægsbevilling: {grund}")
 
     def _blocks(self, chunks: list[Chunk], refs: Henvisninger) -> list[Any]:
         blocks: list[Any] = []
