@@ -47,7 +47,6 @@ NOT_YET = {
     "orienterende-med-tabeller": "own tables are not read into tabel blocks",
     "overfoersel-op-til-fra-reserve": "overførsler and 'op til' are not read",
     "laaneramme": "the låneramme is not read; its amounts become named amounts to source",
-    "med-afsnit-d": "the original's named amounts are imported with their source to fill",
     "med-paategning": "the original's named amounts are imported with their source to fill",
     "orienterende": "the original's named amounts are imported with their source to fill",
     "to-tekstanmaerkninger": "amounts in a tekstanmærkning that are not the ad-konto's",
@@ -291,3 +290,13 @@ def test_why_nothing_goes_on_the_tillaegsbevilling_is_read_from_e(uden: str,
     imported = import_text(text, spec.name, "Titel")
     assert yaml.safe_load(imported.yaml)["uden_tillægsbevilling"] == yaml.safe_load(uden)
     assert imported.identical
+
+
+def test_an_amount_of_one_standardkonto_line_becomes_its_reference() -> None:
+    """"4,2 mio. kr. til husleje" is the amount of one line of the specification: a reference
+    to that line, not a named amount whose source a human must find."""
+    spec = ROOT / "specs" / "examples" / "med-afsnit-d.yaml"
+    imported = import_text("\n".join(read(spec).lines), spec.name, "Titel")
+    assert "{konto:21.33.11.10.16} til husleje" in imported.yaml
+    assert "{konto:21.33.11.10.22} til flytning" in imported.yaml
+    assert "beløb:" not in imported.yaml and imported.identical

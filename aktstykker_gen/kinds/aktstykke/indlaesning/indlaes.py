@@ -79,6 +79,13 @@ def candidates(data: dict[str, Any]) -> list[str]:
     found += [f"{{udgift:{y}}}" for y in years if y != year]
     found += [f"{{udgift:{a}-{b}}}" for a in years for b in years if a < b]
     found += [f"{{konto:{nr}:{y}}}" for nr in udgifter + finansiering for y in years if y != year]
+    # An underkonto's or one standardkonto line's amount ("4,2 mio. kr. til husleje"), after
+    # the hovedkonto's, which wins where they print the same.
+    for h in data.get("udgifter", []) + data.get("finansiering", []):
+        for u in h["underkonti"]:
+            found.append(f"{{konto:{h['nr']}.{u['nr']:02d}}}")
+            found += [f"{{konto:{h['nr']}.{u['nr']:02d}.{s['nr']:02d}}}"
+                      for s in u["standardkonti"]]
     return found
 
 
