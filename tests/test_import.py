@@ -47,9 +47,7 @@ NOT_YET = {
     "orienterende-med-tabeller": "own tables are not read into tabel blocks",
     "overfoersel-op-til-fra-reserve": "overførsler and 'op til' are not read",
     "laaneramme": "the låneramme is not read; its amounts become named amounts to source",
-    "med-paategning": "the original's named amounts are imported with their source to fill",
     "orienterende": "the original's named amounts are imported with their source to fill",
-    "to-tekstanmaerkninger": "amounts in a tekstanmærkning that are not the ad-konto's",
 }
 
 
@@ -300,3 +298,33 @@ def test_an_amount_of_one_standardkonto_line_becomes_its_reference() -> None:
     assert "{konto:21.33.11.10.16} til husleje" in imported.yaml
     assert "{konto:21.33.11.10.22} til flytning" in imported.yaml
     assert "beløb:" not in imported.yaml and imported.identical
+
+
+def test_amounts_in_a_row_that_add_up_to_an_account_are_tied_to_it() -> None:
+    """27,0 and 11,5 mio. kr. (two periods' merforbrug) are § 28.21.31's 38,5: the draft ties
+    them to the account (svarer_til, checked by AKT620), so they need no source of their own."""
+    spec = ROOT / "specs" / "examples" / "med-paategning.yaml"
+    imported = import_text("\n".join(read(spec).lines), spec.name, "Titel")
+    import yaml
+
+    beløb = yaml.safe_load(imported.yaml)["beløb"]
+    assert beløb["sum-beloeb-1"] == {"svarer_til": "konto:28.21.31",
+                                     "dele": ["beløb:beloeb-1", "beløb:beloeb-2"]}
+    assert [beløb[k]["værdi"] for k in ("beloeb-1", "beloeb-2")] == [27.0, 11.5]
+    assert imported.udfyld == 0 and imported.identical
+
+
+def test_a_list_of_allocations_gives_the_recipients() -> None:
+    """"- 6,5 mio. kr. til Region Hovedstaden" and four more, adding up to § 23.24.54's 25,0:
+    five recipients, and the tekstanmærkning's own sentence refers to them."""
+    spec = ROOT / "specs" / "examples" / "to-tekstanmaerkninger.yaml"
+    imported = import_text("\n".join(read(spec).lines), spec.name, "Titel")
+    import yaml
+
+    draft = yaml.safe_load(imported.yaml)
+    assert [(m["navn"], m["konto"], m["beløb"]) for m in draft["modtagere"]] == [
+        ("Region Hovedstaden", "23.24.54", {2025: 6.5}), ("Region Sjælland", "23.24.54", {2025: 4.0}),
+        ("Region Syddanmark", "23.24.54", {2025: 5.5}), ("Region Midtjylland", "23.24.54", {2025: 5.0}),
+        ("Region Nordjylland", "23.24.54", {2025: 4.0})]
+    assert "fordeles med {modtager:region-hovedstaden} til Region Hovedstaden" in imported.yaml
+    assert "beløb" not in draft and imported.identical

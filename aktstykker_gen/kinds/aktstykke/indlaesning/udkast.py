@@ -46,6 +46,9 @@ _GRUND = re.compile(
     r"opførte bevilling|udgiften vil blive søgt bevilget på forslag til finanslov for "
     r"(?P<soegt>\d{4})|(?P<ingen>dispositionen ikke medfører udgifter eller indtægter))\.$")
 
+# A list item that allocates an amount to a recipient named with a capital.
+_TILDELING = re.compile(rf"(?P<beløb>{_AMOUNT}) til (?P<navn>[A-ZÆØÅ][^,.§]*)")
+
 
 @dataclass
 class Draft:
@@ -191,6 +194,10 @@ class Assembler:
             for m in _AFSÆTTES.finditer(text):
                 value = konti.amount(m["beløb"].split(" ")[0])
                 found.setdefault(m["navn"], (_slug(m["navn"]), value))
+        for items in self._allocations():
+            for m in items:
+                found.setdefault(m["navn"], (_slug(m["navn"]), konti.amount(
+                    m["beløb"].split(" ")[0])))
         accounts = {h["nr"]: (h["navn"], self._expense(h)) for h in self.draft.data.get(
             "udgifter", [])}
         placed: dict[str, str] = {}
@@ -212,7 +219,8 @@ class Assembler:
                       "beløb": {self.year: found[n][1]}} for n in found if n in placed]
         if modtagere:
             self.draft.data["modtagere"] = modtagere
-            self.draft.recognised.append(f"{len(modtagere)} modtagere fra 'Der afsættes …'")
+            self.draft.recognised.append(f"{len(modtagere)} modtagere fra 'Der afsættes …' "
+                                         "og lister af tildelinger")
 
     def _expense(self, konto: dict[str, Any]) -> Decimal:
         return sum((s.get("udgift", {}).get(self.year, Decimal(0))
@@ -226,6 +234,17 @@ class Assembler:
         if cited:
             self.draft.data["aktstykker"] = [{"nr": nr, "dato": d} for nr, d in cited.items()]
             self.draft.recognised.append(f"{len(cited)} citerede aktstykker")
+
+    def _allocations(self) -> list[list[re.Match[str]]]:
+        """Lists whose every item is an allocation, "6,5 mio. kr. til Region Hovedstaden": a
+        name, not a purpose (no full stop, a capital first)."""
+        found = []
+        for _, chunks in self.layout.sections:
+            for chunk in chunks:
+                items = [_TILDELING.fullmatch(line) for line in chunk.lines]
+                if chunk.kind == "ul" and len(items) > 1 and all(items):
+                    found.append([m for m in items if m])
+        return found
 
     def _texts(self) -> list[str]:
         return [line for _, chunks in self.layout.sections for c in chunks if c.kind != "table"
