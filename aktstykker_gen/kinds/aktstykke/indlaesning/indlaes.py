@@ -145,7 +145,8 @@ def _shown(amount: Decimal) -> str:
 
 _ORDER = ("art", "status", "titel", "ministerium", "sted", "dato", "nummer", "folketingsår",
           "finansår", "orienterende", "bevillingstype_i_a", "udgifter", "finansiering",
-          "modtagere", "beløb", "uden_tillægsbevilling", "aktstykker", "tekstanmærkninger",
+          "modtagere", "dispositioner", "finansieringsformer", "hjemler", "beløb",
+          "uden_tillægsbevilling", "aktstykker", "tekstanmærkninger",
           "tekst", "underskrivere", "adressat", "afgørelse")
 
 

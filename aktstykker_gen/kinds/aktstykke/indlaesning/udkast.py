@@ -46,6 +46,19 @@ _GRUND = re.compile(
     r"opførte bevilling|udgiften vil blive søgt bevilget på forslag til finanslov for "
     r"(?P<soegt>\d{4})|(?P<ingen>dispositionen ikke medfører udgifter eller indtægter))\.$")
 
+# Budgetvejledningen's lines in a (dispositioner.py prints them), and the financing sentence of
+# a reserve or a hovedkonto (finansiering.py).
+_NR = r"\d\d\.\d\d\.\d\d"
+_TILFØRES = re.compile(rf"Der tilføres (?P<op>op til )?{_AMOUNT} til § (?P<nr>{_NR})\. .+\.")
+_OVERFØRES = re.compile(rf"Der overføres (?P<op>op til )?(?P<beløb>{_AMOUNT}) fra § "
+                        rf"(?P<fra>{_NR})\. .+ til § (?P<til>{_NR})\. .+\.")
+_HJEMMEL = re.compile(r"Der anmodes endvidere om hjemmel til at afgive tilsagn om tilskud på "
+                      r"(?P<konti>§ .+)\.")
+_BEVILLINGSTYPE = re.compile(r" \([A-ZÆØÅ][a-zæøå]* ?bev\.\)")
+_FINANSIERINGSFORM = re.compile(
+    rf"Udgiften i \d{{4}} på (?P<op>op til )?{_AMOUNT} finansieres (?:(?P<reserve>af de på "
+    rf"finansloven opførte midler under )|fra )§ (?P<nr>{_NR})(?:\.(?P<uk>\d\d))?\. [^,]+\.$")
+
 # A list item that allocates an amount to a recipient named with a capital.
 _TILDELING = re.compile(rf"(?P<beløb>{_AMOUNT}) til (?P<navn>[A-ZÆØÅ][^,.§]*)")
 
@@ -293,12 +306,18 @@ class Assembler:
             elif chunk.kind == "p" and _TEKSTANMÆRKNINGER.match(chunk.text):
                 i = self._tekstanmærkninger(chunks, i, refs)
                 blocks.append({"indsæt": "tekstanmærkninger"})
+            elif chunk.kind == "p" and _HJEMMEL.fullmatch(chunk.text) and blocks and \
+                    blocks[-1] == {"indsæt": "forslag"} and "hjemler" in self.draft.data:
+                continue   # the forslag prints the hjemler after its table
+            elif chunk.kind == "ul" and self._dispositions(chunk.lines):
+                blocks.append({"indsæt": "dispositioner"})
             elif chunk.kind == "ul" and self.kontoliste and \
                     [_KONTOLISTE.match(x) is not None for x in chunk.lines] == [True] * len(
                         chunk.lines):
                 blocks.append({"indsæt": "kontoliste"})
             elif chunk.kind == "p" and _FINANSIERING.match(chunk.text) and \
                     "finansiering" in self.draft.data:
+                self._finansieringsform(chunk.text)
                 blocks.append({"indsæt": "finansiering"})
             elif chunk.kind == "table" and self.flerår and chunk.lines[0].lstrip().startswith(
                     tuple(konti.SIDES)):
@@ -312,6 +331,53 @@ class Assembler:
                 blocks.append(self.mark(chunk.text, "en tabel eller et citat, som importen ikke "
                                                     "kan placere"))
         return blocks
+
+    def _dispositions(self, items: list[str]) -> bool:
+        """A list in Budgetvejledningen's phrasing ("Der tilføres X til § …", "Der overføres X
+        fra § A til § B", a hjemmel last) as dispositioner and hjemler: the amounts are the
+        accounts' already, so only what is done with them is data."""
+        dispositioner: list[dict[str, Any]] = []
+        hjemler: list[dict[str, Any]] = []
+        labels = False
+        for item in items:
+            if (m := _TILFØRES.fullmatch(item)) and not hjemler:
+                dispositioner.append({"tilføres": m["nr"], **({"op_til": True} if m["op"] else {})})
+            elif (m := _OVERFØRES.fullmatch(item)) and not hjemler:
+                dispositioner.append({"overføres": konti.amount(m["beløb"].split(" ")[0]),
+                                      "fra": m["fra"], "til": m["til"],
+                                      **({"op_til": True} if m["op"] else {})})
+            elif m := _HJEMMEL.fullmatch(item):
+                hjemler.append({"konti": re.findall(r"§ (\d\d\.\d\d\.\d\d)\. ", m["konti"])})
+            else:
+                return False
+            labels = labels or bool(_BEVILLINGSTYPE.search(item))
+        if not dispositioner:
+            return False
+        data = self.draft.data
+        data["dispositioner"] = dispositioner
+        if hjemler:
+            data["hjemler"] = hjemler
+        if labels:
+            data["bevillingstype_i_a"] = True
+        self.draft.recognised.append(f"{len(dispositioner)} dispositioner"
+                                     + (f" og {len(hjemler)} hjemler" if hjemler else ""))
+        return True
+
+    def _finansieringsform(self, text: str) -> None:
+        """The financing sentence's one kind, where it is worded as a reserve's or a
+        hovedkonto's ("… af de på finansloven opførte midler under § 35.11.22. …"); the default
+        wording needs none."""
+        m = _FINANSIERINGSFORM.match(text)
+        if m is None:
+            return
+        form: dict[str, Any] = {"art": "reserve" if m["reserve"] else "hovedkonto",
+                                "konto": m["nr"]}
+        if m["uk"]:
+            form["underkonto"] = m["uk"]
+        if m["op"]:
+            form["op_til"] = True
+        self.draft.data["finansieringsformer"] = [form]
+        self.draft.recognised.append(f"finansieringen: {form['art']}")
 
     def _tekstanmærkninger(self, chunks: list[Chunk], i: int, refs: Henvisninger) -> int:
         found: list[dict[str, Any]] = []
