@@ -144,10 +144,10 @@ def _shown(amount: Decimal) -> str:
 
 
 _ORDER = ("art", "status", "titel", "ministerium", "sted", "dato", "nummer", "folketingsår",
-          "finansår", "orienterende", "bevillingstype_i_a", "udgifter", "finansiering",
-          "modtagere", "dispositioner", "finansieringsformer", "hjemler", "beløb",
-          "uden_tillægsbevilling", "aktstykker", "tekstanmærkninger",
-          "tekst", "underskrivere", "adressat", "afgørelse")
+          "finansår", "nettoændring", "orienterende", "bevillingstype_i_a", "udgifter",
+          "finansiering", "modtagere", "dispositioner", "finansieringsformer", "hjemler", "beløb",
+          "uden_tillægsbevilling", "aktstykker", "tekstanmærkninger", "tekst", "underskrivere",
+          "adressat", "afgørelse")
 
 
 def _ordered(data: dict[str, Any]) -> dict[str, Any]:

@@ -56,8 +56,11 @@ _HJEMMEL = re.compile(r"Der anmodes endvidere om hjemmel til at afgive tilsagn o
                       r"(?P<konti>§ .+)\.")
 _BEVILLINGSTYPE = re.compile(r" \([A-ZÆØÅ][a-zæøå]* ?bev\.\)")
 _FINANSIERINGSFORM = re.compile(
-    rf"Udgiften i \d{{4}} på (?P<op>op til )?{_AMOUNT} finansieres (?:(?P<reserve>af de på "
-    rf"finansloven opførte midler under )|fra )§ (?P<nr>{_NR})(?:\.(?P<uk>\d\d))?\. [^,]+\.$")
+    rf"[Uu]dgiften i \d{{4}}(?: på (?P<op>op til )?(?P<beløb>{_AMOUNT}))?(?: (?P<formaal>til .+?))? "
+    rf"(?:finansieres (?:(?P<reserve>af de på finansloven opførte midler under )|fra )§ "
+    rf"(?P<nr>{_NR})(?:\.(?P<uk>\d\d))?\. .+|(?P<direkte>håndteres ved en direkte opskrivning "
+    rf"af .+ bevilling på forslag til lov om tillægsbevilling for \d{{4}})|(?P<ufinansieret>er "
+    rf"ufinansieret og forøger statens nettoudgifter tilsvarende))")
 
 # A list item that allocates an amount to a recipient named with a capital.
 _TILDELING = re.compile(rf"(?P<beløb>{_AMOUNT}) til (?P<navn>[A-ZÆØÅ][^,.§]*)")
@@ -364,20 +367,43 @@ class Assembler:
         return True
 
     def _finansieringsform(self, text: str) -> None:
-        """The financing sentence's one kind, where it is worded as a reserve's or a
-        hovedkonto's ("… af de på finansloven opførte midler under § 35.11.22. …"); the default
-        wording needs none."""
-        m = _FINANSIERINGSFORM.match(text)
-        if m is None:
-            return
-        form: dict[str, Any] = {"art": "reserve" if m["reserve"] else "hovedkonto",
-                                "konto": m["nr"]}
-        if m["uk"]:
-            form["underkonto"] = m["uk"]
-        if m["op"]:
-            form["op_til"] = True
-        self.draft.data["finansieringsformer"] = [form]
-        self.draft.recognised.append(f"finansieringen: {form['art']}")
+        """The financing sentence's kinds, where it is worded by them (finansiering.py): each
+        clause ("…, mens udgiften i …") a reserve, a hovedkonto, a direkte opskrivning or an
+        unfinanced part, with its formål, its amount shown or not, and 'op til'. The default
+        wording needs none. A direkte opskrivning or an unfinanced part is the nettoændring:
+        the accounts' net in each year."""
+        forms: list[dict[str, Any]] = []
+        for clause in text.removesuffix(".").split(", mens "):
+            m = _FINANSIERINGSFORM.fullmatch(clause)
+            if m is None:
+                return
+            art = "reserve" if m["reserve"] else "hovedkonto" if m["nr"] else \
+                "direkte opskrivning" if m["direkte"] else "ufinansieret"
+            form: dict[str, Any] = {"art": art}
+            if m["nr"]:
+                form["konto"] = m["nr"]
+            if m["uk"]:
+                form["underkonto"] = m["uk"]
+            if m["formaal"]:
+                form["formål"] = m["formaal"]
+            if not m["beløb"]:
+                form["vis_beløb"] = False
+            if m["op"]:
+                form["op_til"] = True
+            forms.append(form)
+        data = self.draft.data
+        data["finansieringsformer"] = forms
+        if any(f["art"] in ("direkte opskrivning", "ufinansieret") for f in forms):
+            net: dict[int, Decimal] = {}
+            for h in data.get("udgifter", []) + data.get("finansiering", []):
+                for u in h["underkonti"]:
+                    for sk in u["standardkonti"]:
+                        for year, value in sk.get("udgift", {}).items():
+                            net[year] = net.get(year, Decimal(0)) + value
+                        for year, value in sk.get("indtægt", {}).items():
+                            net[year] = net.get(year, Decimal(0)) - value
+            data["nettoændring"] = {y: v for y, v in sorted(net.items()) if v}
+        self.draft.recognised.append("finansieringen: " + ", ".join(f["art"] for f in forms))
 
     def _tekstanmærkninger(self, chunks: list[Chunk], i: int, refs: Henvisninger) -> int:
         found: list[dict[str, Any]] = []
