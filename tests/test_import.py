@@ -43,7 +43,6 @@ NOT_YET = {
     "fortroligt-ophaevet": "a lettered, lifted confidential head is not read",
     "orienterende-med-tabeller": "own tables are not read into tabel blocks",
     "overfoersel-op-til-fra-reserve": "overførsler and 'op til' are not read",
-    "laaneramme": "the låneramme is not read; its amounts become named amounts to source",
     "orienterende": "the original's named amounts are imported with their source to fill",
 }
 
@@ -358,3 +357,17 @@ def test_the_financing_sentence_is_read_into_its_kinds(spec: Path) -> None:
                            else {})} for f in original["finansieringsformer"]]
     assert draft["finansieringsformer"] == two_digits   # the draft writes "10", as the text
     assert draft.get("nettoændring") == original.get("nettoændring")
+
+
+def test_a_changed_laaneramme_is_read_from_e_and_referred_to() -> None:
+    """e's 'at lånerammen forhøjes med 350,0 mio. kr. i perioden fra 2026 til 2029' is the
+    original's låneramme, a's amount refers to it, and e is the forslag the data prints."""
+    import yaml
+
+    spec = ROOT / "specs" / "examples" / "laaneramme.yaml"
+    imported = import_text("\n".join(read(spec).lines), spec.name, "Titel")
+    draft = yaml.safe_load(imported.yaml)
+    assert draft["låneramme"] == yaml.safe_load(spec.read_text(encoding="utf-8"))["låneramme"]
+    assert "forhøjes med {låneramme}, så selskabet" in imported.yaml
+    assert draft["tekst"]["e"] == [{"indsæt": "forslag"}]
+    assert draft["uden_tillægsbevilling"] == {"grund": "ingen udgifter"}

@@ -40,6 +40,7 @@ def import_text(text: str, name: str, titel: str | None = None) -> Imported:
     assembler = Assembler(read_layout(text), titel)
     assembler.recipients()
     assembler.citations()
+    assembler.låneramme()
     data = assembler.draft.data
     named: dict[str, Any] = {}
     refs = Henvisninger(proeve.resolver(_yaml({**data, "tekst": _PLACEHOLDER}), name),
@@ -78,7 +79,8 @@ def candidates(data: dict[str, Any]) -> list[str]:
     years = sorted({y for h in data.get("udgifter", []) + data.get("finansiering", [])
                     for u in h["underkonti"] for s in u["standardkonti"]
                     for side in ("udgift", "indtægt") for y in s.get(side, {})} | {year})
-    found = ["{udgift}", *(f"{{konto:{nr}}}" for nr in udgifter),
+    found = ["{udgift}", *(["{låneramme}"] if "låneramme" in data else []),
+             *(f"{{konto:{nr}}}" for nr in udgifter),
              *(f"{{modtager:{m['id']}}}" for m in data.get("modtagere", [])),
              "{finansiering}", *(f"{{konto:{nr}}}" for nr in finansiering)]
     found += [f"{{udgift:{y}}}" for y in years if y != year]
@@ -146,8 +148,8 @@ def _shown(amount: Decimal) -> str:
 _ORDER = ("art", "status", "titel", "ministerium", "sted", "dato", "nummer", "folketingsår",
           "finansår", "nettoændring", "orienterende", "bevillingstype_i_a", "udgifter",
           "finansiering", "modtagere", "dispositioner", "finansieringsformer", "hjemler", "beløb",
-          "uden_tillægsbevilling", "aktstykker", "tekstanmærkninger", "tekst", "underskrivere",
-          "adressat", "afgørelse")
+          "låneramme", "uden_tillægsbevilling", "aktstykker", "tekstanmærkninger", "tekst",
+          "underskrivere", "adressat", "afgørelse")
 
 
 def _ordered(data: dict[str, Any]) -> dict[str, Any]:

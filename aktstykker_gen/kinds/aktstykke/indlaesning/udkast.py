@@ -62,6 +62,13 @@ _FINANSIERINGSFORM = re.compile(
     rf"af .+ bevilling på forslag til lov om tillægsbevilling for \d{{4}})|(?P<ufinansieret>er "
     rf"ufinansieret og forøger statens nettoudgifter tilsvarende))")
 
+# e's request to change a låneramme, and the sentence after it (uden_midler.py, the template).
+_LÅNERAMME = re.compile(rf"at lånerammen (?P<retning>forhøjes|nedsættes) med (?P<beløb>"
+                        rf"{_AMOUNT}) i perioden fra (?P<fra>\d{{4}}) til (?P<til>\d{{4}})")
+_LÅNERAMMESÆTNING = re.compile(r"Forslaget medfører behov for en (?:forhøjelse|nedsættelse) af "
+                               r"lånerammen med (?:\{låneramme\}|.+) i perioden fra \d{4} til "
+                               r"\d{4}\.")
+
 # A list item that allocates an amount to a recipient named with a capital.
 _TILDELING = re.compile(rf"(?P<beløb>{_AMOUNT}) til (?P<navn>[A-ZÆØÅ][^,.§]*)")
 
@@ -251,6 +258,19 @@ class Assembler:
             self.draft.data["aktstykker"] = [{"nr": nr, "dato": d} for nr, d in cited.items()]
             self.draft.recognised.append(f"{len(cited)} citerede aktstykker")
 
+    def låneramme(self) -> None:
+        """A changed låneramme from e's request ("at lånerammen forhøjes med 350,0 mio. kr. i
+        perioden fra 2026 til 2029"): a fact of its own, typed once; the prose refers to it."""
+        for letter, chunks in self.layout.sections:
+            m = _LÅNERAMME.search(chunks[0].text) if letter == "e" and chunks else None
+            if m is not None:
+                value = konti.amount(m["beløb"].split(" ")[0])
+                self.draft.data["låneramme"] = {
+                    "ændring": value if m["retning"] == "forhøjes" else -value,
+                    **({"enhed": "mia. kr."} if "mia." in m["beløb"] else {}),
+                    "fra": int(m["fra"]), "til": int(m["til"])}
+                self.draft.recognised.append("lånerammen")
+
     def _allocations(self) -> list[list[re.Match[str]]]:
         """Lists whose every item is an allocation, "6,5 mio. kr. til Region Hovedstaden": a
         name, not a purpose (no full stop, a capital first)."""
@@ -274,6 +294,11 @@ class Assembler:
             tekst[letter] = self._blocks(chunks, refs)
             if letter == "e" and chunks and chunks[0].kind == "p":
                 self._uden_tillægsbevilling(chunks[0].text)
+            if letter == "e" and "låneramme" in self.draft.data:
+                # the forslag prints the request and the låneramme's sentence from the data
+                rest = [b for b in tekst[letter][1:] if not (
+                    isinstance(b, str) and _LÅNERAMMESÆTNING.fullmatch(b))]
+                tekst[letter] = [{"indsæt": "forslag"}, *rest]
         self.draft.data["tekst"] = tekst
 
     def _uden_tillægsbevilling(self, forslag: str) -> None:
