@@ -42,7 +42,6 @@ NOT_YET = {
     "fortroligt-bilag": "bilag and confidentiality are not read",
     "fortroligt-ophaevet": "a lettered, lifted confidential head is not read",
     "orienterende-med-tabeller": "own tables are not read into tabel blocks",
-    "overfoersel-op-til-fra-reserve": "overførsler and 'op til' are not read",
     "orienterende": "the original's named amounts are imported with their source to fill",
 }
 
@@ -327,7 +326,8 @@ def test_a_list_of_allocations_gives_the_recipients() -> None:
 
 
 @pytest.mark.parametrize("spec", [ROOT / "specs" / "real" / "akt283-2020-21.yaml",
-                                  ROOT / "specs" / "real" / "akt253-2019-20.yaml"],
+                                  ROOT / "specs" / "real" / "akt253-2019-20.yaml",
+                                  ROOT / "specs" / "examples" / "overfoersel-op-til-fra-reserve.yaml"],
                          ids=lambda p: p.stem)
 def test_the_list_of_dispositions_is_read_as_the_spec_has_them(spec: Path) -> None:
     """Budgetvejledningen's lines in a ("Der tilføres … til § …", "Der overføres … fra § … til
@@ -343,7 +343,8 @@ def test_the_list_of_dispositions_is_read_as_the_spec_has_them(spec: Path) -> No
 
 @pytest.mark.parametrize("spec", [ROOT / "specs" / "real" / "akt283-2020-21.yaml",
                                   ROOT / "specs" / "real" / "akt253-2019-20.yaml",
-                                  ROOT / "specs" / "examples" / "fleraarig-delvis-ufinansieret.yaml"],
+                                  ROOT / "specs" / "examples" / "fleraarig-delvis-ufinansieret.yaml",
+                                  ROOT / "specs" / "examples" / "overfoersel-op-til-fra-reserve.yaml"],
                          ids=lambda p: p.stem)
 def test_the_financing_sentence_is_read_into_its_kinds(spec: Path) -> None:
     """Each clause of the financing sentence ('…, mens udgiften i …') is the original's kind
