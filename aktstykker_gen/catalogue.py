@@ -66,6 +66,10 @@ STAGE_CODES = (
                       "helhed, bygger intet: det har ingen offentlig udgave, før fortroligheden "
                       "er ophævet. Standarden, `--udgave begge`, bygger da kun den fortrolige "
                       "udgave (NAVN.fortrolig.*) og siger det. Exit-kode 1."),
+    Entry("AKT016", "en importeret fil er et aktstykke", Severity.ERROR, "syntaks",
+          description="`aktstykke import` læser kun et aktstykkes tekst: en indledende linje "
+                      "(ministeriet, stedet og datoen) og afsnit a. En anden tekst (en "
+                      "dagsorden, et brev) afvises, og intet skrives. Exit-kode 1."),
     Entry("AKT011", "filen er en almindelig fil", Severity.ERROR, "syntaks",
           description="En mappe, en navngiven pipe (FIFO), en enhed som /dev/zero eller en "
                       "socket læses ikke: en pipe venter for evigt på en skriver, og en enhed "

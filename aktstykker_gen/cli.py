@@ -209,6 +209,12 @@ def _parser() -> argparse.ArgumentParser:
                      help="mappen, den nye spec skrives i (standard: specs/)")
     new.set_defaults(run=_new)
 
+    importing = commands.add_parser("import", help="an aktstykke's DOCX or built text as a spec draft")
+    importing.add_argument("file", type=Path, metavar="FILE.docx|FILE.txt")
+    importing.add_argument("-o", "--output", type=Path, metavar="SPEC",
+                           help="the draft to write (default: specs/NAME.yaml); never overwritten")
+    importing.set_defaults(run=_import)
+
     schema = commands.add_parser("schema", help="print the spec format as a JSON Schema, for "
                                  "editors (make schema writes schema/aktstykke.schema.json)")
     schema.set_defaults(run=_schema)
@@ -735,6 +741,15 @@ def _new(args: argparse.Namespace) -> int:
     print(f"skrevet: {path}\nudfyld det, der er markeret UDFYLD; 'aktstykke check {path}' viser "
           "hvert sted", file=sys.stderr)
     return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    """Import is the aktstykke kind's: its own package does the work."""
+    from aktstykker_gen.kinds.aktstykke.indlaesning.kommando import run
+
+    code, diagnostics = run(args.file, args.output)
+    _report(diagnostics)
+    return code
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -1,11 +1,14 @@
 """A DOCX built by `aktstykke build` read back into the document tree it was written from, so
-that `redline` compares two sent files as it compares two specs.
+that `redline` compares two sent files as it compares two specs, and `import` reads a sent
+file back into a spec (kinds/aktstykke/indlaesning).
 
 The writer gives every paragraph the style of its role, every table cell the style of its
 column, and puts the page furniture in headers and footers, so the tree comes back from the
 styles: a paragraph in "section-first" opens a section (its letter in the "section-letter"
 run), "list-item" paragraphs are a bullet list, "table-caption" … "table-note-last" around a
-table one table, a body row padded GROUP_GAP above opens a group of rows. What a DOCX does
+table one table, a body row padded GROUP_GAP above opens a group of rows. Styles are known by
+their names too: another program's re-save (LibreOffice's) keeps each style's name and gives it
+an id of its own, which is translated back to ours before reading. What a DOCX does
 not hold is not recovered: the spec's data and its `sagsbehandler` (a redline of DOCX files is
 by `--author` or the default author), the edition (a built file is the one it was built as),
 a title of more than 255 characters (Word's properties cut it). A DOCX this reader cannot read
@@ -18,6 +21,7 @@ The file is read by `docx_text`, within the limits of every DOCX reader (docs/li
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -76,9 +80,11 @@ def read_docx(path: Path) -> Read:
     body, parts = docx_body(path, lambda name: bool(_PARTS.fullmatch(name)))
     _refuse_tracked(path, body)
     try:
-        kind = _kind(_style_ids(parts.get("word/styles.xml")))
+        ours = _our_ids(parts.get("word/styles.xml"))
+        _translate(body, ours)
+        kind = _kind({ours.get(s, s) for s in _style_ids(parts.get("word/styles.xml"))})
         blocks = _Reader(list(_elements(body))).body()
-        return Read(_document(parts, tuple(blocks)), kind)
+        return Read(_document(parts, tuple(blocks), ours), kind)
     except _Unreadable as error:
         raise refusal(path, UNREADABLE, str(error), _HINT) from None
     except (etree.XMLSyntaxError, ValueError) as error:   # a damaged part, a number that is none
@@ -86,8 +92,9 @@ def read_docx(path: Path) -> Read:
                       _HINT) from None
 
 
-_HINT = ("redline læser en DOCX, som 'aktstykke build' har skrevet (rettet i Word er fint, når "
-         "typografierne er de samme); giv ellers specifikationerne")
+_HINT = ("redline og import læser en DOCX, som 'aktstykke build' har skrevet (rettet i Word eller "
+         "gemt igen af LibreOffice er fint, når typografierne er de samme); giv ellers "
+         "specifikationerne eller teksten")
 
 
 class _Unreadable(Exception):
@@ -114,6 +121,48 @@ def _style_ids(styles: bytes | None) -> set[str]:
     return {s.get(f"{{{W}}}styleId", "") for s in root.iter(f"{{{W}}}style")}
 
 
+def _our_ids(styles: bytes | None) -> dict[str, str]:
+    """Our style id for each of the file's ids whose style has the name of one of ours: another
+    program's re-save (LibreOffice's) keeps a style's name but gives it an id of its own."""
+    if styles is None:
+        return {}
+    names = _our_names()
+    root = etree.fromstring(styles, _PARSER)
+    found = {}
+    for style in root.iter(f"{{{W}}}style"):
+        name = style.find(f"{{{W}}}name")
+        id_ = style.get(f"{{{W}}}styleId", "")
+        if name is not None and names.get(name.get(f"{{{W}}}val", ""), id_) != id_:
+            found[id_] = names[name.get(f"{{{W}}}val", "")]
+    return found
+
+
+@functools.cache
+def _our_names() -> dict[str, str]:
+    """Our styles' ids by their names, from the template's styles and every kind's own."""
+    from aktstykker_gen import assets
+    from aktstykker_gen.kinds import KINDS
+
+    files = ["docx/word/styles.xml", *(k.docx_styles for k in KINDS.values() if k.docx_styles)]
+    names = {}
+    for name in files:
+        root = etree.fromstring((assets.templates_dir() / name).read_bytes(), _PARSER)
+        for style in root.iter(f"{{{W}}}style"):
+            label = style.find(f"{{{W}}}name")
+            if label is not None:
+                names[label.get(f"{{{W}}}val", "")] = style.get(f"{{{W}}}styleId", "")
+    return names
+
+
+def _translate(root: Any, ours: dict[str, str]) -> None:
+    """The paragraph and run styles below `root` given by our ids."""
+    for tag in (f"{{{W}}}pStyle", f"{{{W}}}rStyle"):
+        for element in root.iter(tag):
+            value = element.get(f"{{{W}}}val", "")
+            if value in ours:
+                element.set(f"{{{W}}}val", ours[value])
+
+
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                           huge_tree=False)
 
@@ -122,8 +171,8 @@ def _refuse_tracked(path: Path, body: Any) -> None:
     for kind in _TRACKED:
         if next(body.iter(f"{{{W}}}{kind}"), None) is not None:
             raise refusal(path, UNREADABLE, f"rummer sporede ændringer (w:{kind})",
-                          "godkend eller afvis ændringerne i Word først, og gem filen; en "
-                          "redline sammenligner to færdige versioner")
+                          "godkend eller afvis ændringerne i Word først, og gem filen; "
+                          "redline og import læser en færdig version")
 
 
 def _elements(body: Any) -> Iterator[Any]:
@@ -335,7 +384,8 @@ def _top_margin(tr: Any) -> int:
     return int(width) if width.isdigit() else 0
 
 
-def _document(parts: dict[str, bytes], body: tuple[Block | Section, ...]) -> Document:
+def _document(parts: dict[str, bytes], body: tuple[Block | Section, ...],
+              ours: dict[str, str]) -> Document:
     """The tree's metadata from the core properties, its furniture from headers and footers."""
     core = etree.fromstring(parts["docProps/core.xml"], _PARSER) \
         if "docProps/core.xml" in parts else None
@@ -354,7 +404,9 @@ def _document(parts: dict[str, bytes], body: tuple[Block | Section, ...]) -> Doc
     for name, part in sorted(parts.items()):
         if not name.startswith(("word/header", "word/footer")):
             continue
-        for paragraph in etree.fromstring(part, _PARSER).iter(f"{{{W}}}p"):
+        furniture = etree.fromstring(part, _PARSER)
+        _translate(furniture, ours)
+        for paragraph in furniture.iter(f"{{{W}}}p"):
             style, text = _style(paragraph), _text(paragraph)
             if style == "running-line" and text:
                 running = text

@@ -218,8 +218,8 @@ def test_a_redline_as_input_is_refused_its_changes_not_yet_decided(tmp_path):
     assert run(["redline", str(SEED_SPEC), str(shorter), "-o", str(changes)])[0] == 0
     assert refused(tmp_path, changes) == (
         f"{changes}: error[AKT008]: rummer sporede ændringer (w:del)\n"
-        "  hjælp: godkend eller afvis ændringerne i Word først, og gem filen; en redline "
-        "sammenligner to færdige versioner\n")
+        "  hjælp: godkend eller afvis ændringerne i Word først, og gem filen; redline og "
+        "import læser en færdig version\n")
 
 
 def test_a_paragraph_in_a_style_build_never_writes_is_refused_by_its_place(tmp_path):

@@ -1,0 +1,173 @@
+"""One aktstykke's canonical text into one spec draft, with what was recognised and what needs
+a human; the draft is rendered again and held against the text (proeve.py)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from aktstykker_gen.diagnostics import SpecError
+from aktstykker_gen.kinds.aktstykke.indlaesning import proeve
+from aktstykker_gen.kinds.aktstykke.indlaesning.henvisning import Henvisninger
+from aktstykker_gen.kinds.aktstykke.indlaesning.layout import read_layout
+from aktstykker_gen.kinds.aktstykke.indlaesning.udkast import Assembler
+from aktstykker_gen.kinds.aktstykke.indlaesning.yaml_ud import Noted, dump
+from aktstykker_gen.udfyld import UDFYLD
+
+_NAMED = re.compile(r"^(?P<tal>-?\d{1,3}(?:\.\d{3})*,\d+) (?P<enhed>mi[oa])\. kr\.$")
+_PLACEHOLDER = {"a": ["-"]}   # the sections while the references are found, so the data types
+
+
+@dataclass(frozen=True)
+class Imported:
+    yaml: str
+    recognised: list[str]
+    marks: list[str]        # each place marked UDFYLD, with why
+    identical: bool         # the draft builds the very text it was read from
+    differing: list[str]    # the first lines that differ when it does not
+
+    @property
+    def udfyld(self) -> int:
+        return sum(1 for line in self.yaml.split("\n") for _ in UDFYLD.finditer(line))
+
+
+def import_text(text: str, name: str, titel: str | None = None) -> Imported:
+    """The draft of `text` (the canonical text of an aktstykke); `layout.NotAnAktstykke` when it
+    is not one. `titel` from the document's properties, when the file has them."""
+    text = text.replace("\r\n", "\n")
+    assembler = Assembler(read_layout(text), titel)
+    assembler.recipients()
+    assembler.citations()
+    assembler.låneramme()
+    data = assembler.draft.data
+    named: dict[str, Any] = {}
+    refs = Henvisninger(proeve.resolver(_yaml({**data, "tekst": _PLACEHOLDER}), name),
+                        candidates(data), lambda shown: _name(shown, named),
+                        {m["navn"]: m["id"] for m in data.get("modtagere", [])})
+    assembler.sections(refs)
+    tied = _tie(named, refs)
+    if tied:
+        assembler.draft.recognised.append(f"{tied} beløb, der tilsammen er en kontos beløb")
+    if named:
+        data["beløb"] = named
+        facts = sum(1 for v in named.values() if "værdi" in v)
+        assembler.draft.recognised.append(f"{facts} beløb, der ikke findes i kontiene, som "
+                                          "navngivne beløb")
+        assembler.draft.marks.extend(f"kilden til {k}" for k, v in named.items()
+                                     if UDFYLD.search(str(v.get("kilde", ""))))
+    unplaced = assembler.close()
+    header = ["Udkast importeret af 'aktstykke import'; kontrollér det med 'aktstykke check'."]
+    header += [f"UDFYLD: ikke placeret, står her som læst: {line}" for line in
+               (u.replace("\n", " ") for u in unplaced)]
+    yaml_text = _yaml(_ordered(data), header)
+    identical, differing = _prove(yaml_text, name, text)
+    return Imported(yaml_text, assembler.draft.recognised, assembler.draft.marks, identical,
+                    differing)
+
+
+def _yaml(data: dict[str, Any], header: list[str] | None = None) -> str:
+    return dump(data, header or [])
+
+
+def candidates(data: dict[str, Any]) -> list[str]:
+    """Every reference the draft's data may print, the most specific meaning first."""
+    year = data["finansår"].value if isinstance(data["finansår"], Noted) else data["finansår"]
+    udgifter = [h["nr"] for h in data.get("udgifter", [])]
+    finansiering = [h["nr"] for h in data.get("finansiering", [])]
+    years = sorted({y for h in data.get("udgifter", []) + data.get("finansiering", [])
+                    for u in h["underkonti"] for s in u["standardkonti"]
+                    for side in ("udgift", "indtægt") for y in s.get(side, {})} | {year})
+    found = ["{udgift}", *(["{låneramme}"] if "låneramme" in data else []),
+             *(f"{{konto:{nr}}}" for nr in udgifter),
+             *(f"{{modtager:{m['id']}}}" for m in data.get("modtagere", [])),
+             "{finansiering}", *(f"{{konto:{nr}}}" for nr in finansiering)]
+    found += [f"{{udgift:{y}}}" for y in years if y != year]
+    found += [f"{{udgift:{a}-{b}}}" for a in years for b in years if a < b]
+    found += [f"{{konto:{nr}:{y}}}" for nr in udgifter + finansiering for y in years if y != year]
+    # An underkonto's or one standardkonto line's amount ("4,2 mio. kr. til husleje"), after
+    # the hovedkonto's, which wins where they print the same.
+    for h in data.get("udgifter", []) + data.get("finansiering", []):
+        for u in h["underkonti"]:
+            found.append(f"{{konto:{h['nr']}.{u['nr']:02d}}}")
+            found += [f"{{konto:{h['nr']}.{u['nr']:02d}.{s['nr']:02d}}}"
+                      for s in u["standardkonti"]]
+    return found
+
+
+def _name(shown: str, named: dict[str, Any]) -> str | None:
+    """An amount no data prints, as a named amount whose source a human must give."""
+    m = _NAMED.match(shown)
+    if m is None:
+        return None
+    value = Decimal(m["tal"].replace(".", "").replace(",", "."))
+    key = f"beloeb-{len(named) + 1}"
+    entry: dict[str, Any] = {"værdi": value}
+    if m["enhed"] == "mia":
+        entry["enhed"] = "mia. kr."
+    entry["kilde"] = "UDFYLD: hvor beløbet stammer fra (læst i teksten, ikke fundet i kontiene)"
+    named[key] = entry
+    return f"{{beløb:{key}}}"
+
+
+_MAX_PARTS = 6   # runs of named amounts tried as the parts of an account's amount
+
+
+def _tie(named: dict[str, Any], refs: Henvisninger) -> int:
+    """Named amounts that follow each other in the text and add up to what an account prints
+    ("27,0 mio. kr. … 11,5 mio. kr." of § 28.21.31's 38,5): tied to it as its parts (svarer_til,
+    checked by AKT620), their source the text. Returns how many amounts were tied."""
+    keys = [k for k, v in named.items() if "værdi" in v and "enhed" not in v]
+    accounts = [ref for ref in refs.candidates if ref.startswith("{konto:")]
+    printed = {ref: refs.resolve(ref) for ref in accounts}
+    tied, start = 0, 0
+    while start < len(keys):
+        for end in range(start + 2, min(len(keys), start + _MAX_PARTS) + 1):
+            run = keys[start:end]
+            total = sum((named[k]["værdi"] for k in run), Decimal(0))
+            ref = next((r for r, shown in printed.items() if shown == _shown(total)), None)
+            if ref is not None:
+                for k in run:
+                    named[k]["kilde"] = f"aktstykkets tekst; delene summer til {ref[1:-1]}"
+                named[f"sum-{run[0]}"] = {
+                    "svarer_til": ref[1:-1], "dele": [f"beløb:{k}" for k in run]}
+                tied, start = tied + len(run), end
+                break
+        else:
+            start += 1
+    return tied
+
+
+def _shown(amount: Decimal) -> str:
+    """As the text prints an amount in mio. kr. with one decimal: "38,5 mio. kr."."""
+    whole, _, decimals = f"{amount:,.1f}".partition(".")
+    return f"{whole.replace(',', '.')},{decimals} mio. kr."
+
+
+_ORDER = ("art", "status", "titel", "ministerium", "sted", "dato", "nummer", "folketingsår",
+          "finansår", "nettoændring", "orienterende", "bevillingstype_i_a", "udgifter",
+          "finansiering", "modtagere", "dispositioner", "finansieringsformer", "hjemler", "beløb",
+          "låneramme", "uden_tillægsbevilling", "aktstykker", "tekstanmærkninger", "tekst",
+          "underskrivere", "adressat", "afgørelse")
+
+
+def _ordered(data: dict[str, Any]) -> dict[str, Any]:
+    """The keys in the order the hand-written specs use (docs/spec-format.md)."""
+    return {key: data[key] for key in sorted(data, key=lambda k: (
+        _ORDER.index(k) if k in _ORDER else len(_ORDER), k))}
+
+
+def _prove(yaml_text: str, name: str, text: str) -> tuple[bool, list[str]]:
+    try:
+        again = proeve.rendered(yaml_text, name)
+    except SpecError as error:
+        return False, [f"udkastet kan ikke bygges: {d.message}" for d in error.diagnostics][:5]
+    if again == text or again.rstrip("\n") == text.rstrip("\n"):
+        return True, []
+    old, new = text.rstrip("\n").split("\n"), again.rstrip("\n").split("\n")
+    differing = [f"linje {i + 1}: {a!r} ≠ {b!r}" for i, (a, b) in enumerate(zip(old, new,
+                 strict=False)) if a != b][:5]
+    if not differing:
+        differing = [f"{len(old)} linjer læst, {len(new)} bygget"]
+    return False, differing
