@@ -152,6 +152,9 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("old", type=Path, metavar="OLD", help="a spec, or a built .docx/.pdf/.txt")
     diff.add_argument("new", type=Path, metavar="NEW", help="a spec, or a built .docx/.pdf/.txt")
     diff.add_argument("--word-diff", action="store_true", help="mark the changed words in a line")
+    diff.add_argument("-U", "--unified", type=_context, default=0, metavar="N",
+                      help="show N unchanged lines around each change, as diff -U N "
+                           "(default 0)")
     diff.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     diff.set_defaults(run=_diff)
 
@@ -243,6 +246,15 @@ def _pdf_variant(text: str) -> str:
         return pdf_variants.variant(text)
     except pdf_variants.UnknownVariant as error:
         raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _context(text: str) -> int:
+    """-U N: a whole number of lines, 0 or more (a bound keeps a typo from printing it all
+    many times over)."""
+    if not text.isdigit() or int(text) > 10_000:
+        raise argparse.ArgumentTypeError(f"-U skal være et helt antal linjer fra 0 til 10000, "
+                                         f"ikke '{text}'")
+    return int(text)
 
 
 def _codes(text: str) -> list[str]:
@@ -531,7 +543,8 @@ def _diff(args: argparse.Namespace) -> int:
         return EXIT_OK
     colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     print(f"--- {_shown(args.old, args.udgave)}\n+++ {_shown(args.new, args.udgave)}")
-    for line in diff_lines(old, new, word_diff=args.word_diff, colour=colour):
+    for line in diff_lines(old, new, word_diff=args.word_diff, colour=colour,
+                           context=args.unified):
         print(line)
     return EXIT_ERRORS
 

@@ -1,26 +1,24 @@
-"""A reviewer's diff of two readings: only the lines that differ, under the section they are
-in, with the changed words marked on request.
+"""A reviewer's diff of two readings: the lines that differ (with N unchanged lines around
+them on request, as diff -U N), each hunk headed like diff(1)'s by the lines of both texts it
+spans and by where it is (textplaces.py), with the changed words marked on request.
 
 Lines are aligned by `alignment`, the same alignment `redline` uses, so the two show the same
 lines changed: a line deleted right before an edited one stands alone as deleted, and a line
 deleted in one place and inserted in another gets a hunk of its own at each end, headed
-"flyttet til" or "flyttet fra" the other. "linje N" is a line of NEW's text as `textconv`
-prints it (a deletion: the line it would stand before).
+"flyttet til linje N" (of NEW) or "flyttet fra linje N" (of OLD). Line numbers are those of
+each side's text as `textconv` prints it: of a spec, its built .txt.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from aktstykker_gen.alignment import Fingerprint, Step, align, moves
 from aktstykker_gen.reading import Reading, key
+from aktstykker_gen.textplaces import SECTION, is_row, places
 from aktstykker_gen.tokens import changes
 
-_SECTION = re.compile(r"^([a-f])\. ")
-# An agenda item's heading: "6 (Fortrolig)", "3 (Offentlig) Fortrolige priser …".
-_ITEM = re.compile(r"^([0-9]+) \((?:Offentlig|Fortrolig)\)")
 RED, GREEN, CYAN, RESET = "\033[31m", "\033[32m", "\033[36m", "\033[0m"
 
 
@@ -30,22 +28,22 @@ class _Side:
 
     lines: list[str]
     numbers: list[int]        # the line's number in the reading, from 1
-    sections: list[str]
+    places: list[str]         # where it stands: "afsnit b › § 16.11.37 › 10"
     prints: list[Fingerprint]
 
     @classmethod
     def of(cls, reading: Reading) -> _Side:
         kept = [(n, line.rstrip()) for n, line in enumerate(reading.lines, start=1) if key(line)]
         lines = [line for _, line in kept]
-        return cls(lines, [n for n, _ in kept], _sections(lines),
-                   [(_kind(line), key(_SECTION.sub("", key(line)))) for line in lines])
+        return cls(lines, [n for n, _ in kept], places(lines),
+                   [(_kind(line), key(SECTION.sub("", key(line)))) for line in lines])
 
 
 def _kind(line: str) -> str:
     """"row" for a table row (its cells stand two spaces apart; prose never has two spaces
     running), "" for prose: a row and a paragraph never pair, and rows never move, as in
     `redline`."""
-    return "row" if "  " in line.strip() else ""
+    return "row" if is_row(line) else ""
 
 
 def changed_lines(old: Reading, new: Reading) -> tuple[set[str], set[str]]:
@@ -58,8 +56,9 @@ def changed_lines(old: Reading, new: Reading) -> tuple[set[str], set[str]]:
 
 
 def diff_lines(old: Reading, new: Reading, *, word_diff: bool = False,
-               colour: bool = False) -> Iterator[str]:
-    """Hunks without context, each headed by the section (a–f) of its first line."""
+               colour: bool = False, context: int = 0) -> Iterator[str]:
+    """Hunks as diff(1)'s unified ones, `context` unchanged lines around each change; each
+    headed by the lines of both texts it spans and where it is (section, account)."""
     a, b = _Side.of(old), _Side.of(new)
     steps = align(a.prints, b.prints)
 
@@ -67,28 +66,66 @@ def diff_lines(old: Reading, new: Reading, *, word_diff: bool = False,
         return f"{colour_code}{text}{RESET}" if colour else text
 
     partner = _moves(steps, a, b)
-    at = _positions(steps, b)
-    hunk: list[str] = []
+    at = {"old": _positions(steps, a, "old"), "new": _positions(steps, b, "new")}
+    for lo, hi, first in _hunks(steps, partner, context):
+        shown = steps[lo:hi]
+        olds = [a.numbers[s.old] for s in shown if s.old is not None]
+        news = [b.numbers[s.new] for s in shown if s.new is not None]
+        header = (f"@@ {_span('-', olds, at['old'][first])} {_span('+', news, at['new'][first])}"
+                  f" @@ {_where(steps[first], a, b)}")
+        if first in partner:   # a move: a hunk of its own, naming the other end's line
+            other, way = partner[first], "til" if steps[first].old is not None else "fra"
+            side = "new" if way == "til" else "old"
+            header += f", flyttet {way} linje {at[side][other]}"
+        yield paint(header, CYAN)
+        for index in range(lo, hi):
+            step = steps[index]
+            if step.change == "equal":
+                yield " " + b.lines[step.new]  # type: ignore[index]
+            elif index in partner and step.new is not None and word_diff \
+                    and a.prints[steps[partner[index]].old] != b.prints[step.new]:  # type: ignore[index]
+                yield _word_line(a.lines[steps[partner[index]].old], b.lines[step.new],  # type: ignore[index]
+                                 paint)
+            else:
+                yield from _lines(step, a, b, word_diff and index not in partner, paint)
+
+
+def _hunks(steps: list[Step], partner: dict[int, int], context: int
+           ) -> Iterator[tuple[int, int, int]]:
+    """(first step, step after the last, first changed step) of each hunk: the changes side by
+    side, with up to `context` equal steps either side; hunks whose context meets are one, as
+    in diff(1), but each end of a move is a hunk of its own."""
+    runs: list[list[int]] = []
     for index, step in enumerate(steps):
-        if step.change == "equal" or index in partner:
-            yield from hunk
-            hunk = []
         if step.change == "equal":
             continue
-        header = f"@@ {_where(step, a, b)}, linje {at[index]}"
-        if index in partner:   # a move: a hunk of its own, naming the other end
-            other = steps[partner[index]]
-            yield paint(f"{header}, flyttet {'til' if step.old is not None else 'fra'} linje "
-                        f"{at[partner[index]]} @@", CYAN)
-            if step.new is not None and word_diff and a.prints[other.old] != b.prints[step.new]:  # type: ignore[index]
-                yield _word_line(a.lines[other.old], b.lines[step.new], paint)  # type: ignore[index]
-            else:
-                yield from _lines(step, a, b, False, paint)
-            continue
-        if not hunk:
-            hunk.append(paint(header + " @@", CYAN))
-        hunk.extend(_lines(step, a, b, word_diff, paint))
-    yield from hunk
+        if runs and runs[-1][-1] == index - 1 and index not in partner \
+                and runs[-1][-1] not in partner:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    hunks: list[list[int]] = []   # [lo, hi, first]
+    for run in runs:
+        lo, hi = run[0], run[-1] + 1
+        while lo > 0 and run[0] - lo < context and steps[lo - 1].change == "equal":
+            lo -= 1
+        while hi < len(steps) and hi - run[-1] - 1 < context and steps[hi].change == "equal":
+            hi += 1
+        alone = run[0] in partner
+        if hunks and not alone and hunks[-1][2] not in partner and lo <= hunks[-1][1]:
+            hunks[-1][1] = hi
+        else:
+            hunks.append([lo, hi, run[0]])
+    yield from ((lo, hi, first) for lo, hi, first in hunks)
+
+
+def _span(sign: str, numbers: list[int], before: int) -> str:
+    """A side's lines in a hunk header, as diff(1) writes them: the first and how many file
+    lines they span ("-21,3"; the count left out when 1); none shown: the line before, ",0"."""
+    if not numbers:
+        return f"{sign}{before - 1},0"
+    count = numbers[-1] - numbers[0] + 1
+    return f"{sign}{numbers[0]}" + (f",{count}" if count != 1 else "")
 
 
 def _moves(steps: list[Step], old: _Side, new: _Side) -> dict[int, int]:
@@ -101,20 +138,22 @@ def _moves(steps: list[Step], old: _Side, new: _Side) -> dict[int, int]:
     return pairs | {n: d for d, n in pairs.items()}
 
 
-def _positions(steps: list[Step], new: _Side) -> list[int]:
-    """For each step, the number of the NEW line it is at (a deletion: the next NEW line's)."""
-    found, following = [], len(new.numbers) and new.numbers[-1] + 1 or 1
+def _positions(steps: list[Step], side: _Side, which: str) -> list[int]:
+    """For each step, the number of the line of one side (`which`: "old" or "new") it is at;
+    a step that side does not have: that side's next line's."""
+    found, following = [], len(side.numbers) and side.numbers[-1] + 1 or 1
     for step in reversed(steps):
-        if step.new is not None:
-            following = new.numbers[step.new]
+        number = step.old if which == "old" else step.new
+        if number is not None:
+            following = side.numbers[number]
         found.append(following)
     return found[::-1]
 
 
 def _where(step: Step, old: _Side, new: _Side) -> str:
     if step.new is not None:
-        return new.sections[step.new]
-    return old.sections[step.old]  # type: ignore[index]
+        return new.places[step.new]
+    return old.places[step.old]  # type: ignore[index]
 
 
 def _lines(step: Step, old: _Side, new: _Side, word_diff: bool,
@@ -126,19 +165,6 @@ def _lines(step: Step, old: _Side, new: _Side, word_diff: bool,
         yield paint("-" + old.lines[step.old], RED)
     if step.new is not None:
         yield paint("+" + new.lines[step.new], GREEN)
-
-
-def _sections(lines: list[str]) -> list[str]:
-    """For each line, the section it belongs to: 'afsnit b' (an aktstykke's), 'punkt 3' (an
-    agenda's), or 'indledning' before the first."""
-    current, found = "indledning", []
-    for line in lines:
-        if match := _SECTION.match(key(line)):
-            current = f"afsnit {match[1]}"
-        elif match := _ITEM.match(key(line)):
-            current = f"punkt {match[1]}"
-        found.append(current)
-    return found
 
 
 def _word_line(before: str, after: str, paint: Callable[[str, str], str]) -> str:

@@ -14,6 +14,9 @@ have_lib 'libharfbuzz-subset.so' || missing+=(libharfbuzz-subset0)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 # LibreOffice (headless): a real client that must read our redline DOCX and its tracked changes.
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+# Its UNO bridge for the system's Python: the test that has LibreOffice accept and reject every
+# tracked change of a redline (tests/test_redline_uno.py, tests/uno_accept.py).
+/usr/bin/python3 -c 'import uno' 2>/dev/null || missing+=(python3-uno)
 command -v git >/dev/null 2>&1 || missing+=(git)
 # Chromium and its WebDriver: the browser test of the live preview (`aktstykke watch`).
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)

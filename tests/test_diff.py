@@ -92,28 +92,76 @@ def test_a_consistent_change_prints_exactly_the_lines_that_state_the_amounts(cap
     assert [line.replace("6,6", "6,7").replace("30,0", "30,1") for line in removed] == added
 
 
+HUNK = re.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ (.*)")
+
+
+def hunks(out: str) -> list[tuple[re.Match[str], list[str]]]:
+    """Each hunk's header, parsed, and its lines."""
+    found: list[tuple[re.Match[str], list[str]]] = []
+    for line in out.splitlines()[2:]:
+        if header := HUNK.fullmatch(line):
+            found.append((header, []))
+        else:
+            found[-1][1].append(line)
+    return found
+
+
 def test_each_hunk_is_headed_by_its_section(capsys, built):
     _, out, _ = run(capsys, "diff", built["old.yaml"], built["new.yaml"])
-    headers = [line.split(",")[0] for line in out.splitlines() if line.startswith("@@")]
-    assert sorted(set(headers)) == ["@@ afsnit a", "@@ afsnit b", "@@ afsnit e"]
+    assert {h[5].split(" › ")[0] for h, _ in hunks(out)} == {"afsnit a", "afsnit b", "afsnit e"}
+
+
+def test_a_table_row_is_headed_by_the_hovedkonto_and_underkonto_it_is_under(capsys, built):
+    """"42. Overførselsudgifter …" and "49. Reserver …" are labels other accounts have too:
+    the header says whose row changed; a hovedkonto's own row needs no more than its section."""
+    _, out, _ = run(capsys, "diff", built["old.yaml"], built["new.yaml"])
+    where = {lines[0][1:].strip().split("  ")[0]: h[5] for h, lines in hunks(out)}
+    assert where["42. Overførselsudgifter til kommuner og regioner"] == \
+        "afsnit b › § 16.71.08 › 10"
+    assert where["49. Reserver og budgetregulering"] == "afsnit b › § 16.11.79 › 79"
+    assert where["§ 16.11.79. Reserver og budgetregulering"] == "afsnit e"
+
+
+@pytest.mark.parametrize("context", [0, 1, 3])
+def test_a_hunks_line_numbers_are_the_lines_of_both_built_texts_it_shows(capsys, built, context):
+    """-a,b +c,d: lines a to a+b-1 of OLD's .txt (blank lines aside) are the hunk's removed
+    and unchanged lines in order, lines c to c+d-1 of NEW's its added and unchanged ones; with
+    -U N, up to N unchanged lines stand either side of a change."""
+    _, out, _ = run(capsys, "diff", "-U", str(context), built["old.yaml"], built["new.yaml"])
+    texts = {side: built[f"{side}.txt"].read_text(encoding="utf-8").split("\n")
+             for side in ("old", "new")}
+    found = hunks(out)
+    assert len(found) == {0: 10, 1: 7, 3: 3}[context]
+    for header, lines in found:
+        for side, start, count, signs in (("old", header[1], header[2], "- "),
+                                          ("new", header[3], header[4], "+ ")):
+            first, span = int(start), int(count or 1)
+            numbered = [line.rstrip() for line in texts[side][first - 1:first - 1 + span]]
+            assert [x for x in numbered if x] == [x[1:] for x in lines if x[0] in signs]
+        unchanged = [i for i, line in enumerate(lines) if line[0] == " "]
+        assert len(unchanged) <= 2 * context * (len(lines) - len(unchanged))
+        if context:
+            assert lines[0][0] == " " and lines[-1][0] == " "
+
+
+def test_the_closing_block_is_headed_as_such(capsys, tmp_path):
+    """The place and date, the signatures and "Til Finansudvalget." are no part of afsnit f."""
+    later = edited(tmp_path, [("dato: 2025-10-01", "dato: 2025-10-02")])
+    _, out, _ = run(capsys, "diff", SEED_SPEC, later)
+    where = {lines[0][1:]: h[5] for h, lines in hunks(out)}
+    assert where["København, den 1. oktober 2025"] == "afslutning"
+    assert where["Indenrigs- og Sundhedsministeriet. København, den 1. oktober 2025."] == \
+        "indledning"
+
+
+def test_a_context_that_is_no_whole_number_is_a_usage_error(capsys, built):
+    code, _, err = run(capsys, "diff", "-U", "-1", built["old.yaml"], built["new.yaml"])
+    assert (code, "-U skal være et helt antal linjer" in err) == (2, True)
 
 
 def test_word_diff_marks_the_changed_amount_inside_its_line(capsys, built):
     _, out, _ = run(capsys, "diff", "--word-diff", built["old.yaml"], built["new.yaml"])
     assert "~Der afsættes [-6,6 mio. kr.-]{+6,7 mio. kr.+} til regionerne" in out
-
-
-def test_a_hunks_line_number_is_the_line_of_news_text_it_shows(capsys, built):
-    """"linje N" is line N of what `textconv NEW` prints (and of the built .txt)."""
-    _, out, _ = run(capsys, "diff", built["old.yaml"], built["new.yaml"])
-    text = built["new.txt"].read_text(encoding="utf-8").split("\n")
-    lines = out.splitlines()
-    headers = [(i, int(re.search(r"linje (\d+)", line)[1])) for i, line in enumerate(lines)
-               if line.startswith("@@")]
-    assert len(headers) == 10
-    for i, number in headers:
-        first_added = next(line for line in lines[i + 1:] if line.startswith("+"))
-        assert text[number - 1].rstrip() == first_added[1:]
 
 
 def test_piped_output_is_plain_and_always_is_coloured(capsys, built):

@@ -41,6 +41,7 @@ from aktstykker_gen.document import (
     Table,
 )
 from aktstykker_gen.writers.docx_fonts import embedded_fonts
+from aktstykker_gen.writers.docx_marks import marked_before
 from aktstykker_gen.writers.layout import column_widths_mm, row_keeps, table_width_mm
 from aktstykker_gen.writers.moment import moment
 
@@ -74,6 +75,8 @@ def write_docx(doc: Document, parts: Path, revision: Revision | None = None,
             writer.section(part)
         else:
             writer.block(part, in_section=False)
+    if revision is not None:
+        marked_before(package.element.body)
     stamp = moment(doc)
     properties = package.core_properties
     properties.title, properties.author = _property(doc.title), _property(doc.author)
