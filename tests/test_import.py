@@ -66,13 +66,7 @@ def test_round_trip_of_the_built_text(spec: Path, tmp_path: Path) -> None:
     assert "\n".join(read(draft).lines) == original
 
 
-def _docx_case(spec: Path) -> object:
-    reason = NOT_YET.get(spec.stem)
-    marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
-    return pytest.param(spec, marks=marks, id=spec.stem)
-
-
-@pytest.mark.parametrize("spec", [_docx_case(s) for s in SPECS])
+@pytest.mark.parametrize("spec", [_case(s) for s in SPECS])
 def test_round_trip_of_the_built_docx(spec: Path, tmp_path: Path) -> None:
     """The same from the DOCX, whose core properties also give the title."""
     checked = check(spec)

@@ -337,23 +337,25 @@ def test_the_terminal_table_shows_each_hovedkonto_and_the_total(capsys, folder):
 # -- incremental ----------------------------------------------------------------------------
 
 
-def test_a_second_run_with_nothing_changed_opens_no_spec(capsys, folder):
+def registered_once(folder: Path) -> tuple[Path, list[Path], Cache]:
+    """A first run of the register over the folder, its cache saved: what a second run reuses."""
     out = folder.parent / "out"
     specs = sorted(p for p in folder.rglob("*.yaml"))
     first = Cache(out)
     registervisning.byg(folder, specs, first)
     first.save({p.relative_to(folder).as_posix() for p in specs})
+    return out, specs, first
+
+
+def test_a_second_run_with_nothing_changed_opens_no_spec(capsys, folder):
+    out, specs, first = registered_once(folder)
     again = Cache(out)
     registervisning.byg(folder, specs, again)
     assert (first.read, first.typed, again.read, again.typed) == (len(specs), len(specs), 0, 0)
 
 
 def test_a_touched_spec_is_read_but_not_typed_and_an_edited_one_is_typed(capsys, folder):
-    out = folder.parent / "out"
-    specs = sorted(p for p in folder.rglob("*.yaml"))
-    first = Cache(out)
-    registervisning.byg(folder, specs, first)
-    first.save({p.relative_to(folder).as_posix() for p in specs})
+    out, specs, first = registered_once(folder)
     touched, edited = folder / "v-ny.yaml", folder / "v281.yaml"
     os.utime(touched, ns=(1, 1))
     edited.write_text(edited.read_text(encoding="utf-8").replace("-30.0", "-29.0"),
@@ -382,11 +384,7 @@ def test_another_export_or_none_checks_every_spec_again_and_the_same_one_none(tm
 def test_other_code_checks_every_spec_again(folder, monkeypatch):
     from aktstykker_gen import registercache
 
-    out = folder.parent / "out"
-    specs = sorted(p for p in folder.rglob("*.yaml"))
-    first = Cache(out)
-    registervisning.byg(folder, specs, first)
-    first.save({p.relative_to(folder).as_posix() for p in specs})
+    out, specs, first = registered_once(folder)
     monkeypatch.setattr(registercache, "__version__", "0.0.0-other")
     again = Cache(out)
     registervisning.byg(folder, specs, again)
