@@ -105,16 +105,14 @@ class _Walk:
             raise refusal(self.path, UNREADABLE, "PDF'ens struktur er for dyb eller for stor",
                           limits.PDF_HINT)
         page = self._page(node.get("/Pg"), page)
-        attributes = node.get("/A")
-        attributes = attributes.get_object() if attributes is not None else None
+        attributes = resolved(node.get("/A"))
         span = attributes.get("/ColSpan", 1) if hasattr(attributes, "get") else 1
         found = Element(str(node.get("/S", "")), page, str(node.get("/T", "")),
                         span if isinstance(span, int) and 0 < span < 1000 else 1)
-        kids = node.get("/K")
-        kids = kids.get_object() if hasattr(kids, "get_object") else kids
+        kids = resolved(node.get("/K"))
         for kid in kids if isinstance(kids, list) else [] if kids is None else [kids]:
             reference = getattr(kid, "idnum", None)
-            kid = kid.get_object() if hasattr(kid, "get_object") else kid
+            kid = resolved(kid)
             if isinstance(kid, int):
                 found.kids.extend(self._runs(page, kid))
             elif hasattr(kid, "get") and kid.get("/Type") == "/MCR":
@@ -136,6 +134,11 @@ class _Walk:
         runs = self.marked.get((page, mcid), [])
         self.found += len(runs)
         return runs
+
+
+def resolved(value: Any) -> Any:
+    """The object an indirect reference refers to; any other value as it is."""
+    return value.get_object() if hasattr(value, "get_object") else value
 
 
 def text(element: Element) -> str:

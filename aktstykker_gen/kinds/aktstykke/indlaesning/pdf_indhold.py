@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 _GAP = 1.0   # points: runs closer than this touch; pypdf puts a space before a farther one
+_CODES = 0xFFFF   # a two-byte code's range
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,9 @@ class Run:
 def page_runs(page: Any) -> list[Run]:
     """The runs the page draws, in the order it draws them; artifacts left out."""
     height = float(page.mediabox.height)
-    fonts = page.get("/Resources", {}).get("/Font", {})
+    resources: Any = _resolved(page.get("/Resources"))
+    found: Any = _resolved(resources.get("/Font")) if hasattr(resources, "get") else None
+    fonts: Any = found if hasattr(found, "get") else {}
     marked: list[int | None] = []      # the open marked contents, innermost last
     artifact: list[bool] = []
     state: dict[str, Any] = {"widths": {}, "size": 0.0, "width": 0.0}
@@ -38,7 +41,7 @@ def page_runs(page: Any) -> list[Run]:
 
     def before(operator: bytes, operands: list[Any], cm: Any, tm: Any) -> None:
         if operator in (b"BDC", b"BMC"):
-            props = operands[1] if operator == b"BDC" and len(operands) > 1 else None
+            props: Any = operands[1] if operator == b"BDC" and len(operands) > 1 else None
             mcid = props.get("/MCID") if hasattr(props, "get") else None
             marked.append(mcid if isinstance(mcid, int) else None)
             artifact.append(bool(operands) and operands[0] == "/Artifact")
@@ -77,29 +80,39 @@ def page_runs(page: Any) -> list[Run]:
 def _widths(font: Any) -> tuple[dict[int, float], float, int]:
     """A font's glyph widths by code (thousandths of its size), its default width, and how
     many bytes a code has."""
-    font = font.get_object() if hasattr(font, "get_object") else font
+    font = _resolved(font)
     if not hasattr(font, "get"):
         return {}, 500.0, 1
     if font.get("/Subtype") == "/Type0":
-        descendant = font["/DescendantFonts"][0].get_object()
+        descendants = _resolved(font.get("/DescendantFonts"))
+        descendant: Any = _resolved(descendants[0]) if isinstance(descendants, list) else None
+        if not hasattr(descendant, "get"):
+            return {}, 1000.0, 2
         widths: dict[int, float] = {}
-        w = list(descendant.get("/W", []))
+        w = _resolved(descendant.get("/W"))
+        w = list(w) if isinstance(w, list) else []
         i = 0
         while i + 1 < len(w):
             first = int(w[i])
-            following = w[i + 1].get_object() if hasattr(w[i + 1], "get_object") else w[i + 1]
+            following = _resolved(w[i + 1])
             if isinstance(following, list):
                 widths.update((first + k, float(v)) for k, v in enumerate(following))
                 i += 2
             elif i + 2 < len(w):
-                widths.update((c, float(w[i + 2])) for c in range(first, int(following) + 1))
+                last = min(int(following), first + _CODES)   # a hostile range: no more codes
+                widths.update((c, float(w[i + 2])) for c in range(first, last + 1))
                 i += 3
             else:
                 break
         return widths, float(descendant.get("/DW", 1000)), 2
     first = int(font.get("/FirstChar", 0))
-    return ({first + k: float(v) for k, v in enumerate(font.get("/Widths", []))},
-            500.0, 1)
+    widths_list = _resolved(font.get("/Widths"))
+    return ({first + k: float(v) for k, v in enumerate(widths_list)}
+            if isinstance(widths_list, list) else {}, 500.0, 1)
+
+
+def _resolved(value: Any) -> Any:
+    return value.get_object() if hasattr(value, "get_object") else value
 
 
 def _advance(shown: Any, font: tuple[dict[int, float], float, int]) -> float:
