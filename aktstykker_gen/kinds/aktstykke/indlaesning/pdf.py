@@ -181,7 +181,7 @@ def _runs(element: Element) -> Any:
 
 
 @dataclass
-class _Piece:
+class Piece:
     """A block read from one page's element, with what the join at a page break needs."""
 
     block: Block
@@ -191,12 +191,12 @@ class _Piece:
 
 def _body(root: Element) -> list[Block | Section]:
     body: list[Block | Section] = []
-    pieces: list[_Piece] = []     # the open section's
+    pieces: list[Piece] = []     # the open section's
     letter = ""
     for element in _top(root):
         if element.tag == "/Sect":
             if pieces and element.title == letter:   # the section goes on, on a new page
-                _extend(pieces, _blocks(element), in_section=True)
+                extend(pieces, _blocks(element))
                 continue
             if pieces:
                 body.append(Section(letter, tuple(p.block for p in pieces)))
@@ -205,8 +205,7 @@ def _body(root: Element) -> list[Block | Section]:
         if pieces:
             body.append(Section(letter, tuple(p.block for p in pieces)))
             pieces, letter = [], ""
-        tops: list[_Piece] = [_Piece(b.block, b.page) for b in _blocks_of(element)]
-        body.extend(p.block for p in tops)
+        body.extend(p.block for p in _blocks_of(element))
     if pieces:
         body.append(Section(letter, tuple(p.block for p in pieces)))
     return body
@@ -226,7 +225,7 @@ def _holds_table(element: Element) -> bool:
     return any(isinstance(k, Element) and k.tag == "/Table" for k in element.kids)
 
 
-def _opening(letter: str, pieces: list[_Piece]) -> list[_Piece]:
+def _opening(letter: str, pieces: list[Piece]) -> list[Piece]:
     """The section's blocks without its letter: it opens the first paragraph's text, or
     stands in a paragraph of its own when the section opens with a table or a list."""
     if pieces and isinstance(pieces[0].block, Paragraph):
@@ -236,40 +235,40 @@ def _opening(letter: str, pieces: list[_Piece]) -> list[_Piece]:
             return pieces
         if not rest:
             return pieces[1:]
-        return [_Piece(Paragraph(rest, first.role), pieces[0].page), *pieces[1:]]
+        return [Piece(Paragraph(rest, first.role), pieces[0].page), *pieces[1:]]
     return pieces
 
 
-def _blocks(section: Element) -> list[_Piece]:
-    found: list[_Piece] = []
+def _blocks(section: Element) -> list[Piece]:
+    found: list[Piece] = []
     for kid in section.kids:
         if isinstance(kid, Element):
-            _extend(found, _blocks_of(kid), in_section=True)
+            extend(found, _blocks_of(kid))
     return found
 
 
-def _blocks_of(element: Element) -> list[_Piece]:
+def _blocks_of(element: Element) -> list[Piece]:
     tag = element.tag
     if tag == "/P":
-        return [_Piece(Paragraph(text(element)), element.page)]
+        return [Piece(Paragraph(text(element)), element.page)]
     if tag in _HEADINGS:
-        return [_Piece(Paragraph(text(element), "subheading"), element.page)]
+        return [Piece(Paragraph(text(element), "subheading"), element.page)]
     if tag == "/L":
         items = [k for k in element.kids if isinstance(k, Element) and k.tag == "/LI"]
         texts = [text(_without_label(item)) for item in items]
         labelled = bool(items) and any(isinstance(k, Element) and k.tag == "/Lbl"
                                        for k in items[0].kids)
-        return [_Piece(BulletList(tuple(texts)), element.page, continued=not labelled)]
+        return [Piece(BulletList(tuple(texts)), element.page, continued=not labelled)]
     if tag == "/BlockQuote":
         paragraphs = _blocks(element)
-        return [_Piece(Quote(tuple(p.block for p in paragraphs
+        return [Piece(Quote(tuple(p.block for p in paragraphs
                                    if isinstance(p.block, Paragraph))), element.page)]
     if tag == "/Table" or (tag == "/Div" and _holds_table(element)):
-        return [_Piece(_table(element), element.page)]
+        return [Piece(_table(element), element.page)]
     if tag in _TRANSPARENT:
         return _blocks(element)
     written = text(element)
-    return [_Piece(Paragraph(written), element.page)] if written else []
+    return [Piece(Paragraph(written), element.page)] if written else []
 
 
 def _without_label(item: Element) -> Element:
@@ -277,19 +276,19 @@ def _without_label(item: Element) -> Element:
                                               if not (isinstance(k, Element) and k.tag == "/Lbl")])
 
 
-def _extend(pieces: list[_Piece], more: list[_Piece], in_section: bool) -> None:
+def extend(pieces: list[Piece], more: list[Piece]) -> None:
     """`more` after `pieces`; the first of them joined to the last when it goes on from the
     previous page."""
     for piece in more:
         last = pieces[-1] if pieces else None
         joined = _joined(last, piece) if last is not None and piece.page > last.page else None
         if joined is not None and last is not None:
-            pieces[-1] = _Piece(joined, piece.page)
+            pieces[-1] = Piece(joined, piece.page)
         else:
             pieces.append(piece)
 
 
-def _joined(last: _Piece, piece: _Piece) -> Block | None:
+def _joined(last: Piece, piece: Piece) -> Block | None:
     """The block that `last` and `piece` were before a page break split it, or None."""
     a, b = last.block, piece.block
     if isinstance(a, Table) and isinstance(b, Table) and (not b.head or b.head == a.head):
@@ -301,17 +300,17 @@ def _joined(last: _Piece, piece: _Piece) -> Block | None:
         return BulletList(a.items + b.items)
     if isinstance(a, Quote) and isinstance(b, Quote) and a.paragraphs and b.paragraphs:
         first, then = a.paragraphs[-1], b.paragraphs[0]
-        if _goes_on(first.text, then.text):
+        if goes_on(first.text, then.text):
             middle = (Paragraph(join_two(first.text, then.text)),)
             return Quote(a.paragraphs[:-1] + middle + b.paragraphs[1:])
         return Quote(a.paragraphs + b.paragraphs)
     if isinstance(a, Paragraph) and isinstance(b, Paragraph) and a.role == b.role == "body" \
-            and _goes_on(a.text, b.text):
+            and goes_on(a.text, b.text):
         return Paragraph(join_two(a.text, b.text))
     return None
 
 
-def _goes_on(before: str, after: str) -> bool:
+def goes_on(before: str, after: str) -> bool:
     """Whether a paragraph that ends a page goes on at the top of the next: it ends no
     sentence, or the next page opens in the middle of one."""
     return not _ENDS_SENTENCE.search(before) or after[:1].islower()
