@@ -195,3 +195,54 @@ def test_a_structure_tree_that_loops_is_read_once(seed_build, tmp_path, capsys) 
         writer.write(handle)
     tree, _ = pdf_tree(looped)
     assert write_text(tree) == seed_build[".txt"].read_text(encoding="utf-8")
+
+
+# LibreOffice's PDF export of our DOCX is untagged: it is read by position (pdf_linjer.py).
+# The specs whose export gives the built text; the others' tables (several amount columns,
+# own tables with caption, unit and notes) are not yet laid out from positions.
+EXPORTED = ["2025-10-01-personlig-medicin", "erstatter-tidligere", "med-afsnit-d",
+            "to-tekstanmaerkninger"]
+NOT_YET_BY_POSITION = {
+    "akt283-2020-21": "tables of several amount columns and spanning headers, by position",
+    "orienterende-med-tabeller": "own tables (caption, unit, notes), by position",
+}
+
+
+def _exported(spec: Path, built, tmp_path: Path) -> Path:
+    from test_docx_accessible import libreoffice
+
+    tree, _, _ = built(spec)
+    docx = tmp_path / f"{spec.stem}.docx"
+    docx.write_bytes(write_format(tree, check(spec).kind, ".docx"))
+    pdf = libreoffice(docx, "pdf", tmp_path / "exported", tmp_path / "profile")
+    assert b"/StructTreeRoot" not in pdf.read_bytes()   # untagged: positions only
+    return pdf
+
+
+def _by_position(stem: str) -> object:
+    spec = next(p for p in SPECS if p.stem == stem)
+    reason = NOT_YET_BY_POSITION.get(stem)
+    marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
+    return pytest.param(spec, marks=marks, id=stem)
+
+
+@pytest.mark.parametrize("spec", [_by_position(s) for s in EXPORTED + list(NOT_YET_BY_POSITION)])
+def test_libreoffices_pdf_export_gives_the_built_text(spec: Path, built, tmp_path) -> None:
+    """Acceptance 4: the export's page numbers, running line and UDKAST mark are dropped, its
+    sections, lists, quotation and tables laid out as ours."""
+    pdf = _exported(spec, built, tmp_path)
+    tree, title = pdf_tree(pdf)
+    assert write_text(tree) == built(spec)[1]
+    assert title == check(spec).spec.model.titel
+
+
+@pytest.mark.parametrize("spec", [SEED, ROOT / "specs" / "examples" / "erstatter-tidligere.yaml"],
+                         ids=lambda p: p.stem)
+def test_round_trip_of_libreoffices_pdf_export(spec: Path, built, tmp_path: Path) -> None:
+    """build → DOCX → LibreOffice's PDF → import → check → build: the same text, 0 UDFYLD."""
+    pdf = _exported(spec, built, tmp_path)
+    draft = tmp_path / spec.name
+    assert main(["import", str(pdf), "-o", str(draft)]) == 0
+    assert [d for d in check(draft).diagnostics if d.is_error] == []
+    assert "UDFYLD" not in draft.read_text(encoding="utf-8")
+    assert read(draft).lines == read(spec).lines

@@ -35,7 +35,7 @@ from aktstykker_gen.kinds.aktstykke.indlaesning.pdf_indhold import Run
 
 _AMOUNT = re.compile(r"^(?:-?\d{1,3}(?:\.\d{3})*(?:,\d+)?|-)$")
 _LETTER = re.compile(r"^[a-f]\.$")
-_FURNITURE = re.compile(rf"^(?:(?:Side )?\d{{1,4}}|{DRAFT_MARK}|{CONFIDENTIAL_MARK})$")
+_MARK = re.compile(rf"^(?:{DRAFT_MARK}|{CONFIDENTIAL_MARK})+$")
 _DASH = "–"
 _CELL_GAP = 8.0     # points: runs farther apart on a line are cells of a table
 _STEP = 17.0        # points: a table level's indent and the list text's (6 mm)
@@ -78,13 +78,26 @@ def _lines(page: int, runs: list[Run]) -> list[_Line]:
 
 
 def _without_furniture(pages: list[list[_Line]]) -> list[_Line]:
-    """Every line but the page numbers, the marks and a line every page repeats where it
-    stands (a running line, a header or footer)."""
+    """Every line but the marks (letter-spaced or not), the lines in a smaller type above or
+    below the page's text (a page number, a running line, a header or footer), and a line every
+    page repeats where it stands."""
+    sizes = Counter(round(run.size, 1) for page in pages for line in page for run in line.runs)
+    body = sizes.most_common(1)[0][0] if sizes else 0.0
     where = Counter((round(line.y), line.text) for page in pages for line in page)
     repeated = {key for key, count in where.items() if count > 1 and len(pages) > 2}
-    return [line for page in pages for line in page
-            if not _FURNITURE.match(line.text.strip())
-            and (round(line.y), line.text) not in repeated]
+    kept = []
+    for page in pages:
+        text = [line.y for line in page if not _small(line, body)]
+        top, bottom = min(text, default=0.0), max(text, default=0.0)
+        kept += [line for line in page
+                 if not _MARK.match(line.text.replace(" ", ""))
+                 and not (_small(line, body) and not top < line.y < bottom)
+                 and (round(line.y), line.text) not in repeated]
+    return kept
+
+
+def _small(line: _Line, body: float) -> bool:
+    return all(run.size < body - 1 for run in line.runs)
 
 
 def _joined(runs: list[Run]) -> str:
