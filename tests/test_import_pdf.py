@@ -246,3 +246,24 @@ def test_round_trip_of_libreoffices_pdf_export(spec: Path, built, tmp_path: Path
     assert [d for d in check(draft).diagnostics if d.is_error] == []
     assert "UDFYLD" not in draft.read_text(encoding="utf-8")
     assert read(draft).lines == read(spec).lines
+
+
+_WORDS = ["bevilling", "hovedkonto", "tekstanmærkning", "regionerne", "strategien", "initiativer",
+          "Finansudvalget", "sundheds-it", "Sundhedsministeriet", "udmøntes", "understøtte"]
+
+
+@pytest.mark.parametrize("filler", [0, 3, 6, 9, 12, 15])
+def test_what_a_page_break_splits_is_joined_again(filler: int, built, tmp_path) -> None:
+    """Paragraphs and a list of long items pushed down by `filler` lines, so that the page
+    breaks fall in other places each time (inside a paragraph, between and inside list items,
+    in the specification's table): the PDF still gives the built text."""
+    words = [_WORDS[(i * 7) % len(_WORDS)] for i in range(60)]
+    long = " ".join(words) + "."
+    items = "".join(f"\n        - {' '.join(words[:20 + 9 * k])} slut {k}" for k in range(5))
+    spec = tmp_path / f"brud-{filler}.yaml"
+    spec.write_text(seed_with(("  b:\n", "  b:\n" + "".join(
+        f"    - {' '.join(words[:12])} linje {n}.\n" for n in range(filler))
+        + f"    - {long} Og igen {long}\n    - punkter:{items}\n")), encoding="utf-8")
+    _, text, pdf = built(spec)
+    tree, _ = pdf_tree(pdf)
+    assert write_text(tree) == text

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -187,25 +187,39 @@ class Piece:
     block: Block
     page: int
     continued: bool = False   # a list whose first item goes on from the previous page
+    last_end: float = 0.0     # a paragraph's: where its last line ends
+    opening: float = 0.0      # and how wide its first word is, with the space before it
+
+
+def _paragraph_piece(element: Element, role: str = "body") -> Piece:
+    runs = list(_runs(element))
+    first = runs[0] if runs else None
+    opening = 0.0
+    if first is not None and first.text:
+        word = first.text.split(" ", 1)[0]
+        opening = (first.end - first.x) * (len(word) + 1) / len(first.text)
+    return Piece(Paragraph(join_lines(runs), role), element.page,
+                 last_end=runs[-1].end if runs else 0.0, opening=opening)
 
 
 def _body(root: Element) -> list[Block | Section]:
+    right = max((run.end for run in _runs(root)), default=0.0)   # the text's right edge
     body: list[Block | Section] = []
     pieces: list[Piece] = []     # the open section's
     letter = ""
     for element in _top(root):
         if element.tag == "/Sect":
             if pieces and element.title == letter:   # the section goes on, on a new page
-                extend(pieces, _blocks(element))
+                extend(pieces, _blocks(element, right), right)
                 continue
             if pieces:
                 body.append(Section(letter, tuple(p.block for p in pieces)))
-            letter, pieces = element.title, _opening(element.title, _blocks(element))
+            letter, pieces = element.title, _opening(element.title, _blocks(element, right))
             continue
         if pieces:
             body.append(Section(letter, tuple(p.block for p in pieces)))
             pieces, letter = [], ""
-        body.extend(p.block for p in _blocks_of(element))
+        body.extend(p.block for p in _blocks_of(element, right))
     if pieces:
         body.append(Section(letter, tuple(p.block for p in pieces)))
     return body
@@ -235,24 +249,24 @@ def _opening(letter: str, pieces: list[Piece]) -> list[Piece]:
             return pieces
         if not rest:
             return pieces[1:]
-        return [Piece(Paragraph(rest, first.role), pieces[0].page), *pieces[1:]]
+        return [replace(pieces[0], block=Paragraph(rest, first.role)), *pieces[1:]]
     return pieces
 
 
-def _blocks(section: Element) -> list[Piece]:
+def _blocks(section: Element, right: float) -> list[Piece]:
     found: list[Piece] = []
     for kid in section.kids:
         if isinstance(kid, Element):
-            extend(found, _blocks_of(kid))
+            extend(found, _blocks_of(kid, right), right)
     return found
 
 
-def _blocks_of(element: Element) -> list[Piece]:
+def _blocks_of(element: Element, right: float) -> list[Piece]:
     tag = element.tag
     if tag == "/P":
-        return [Piece(Paragraph(text(element)), element.page)]
+        return [_paragraph_piece(element)]
     if tag in _HEADINGS:
-        return [Piece(Paragraph(text(element), "subheading"), element.page)]
+        return [_paragraph_piece(element, "subheading")]
     if tag == "/L":
         items = [k for k in element.kids if isinstance(k, Element) and k.tag == "/LI"]
         texts = [text(_without_label(item)) for item in items]
@@ -260,13 +274,13 @@ def _blocks_of(element: Element) -> list[Piece]:
                                        for k in items[0].kids)
         return [Piece(BulletList(tuple(texts)), element.page, continued=not labelled)]
     if tag == "/BlockQuote":
-        paragraphs = _blocks(element)
+        paragraphs = _blocks(element, right)
         return [Piece(Quote(tuple(p.block for p in paragraphs
                                    if isinstance(p.block, Paragraph))), element.page)]
     if tag == "/Table" or (tag == "/Div" and _holds_table(element)):
         return [Piece(_table(element), element.page)]
     if tag in _TRANSPARENT:
-        return _blocks(element)
+        return _blocks(element, right)
     written = text(element)
     return [Piece(Paragraph(written), element.page)] if written else []
 
@@ -276,19 +290,19 @@ def _without_label(item: Element) -> Element:
                                               if not (isinstance(k, Element) and k.tag == "/Lbl")])
 
 
-def extend(pieces: list[Piece], more: list[Piece]) -> None:
+def extend(pieces: list[Piece], more: list[Piece], right: float = float("inf")) -> None:
     """`more` after `pieces`; the first of them joined to the last when it goes on from the
-    previous page."""
+    previous page. `right` is the text's right edge (infinite where it is not known)."""
     for piece in more:
         last = pieces[-1] if pieces else None
-        joined = _joined(last, piece) if last is not None and piece.page > last.page else None
+        joined = _joined(last, piece, right) if last is not None and piece.page > last.page else None
         if joined is not None and last is not None:
             pieces[-1] = Piece(joined, piece.page)
         else:
             pieces.append(piece)
 
 
-def _joined(last: Piece, piece: Piece) -> Block | None:
+def _joined(last: Piece, piece: Piece, right: float) -> Block | None:
     """The block that `last` and `piece` were before a page break split it, or None."""
     a, b = last.block, piece.block
     if isinstance(a, Table) and isinstance(b, Table) and (not b.head or b.head == a.head):
@@ -305,7 +319,8 @@ def _joined(last: Piece, piece: Piece) -> Block | None:
             return Quote(a.paragraphs[:-1] + middle + b.paragraphs[1:])
         return Quote(a.paragraphs + b.paragraphs)
     if isinstance(a, Paragraph) and isinstance(b, Paragraph) and a.role == b.role == "body" \
-            and goes_on(a.text, b.text):
+            and last.last_end + piece.opening > right - 1 and goes_on(a.text, b.text):
+        # the last line had no room for the next word, and its text does not end there
         return Paragraph(join_two(a.text, b.text))
     return None
 
