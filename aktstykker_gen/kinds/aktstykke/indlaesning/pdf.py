@@ -193,13 +193,17 @@ class Piece:
 
 def _paragraph_piece(element: Element, role: str = "body") -> Piece:
     runs = list(_runs(element))
-    first = runs[0] if runs else None
-    opening = 0.0
-    if first is not None and first.text:
-        word = first.text.split(" ", 1)[0]
-        opening = (first.end - first.x) * (len(word) + 1) / len(first.text)
     return Piece(Paragraph(join_lines(runs), role), element.page,
-                 last_end=runs[-1].end if runs else 0.0, opening=opening)
+                 last_end=runs[-1].end if runs else 0.0,
+                 opening=opening_width(runs[0]) if runs else 0.0)
+
+
+def opening_width(run: Run) -> float:
+    """About how wide the run's first word is, with a space: its share of the run's width."""
+    if not run.text:
+        return 0.0
+    word = run.text.split(" ", 1)[0]
+    return (run.end - run.x) * (len(word) + 1) / len(run.text)
 
 
 def _body(root: Element) -> list[Block | Section]:

@@ -30,7 +30,12 @@ from aktstykker_gen.document import (
     Section,
     Table,
 )
-from aktstykker_gen.kinds.aktstykke.indlaesning.pdf import Piece, extend, join_two
+from aktstykker_gen.kinds.aktstykke.indlaesning.pdf import (
+    Piece,
+    extend,
+    join_two,
+    opening_width,
+)
 from aktstykker_gen.kinds.aktstykke.indlaesning.pdf_indhold import Run
 
 _AMOUNT = re.compile(r"^(?:-?\d{1,3}(?:\.\d{3})*(?:,\d+)?|-)$")
@@ -78,21 +83,19 @@ def _lines(page: int, runs: list[Run]) -> list[_Line]:
 
 
 def _without_furniture(pages: list[list[_Line]]) -> list[_Line]:
-    """Every line but the marks (letter-spaced or not), the lines in a smaller type above or
-    below the page's text (a page number, a running line, a header or footer), and a line every
-    page repeats where it stands."""
+    """Every line but the marks (letter-spaced or not) and the lines in a smaller type above
+    or below the page's text (a page number, a running line, a header or footer). A line every
+    page repeats is no furniture by that alone: a table's header row stands on every page the
+    table goes on."""
     sizes = Counter(round(run.size, 1) for page in pages for line in page for run in line.runs)
     body = sizes.most_common(1)[0][0] if sizes else 0.0
-    where = Counter((round(line.y), line.text) for page in pages for line in page)
-    repeated = {key for key, count in where.items() if count > 1 and len(pages) > 2}
     kept = []
     for page in pages:
         text = [line.y for line in page if not _small(line, body)]
         top, bottom = min(text, default=0.0), max(text, default=0.0)
         kept += [line for line in page
                  if not _MARK.match(line.text.replace(" ", ""))
-                 and not (_small(line, body) and not top < line.y < bottom)
-                 and (round(line.y), line.text) not in repeated]
+                 and not (_small(line, body) and not top < line.y < bottom)]
     return kept
 
 
@@ -129,10 +132,16 @@ class _Reader:
     def __init__(self, lines: list[_Line]) -> None:
         self.lines = lines
         self.left = min(line.x for line in lines)
+        self.right = max(line.runs[-1].end for line in lines)
+        # The line height: the spacing of two lines of running text (one cell each, at one
+        # indent), not of a table's rows, which stand further apart.
         spacings = Counter(round(b.y - a.y, 1) for a, b in zip(lines, lines[1:], strict=False)
-                           if a.page == b.page and b.y > a.y)
+                           if a.page == b.page and b.y > a.y and abs(a.x - b.x) < 1
+                           and len(_cells(a.runs)) == len(_cells(b.runs)) == 1)
         self.height = spacings.most_common(1)[0][0] if spacings else 14.0
-        inner = Counter(round(line.x) for line in lines if line.x > self.left + 5)
+        # The section's indent: where the text after a section's letter starts.
+        inner = Counter(round(line.runs[1].x) for line in lines if self._opens(line)) or \
+            Counter(round(line.x) for line in lines if line.x > self.left + 5)
         self.indent = float(inner.most_common(1)[0][0]) if inner else self.left
 
     def body(self) -> list[Block | Section]:
@@ -142,9 +151,7 @@ class _Reader:
         i = 0
         while i < len(self.lines):
             line = self.lines[i]
-            starts = _LETTER.match(line.runs[0].text.strip()) and len(line.runs) > 1 \
-                and abs(line.x - self.left) < 2
-            if starts:
+            if self._opens(line):
                 if letter:
                     body.append(Section(letter, tuple(p.block for p in pieces)))
                 letter, pieces = line.runs[0].text.strip()[0], []
@@ -152,18 +159,30 @@ class _Reader:
             elif letter and line.x < self.indent - 5:
                 body.append(Section(letter, tuple(p.block for p in pieces)))
                 letter, pieces = "", []
-            if not letter:
-                body.append(Paragraph(line.text))
+            if not letter:   # the head and the closing block: a paragraph of wrapped lines
+                texts = [line.text]
+                while self._follows(i, 1.1) and abs(self.lines[i + 1].x - line.x) < 1:
+                    i += 1
+                    texts.append(self.lines[i].text)
+                written = ""
+                for part in texts:
+                    written = join_two(written, part)
+                body.append(Paragraph(written))
                 i += 1
                 continue
             if line.x > self.indent + 150:     # a table's header, set to the right
                 table, i = self._table(i, line)
-                extend(pieces, [Piece(table, line.page)])
+                extend(pieces, [Piece(table, line.page)], self.right)
                 continue
             i = self._text(i, line, pieces)
         if letter:
             body.append(Section(letter, tuple(p.block for p in pieces)))
         return body
+
+    def _opens(self, line: _Line) -> bool:
+        """Whether the line opens a section: its letter at the left margin, text after it."""
+        return bool(_LETTER.match(line.runs[0].text.strip())) and len(line.runs) > 1 \
+            and abs(line.x - self.left) < 2
 
     def _follows(self, i: int, factor: float) -> bool:
         """Whether the line after the i-th stands on its page at most `factor` line heights
@@ -179,9 +198,11 @@ class _Reader:
         dash = line.runs[0].text.strip() == _DASH and len(line.runs) > 1
         first = _Line(line.page, line.y, line.runs[1:]) if dash else line
         texts = [first.text]
+        opening = opening_width(first.runs[0])
         while self._follows(i, 1.1) and not self._starts_block(i + 1):
             i += 1
             texts.append(self.lines[i].text)
+        last_end = self.lines[i].runs[-1].end
         written = ""
         for part in texts:
             written = join_two(written, part)
@@ -203,7 +224,7 @@ class _Reader:
             block = Quote((Paragraph(written),))
         else:
             block = Paragraph(written)
-        extend(pieces, [Piece(block, line.page)])
+        extend(pieces, [Piece(block, line.page, last_end=last_end, opening=opening)], self.right)
         return i + 1
 
     def _starts_block(self, i: int) -> bool:
@@ -222,7 +243,7 @@ class _Reader:
         region = [header]
         end = i
         j = i
-        while self._follows(j, 1.7):
+        while self._follows(j, 1.9):
             j += 1
             line = self.lines[j]
             if line.x < self.indent - 5:
@@ -243,7 +264,7 @@ class _Reader:
         def column(end: float) -> int:
             return min(range(len(edges)), key=lambda k: abs(edges[k] - end))
 
-        head = [Row((Cell(""), *self._amounts(_cells(r.runs), edges, column)))
+        head = [Row((Cell(""), *self._heads(_cells(r.runs), edges)))
                 for r in region[:head_count]]
         rows: list[tuple[list[str], list[str], float]] = []   # label lines, amounts, x
         for k, line in enumerate(region[head_count:], start=head_count):
@@ -270,6 +291,23 @@ class _Reader:
                             round((x - left) / _STEP)))
         columns = ("label", *(["amount"] * len(edges)))
         return Table(columns, tuple(head), (tuple(body),)), end + 1
+
+    @staticmethod
+    def _heads(cells: list[list[Run]], edges: list[int]) -> list[Cell]:
+        """A header row's cells by the columns whose right edges each covers: a header wider
+        than its column (\"Udgift, mio. kr.\" over the years) spans the columns it stands over."""
+        found: list[Cell] = []
+        column = 0
+        for cell in cells:
+            covered = [k for k, edge in enumerate(edges)
+                       if cell[0].x - 1 < edge <= cell[-1].end + 3 and k >= column]
+            if not covered:
+                continue
+            found += [Cell("")] * (covered[0] - column)
+            found.append(Cell(_joined(cell), len(covered)))
+            column = covered[-1] + 1
+        found += [Cell("")] * (len(edges) - column)
+        return found
 
     @staticmethod
     def _amounts(cells: list[list[Run]], edges: list[int],
