@@ -131,6 +131,8 @@ def _cells(runs: list[Run]) -> list[list[Run]]:
 class _Reader:
     def __init__(self, lines: list[_Line]) -> None:
         self.lines = lines
+        sizes = Counter(round(run.size, 1) for line in lines for run in line.runs)
+        self.size = sizes.most_common(1)[0][0]   # the body text's
         self.left = min(line.x for line in lines)
         self.right = max(line.runs[-1].end for line in lines)
         # The line height: the spacing of two lines of running text (one cell each, at one
@@ -159,6 +161,23 @@ class _Reader:
             elif letter and line.x < self.indent - 5:
                 body.append(Section(letter, tuple(p.block for p in pieces)))
                 letter, pieces = "", []
+            if not letter and self._dashed(line):   # a list outside the sections (a bilag's)
+                item = _Line(line.page, line.y, line.runs[1:]).text
+                texts = [item]
+                while self._follows(i, 1.1) and not self._dashed(self.lines[i + 1]) \
+                        and self.lines[i + 1].x > line.x + 5:
+                    i += 1
+                    texts.append(self.lines[i].text)
+                written = ""
+                for part in texts:
+                    written = join_two(written, part)
+                last_block = body[-1] if body else None
+                if isinstance(last_block, BulletList):
+                    body[-1] = BulletList((*last_block.items, written))
+                else:
+                    body.append(BulletList((written,)))
+                i += 1
+                continue
             if not letter:   # the head and the closing block: a paragraph of wrapped lines
                 texts = [line.text]
                 while self._follows(i, 1.1) and abs(self.lines[i + 1].x - line.x) < 1:
@@ -178,6 +197,10 @@ class _Reader:
         if letter:
             body.append(Section(letter, tuple(p.block for p in pieces)))
         return body
+
+    @staticmethod
+    def _dashed(line: _Line) -> bool:
+        return line.runs[0].text.strip() == _DASH and len(line.runs) > 1
 
     def _opens(self, line: _Line) -> bool:
         """Whether the line opens a section: its letter at the left margin, text after it."""
@@ -266,6 +289,9 @@ class _Reader:
 
         head = [Row((Cell(""), *self._heads(_cells(r.runs), edges)))
                 for r in region[:head_count]]
+        for k, row in enumerate(head[:-1]):   # a lone header over the rows of years under it
+            if sum(1 for c in row.cells if c.text) == 1 and row.cells[-1].text:
+                head[k] = Row((Cell(""), Cell(row.cells[-1].text, len(edges))))
         rows: list[tuple[list[str], list[str], float]] = []   # label lines, amounts, x
         for k, line in enumerate(region[head_count:], start=head_count):
             cells = _cells(line.runs)
@@ -290,7 +316,16 @@ class _Reader:
             body.append(Row((Cell(written), *(Cell(a) for a in amounts)),
                             round((x - left) / _STEP)))
         columns = ("label", *(["amount"] * len(edges)))
-        return Table(columns, tuple(head), (tuple(body),)), end + 1
+        notes: list[str] = []     # "Anm.: …", "Kilde: …": smaller type right under the table
+        while self._follows(end, 1.9) and _small(self.lines[end + 1], self.size):
+            end += 1
+            line = self.lines[end]
+            above = self.lines[end - 1]
+            if notes and _small(above, self.size) and line.y - above.y <= 1.3 * line.runs[0].size:
+                notes[-1] = join_two(notes[-1], line.text)
+            else:
+                notes.append(line.text)
+        return Table(columns, tuple(head), (tuple(body),), notes=tuple(notes)), end + 1
 
     @staticmethod
     def _heads(cells: list[list[Run]], edges: list[int]) -> list[Cell]:
