@@ -7,8 +7,9 @@ its text further in; the quotation at that further indent without a dash; a tabl
 right-aligned at its columns' right edges, under a header set to the right; the head and the
 closing block at the left margin (the signatures to the right, after the last section). Lines
 of one paragraph stand one line height apart, paragraphs and list items further; a table's
-rows a little further than its wrapped labels' lines. Page numbers, a running line repeated
-on every page and the UDKAST and FORTROLIGT marks are furniture and are dropped.
+rows a little further than its wrapped labels' lines, its notes in smaller type under it.
+Page numbers and a running line (smaller type above or below the page's text) and the UDKAST
+and FORTROLIGT marks are furniture and are dropped.
 """
 
 from __future__ import annotations
