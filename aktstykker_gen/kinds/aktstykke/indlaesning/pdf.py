@@ -147,17 +147,27 @@ def text(element: Element) -> str:
 
 
 def join_lines(runs: list[Run]) -> str:
-    out = ""
+    lines: list[list[str]] = []
     last: Run | None = None
     for run in runs:
-        if last is None:
-            out = run.text
-        elif abs(run.y - last.y) < 0.5 and run.x >= last.x:
-            out += run.text
+        if last is not None and abs(run.y - last.y) < 0.5 and run.x >= last.x:
+            lines[-1].append(run.text)
         else:
-            out = join_two(out, run.text)
+            lines.append([run.text])
         last = run
-    return out
+    return join_all(["".join(line) for line in lines])
+
+
+def join_all(lines: list[str]) -> str:
+    """Lines of one paragraph as one text, each break as join_two makes it (in linear time:
+    a hostile paragraph may have many thousand lines)."""
+    parts: list[str] = []
+    for line in lines:
+        if parts and parts[-1]:
+            parts.append(join_two(parts[-1], line)[len(parts[-1]):])
+        else:
+            parts.append(line)
+    return "".join(parts)
 
 
 def join_two(before: str, after: str) -> str:

@@ -34,7 +34,7 @@ from aktstykker_gen.document import (
 from aktstykker_gen.kinds.aktstykke.indlaesning.pdf import (
     Piece,
     extend,
-    join_two,
+    join_all,
     opening_width,
 )
 from aktstykker_gen.kinds.aktstykke.indlaesning.pdf_indhold import Run
@@ -45,6 +45,7 @@ _MARK = re.compile(rf"^(?:{DRAFT_MARK}|{CONFIDENTIAL_MARK})+$")
 _DASH = "–"
 _CELL_GAP = 8.0     # points: runs farther apart on a line are cells of a table
 _STEP = 17.0        # points: a table level's indent and the list text's (6 mm)
+_COLUMNS = 63       # a table's amount columns at most, as a DOCX's (a hostile page: no more)
 
 
 @dataclass
@@ -169,9 +170,7 @@ class _Reader:
                         and self.lines[i + 1].x > line.x + 5:
                     i += 1
                     texts.append(self.lines[i].text)
-                written = ""
-                for part in texts:
-                    written = join_two(written, part)
+                written = join_all(texts)
                 last_block = body[-1] if body else None
                 if isinstance(last_block, BulletList):
                     body[-1] = BulletList((*last_block.items, written))
@@ -184,9 +183,7 @@ class _Reader:
                 while self._follows(i, 1.1) and abs(self.lines[i + 1].x - line.x) < 1:
                     i += 1
                     texts.append(self.lines[i].text)
-                written = ""
-                for part in texts:
-                    written = join_two(written, part)
+                written = join_all(texts)
                 body.append(Paragraph(written))
                 i += 1
                 continue
@@ -219,6 +216,7 @@ class _Reader:
     def _text(self, i: int, line: _Line, pieces: list[Piece]) -> int:
         """A paragraph, a list item or a quoted paragraph from the i-th line on; the next
         line's index."""
+        gap = self._gap_before(i)
         dash = line.runs[0].text.strip() == _DASH and len(line.runs) > 1
         first = _Line(line.page, line.y, line.runs[1:]) if dash else line
         texts = [first.text]
@@ -227,12 +225,9 @@ class _Reader:
             i += 1
             texts.append(self.lines[i].text)
         last_end = self.lines[i].runs[-1].end
-        written = ""
-        for part in texts:
-            written = join_two(written, part)
+        written = join_all(texts)
         last = pieces[-1] if pieces else None
-        close = last is not None and last.page == line.page and self._gap_before(line) \
-            <= 1.45 * self.height
+        close = last is not None and last.page == line.page and gap <= 1.45 * self.height
         block: Block
         if dash:
             if last is not None and isinstance(last.block, BulletList) and close:
@@ -256,9 +251,9 @@ class _Reader:
         return (line.runs[0].text.strip() == _DASH and len(line.runs) > 1) \
             or line.x < self.indent - 5 or line.x > self.indent + 150
 
-    def _gap_before(self, line: _Line) -> float:
-        at = self.lines.index(line) if line in self.lines else -1
-        before = self.lines[at - 1] if at > 0 else None
+    def _gap_before(self, i: int) -> float:
+        """How far the i-th line stands below the line before it on its page (0 at the top)."""
+        line, before = self.lines[i], self.lines[i - 1] if i > 0 else None
         return line.y - before.y if before is not None and before.page == line.page else 0.0
 
     def _table(self, i: int, header: _Line) -> tuple[Table, int]:
@@ -283,7 +278,7 @@ class _Reader:
         edges = sorted({round(c[-1].end) for r in region[:head_count] for c in _cells(r.runs)}
                        | {round(c[-1].end) for r in region[head_count:]
                           for c in _cells(r.runs)[1:]})
-        edges = [e for k, e in enumerate(edges) if k == 0 or e - edges[k - 1] > 3]
+        edges = [e for k, e in enumerate(edges) if k == 0 or e - edges[k - 1] > 3][-_COLUMNS:]
 
         def column(end: float) -> int:
             return min(range(len(edges)), key=lambda k: abs(edges[k] - end))
@@ -311,22 +306,21 @@ class _Reader:
         left = min((x for _, _, x in rows), default=self.indent)
         body = []
         for labels, amounts, x in rows:
-            written = ""
-            for part in labels:
-                written = join_two(written, part)
+            written = join_all(labels)
             body.append(Row((Cell(written), *(Cell(a) for a in amounts)),
                             round((x - left) / _STEP)))
         columns = ("label", *(["amount"] * len(edges)))
-        notes: list[str] = []     # "Anm.: …", "Kilde: …": smaller type right under the table
+        notes: list[list[str]] = []   # "Anm.: …", "Kilde: …": smaller type under the table
         while self._follows(end, 1.9) and _small(self.lines[end + 1], self.size):
             end += 1
             line = self.lines[end]
             above = self.lines[end - 1]
             if notes and _small(above, self.size) and line.y - above.y <= 1.3 * line.runs[0].size:
-                notes[-1] = join_two(notes[-1], line.text)
+                notes[-1].append(line.text)
             else:
-                notes.append(line.text)
-        return Table(columns, tuple(head), (tuple(body),), notes=tuple(notes)), end + 1
+                notes.append([line.text])
+        return Table(columns, tuple(head), (tuple(body),),
+                     notes=tuple(join_all(n) for n in notes)), end + 1
 
     @staticmethod
     def _heads(cells: list[list[Run]], edges: list[int]) -> list[Cell]:
