@@ -117,6 +117,9 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", parents=[checking], help="validate specs")
     check.add_argument("--format", choices=("text", "json"), default="text",
                        help="json: diagnostikken som data på stdout (til editorer og CI)")
+    check.add_argument("-v", "--verbose", action="store_true",
+                       help="vis også, hvad der blev sammenlignet (med --kontoplan: hvert træk "
+                            "på finansloven ved siden af eksportens tal)")
     check.set_defaults(run=_check)
 
     build = commands.add_parser("build", parents=[checking],
@@ -154,8 +157,10 @@ def _parser() -> argparse.ArgumentParser:
 
     redline = commands.add_parser("redline", parents=[showing],
                                   help="a DOCX of NEW with tracked changes from OLD")
-    redline.add_argument("old", type=Path, metavar="OLD", help="the earlier spec")
-    redline.add_argument("new", type=Path, metavar="NEW", help="the later spec")
+    redline.add_argument("old", type=Path, metavar="OLD",
+                         help="the earlier spec, or the DOCX built from it")
+    redline.add_argument("new", type=Path, metavar="NEW",
+                         help="the later spec, or the DOCX built from it")
     redline.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.docx")
     redline.add_argument("--author", help="who the changes are by (default: NEW's "
                          f"'sagsbehandler', else {DEFAULT_AUTHOR!r})")
@@ -175,6 +180,19 @@ def _parser() -> argparse.ArgumentParser:
     watch.add_argument("--port", type=_port, default=8765, metavar="N",
                        help="port on 127.0.0.1 (default: 8765; 0: a free one)")
     watch.set_defaults(run=_watch)
+
+    register = commands.add_parser(
+        "register", help="the folketingsår's register: numbers, citations, replacements, "
+                         "reserves and the tillægsbevilling of every aktstykke under a folder")
+    register.add_argument("folder", type=Path, metavar="FOLDER")
+    register.add_argument("--kontoplan", type=Path, metavar="FILE",
+                          help="hold aktstykkernes samlede træk på reserverne op mod eksporten")
+    register.add_argument("--format", choices=("text", "json"), default="text")
+    register.add_argument("-o", "--output", type=Path, default=Path("output"), metavar="DIR",
+                          help="her gemmes registrets cache (standard: output/)")
+    register.add_argument("--dokument", action="store_true",
+                          help="skriv også register.docx, .pdf og .txt i DIR")
+    register.set_defaults(run=_register)
 
     rules = commands.add_parser("rules", help="list every diagnostic code")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -274,12 +292,13 @@ class _Outcome:
         return self.checked is None or any(d.is_error for d in self.diagnostics)
 
 
-def _check_all(args: argparse.Namespace) -> list[_Outcome]:
+def _check_all(args: argparse.Namespace,
+               kontoplan: Kontoplan | None = None) -> list[_Outcome]:
     """Check each spec given, and every spec under each folder given (as `build` finds them;
     discovery is imported only for a folder, which keeps a file's check at its speed)."""
     from aktstykker_gen.pipeline import check
 
-    selected, kontoplan = _selection(args), _kontoplan(args)
+    selected = _selection(args)
     specs = args.specs
     if any(is_folder(path) for path in specs):
         from aktstykker_gen.discovery import NoSpecs, find_specs
@@ -333,7 +352,8 @@ def _summary(outcomes: list[_Outcome]) -> str:
 
 
 def _check(args: argparse.Namespace) -> int:
-    outcomes = _check_all(args)
+    kontoplan = _kontoplan(args)
+    outcomes = _check_all(args, kontoplan)
     if args.format == "json":
         import json
 
@@ -345,8 +365,23 @@ def _check(args: argparse.Namespace) -> int:
     else:
         for outcome in outcomes:
             _report(outcome.diagnostics)
+            if args.verbose:
+                _account(outcome, kontoplan)
         print(_summary(outcomes), file=sys.stderr)
     return _exit_code(outcomes)
+
+
+def _account(outcome: _Outcome, kontoplan: Kontoplan | None) -> None:
+    """`--verbose`: what the spec's kind compared, under the spec's name."""
+    if outcome.checked is None:
+        return
+    from aktstykker_gen.rules import Subject
+
+    lines = outcome.checked.kind.redegørelse(Subject(outcome.checked.spec, kontoplan))
+    if lines:
+        print(f"{outcome.path}: {lines[0]}", file=sys.stderr)
+        for line in lines[1:]:
+            print(f"  {line}", file=sys.stderr)
 
 
 def _as_data(diagnostic: Diagnostic) -> dict[str, Any]:
@@ -364,6 +399,51 @@ def _as_data(diagnostic: Diagnostic) -> dict[str, Any]:
         "related": [{"file": r.file, "line": r.line, "column": r.column}
                     for r in diagnostic.related],
     }
+
+
+def _register(args: argparse.Namespace) -> int:
+    """`aktstykke register FOLDER`: exit 1 when the register finds an error (a number used
+    twice, a citation of no spec, a reserve overdrawn), 2 for usage."""
+    from aktstykker_gen.build import WriteError, write_outputs
+    from aktstykker_gen.discovery import NoSpecs, find_specs
+    from aktstykker_gen.kinds.aktstykke import registervisning
+    from aktstykker_gen.registercache import Cache
+
+    if not is_folder(args.folder):
+        raise UsageError(f"{args.folder} er ikke en mappe")
+    plan = _kontoplan(args)
+    try:
+        specs = find_specs([args.folder])
+    except NoSpecs as error:
+        raise UsageError(str(error)) from None
+    cache = Cache(args.output)
+    register = registervisning.byg(args.folder, specs, cache)
+    outputs = {}
+    if args.dokument:
+        from aktstykker_gen import assets, build
+        from aktstykker_gen.render import render_tree
+
+        templates = assets.templates_dir()
+        tree = render_tree(templates, registervisning.DOKUMENT.template,
+                           registervisning.context(register, plan, str(args.folder)))
+        outputs = {suffix: build.write_format(tree, registervisning.DOKUMENT, suffix, templates)
+                   for suffix in build.FORMATS}
+    try:
+        cache.save({registervisning.relative(p, args.folder) for p in specs})
+        if outputs:
+            write_outputs(outputs, args.output, "register")
+    except WriteError as error:
+        _report([error.diagnostic()])
+        return EXIT_USAGE
+    if args.format == "json":
+        import json
+
+        print(json.dumps(registervisning.data(register, plan), ensure_ascii=False, indent=2))
+    else:
+        print(registervisning.tekst(register, plan, str(args.folder)), end="")
+        print(f"{len(register.specs)} aktstykker; læst {cache.read}, typet {cache.typed} af "
+              f"{len(specs)} specs", file=sys.stderr)
+    return EXIT_ERRORS if any(f.fejl for f in register.fund(plan)) else EXIT_OK
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -481,7 +561,7 @@ def _source_date() -> None:
 def _redline(args: argparse.Namespace) -> int:
     from aktstykker_gen import assets
     from aktstykker_gen.build import WriteError, write_outputs
-    from aktstykker_gen.kinds import DEFAULT_KIND, KINDS
+    from aktstykker_gen.kinds import KINDS
     from aktstykker_gen.redline import redline
     from aktstykker_gen.writers.docx import Revision, write_docx
 
@@ -489,22 +569,19 @@ def _redline(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.output}: en redline skrives som .docx")
     _source_date()
     typed = _author(args.author)
-    (old, earlier, old_warnings), (new, model, new_warnings) = (_rendered(args.old, args.udgave),
-                                                                _rendered(args.new, args.udgave))
-    _report(old_warnings + new_warnings)
-    art = getattr(model, "art", DEFAULT_KIND)
-    if getattr(earlier, "art", DEFAULT_KIND) != art:
+    earlier, later = _version(args.old, args.udgave), _version(args.new, args.udgave)
+    _report(earlier.warnings + later.warnings)
+    if earlier.kind != later.kind:
         raise UsageError(f"{args.old} og {args.new} er ikke af samme art; en redline sammenligner "
                          "to versioner af samme dokument")
-    author = typed or getattr(model, "sagsbehandler", None) or DEFAULT_AUTHOR
-    kind = KINDS[art]
+    author = typed or later.author or DEFAULT_AUTHOR
     folder = assets.templates_dir()
-    marked = redline(old, new)
+    marked = redline(earlier.tree, later.tree)
     # The edition in the document's title (Word's title bar and core properties): a reviewer
     # sees which one the changes are of.
-    marked = dataclasses.replace(marked, title=f"{marked.title} ({edition_name(args.udgave)})")
+    marked = dataclasses.replace(marked, title=f"{marked.title} ({edition_name(later.edition)})")
     data = write_docx(marked, folder / "docx", Revision(author, _changed_at(args.date)),
-                      **kind.docx_parts(folder))
+                      **KINDS[later.kind].docx_parts(folder))
     try:
         [written] = write_outputs({".docx": data}, args.output.parent, args.output.stem)
     except WriteError as error:
@@ -514,18 +591,42 @@ def _redline(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _rendered(path: Path, edition: Udgave) -> tuple[Any, Any, list[Diagnostic]]:
+@dataclasses.dataclass(frozen=True)
+class _Version:
+    """One side of a redline: its tree, its kind, who its changes are by when --author does not
+    say (a spec's sagsbehandler), the edition it is, and its spec's diagnostics."""
+
+    tree: Any
+    kind: str
+    author: str | None
+    edition: Udgave
+    warnings: list[Diagnostic]
+
+
+def _version(path: Path, edition: Udgave) -> _Version:
+    """A spec rendered as `edition`, or a built DOCX read back into its tree (docx_tree.py): the
+    edition it was built as, confidential when it carries the FORTROLIGT mark."""
+    from aktstykker_gen.kinds import DEFAULT_KIND
     from aktstykker_gen.reading import SPEC_SUFFIXES, rendered
 
+    if path.suffix.lower() == ".docx":
+        from aktstykker_gen.docx_tree import read_docx
+
+        read = read_docx(path)
+        shown = Udgave.fortrolig if read.document.confidential else Udgave.offentlig
+        return _Version(read.document, read.kind, None, shown, [])
     if path.suffix.lower() not in SPEC_SUFFIXES:
-        raise UsageError(f"{path}: en redline sammenligner to specifikationer (.yaml)")
+        raise UsageError(f"{path}: en redline sammenligner to specifikationer (.yaml) eller to "
+                         "byggede .docx-filer")
     try:
-        return rendered(path, edition)
+        tree, model, warnings = rendered(path, edition)
     except IngenOffentligUdgave:
         raise NoEdition(path) from None
     except SpecError as error:
         _report(error.diagnostics)
         raise UsageError(f"{path}: kan ikke læses som aktstykke (se ovenfor)") from None
+    return _Version(tree, getattr(model, "art", DEFAULT_KIND), getattr(model, "sagsbehandler", None),
+                    edition, warnings)
 
 
 def _author(name: str | None) -> str | None:

@@ -48,6 +48,7 @@ ROLES = frozenset({
     "headnote",   # a line under the head: decided on, confidential, confidentiality lifted
     "lead",       # the sender line that opens the document
     "heading",    # a short heading inside a section
+    "contents",   # the heading of a contents list, which opens a page of its own
     "dateline",   # place and date at the close
     "signature",  # a signatory
     "addressee",  # who the document is sent to
@@ -82,12 +83,23 @@ class Revised(str):
     segments: tuple[tuple[str | None, str], ...]   # (None | "ins" | "del" | "moveFrom" | "moveTo", text)
     whole: str | None                              # the change, when all of it is one
     move: int | None                               # which move, on both of its ends
+    # Which segments are web addresses, each a whole link of its version (empty: none is): a
+    # link inserted or deleted stays a link, its text the tracked change.
+    links: tuple[bool, ...]
 
     def __new__(cls, segments: tuple[tuple[str | None, str], ...],
-                whole: str | None = None, move: int | None = None) -> Revised:
+                whole: str | None = None, move: int | None = None,
+                links: tuple[bool, ...] = ()) -> Revised:
         text = super().__new__(cls, "".join(t for change, t in segments if change not in GONE))
         text.segments, text.whole, text.move = segments, whole, move
+        text.links = links if any(links) else ()
         return text
+
+    def pieces(self) -> list[tuple[str | None, str, bool]]:
+        """The segments in order, each with whether it is a link."""
+        flags = self.links or (False,) * len(self.segments)
+        return [(change, part, link) for (change, part), link in zip(self.segments, flags,
+                                                                       strict=True)]
 
 
 # The changes whose text is not in the new version.

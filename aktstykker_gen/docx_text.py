@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,70 +34,36 @@ _END_OF_DIRECTORY = b"PK\x05\x06"
 
 
 def docx_lines(path: Path) -> list[str]:
+    return list(_lines(docx_body(path)[0]))
+
+
+def docx_body(path: Path, wanted: Callable[[str], bool] = lambda name: False
+              ) -> tuple[Any, dict[str, bytes]]:
+    """The text part's parsed body (its cells and spans within the limits), and the other
+    parts whose names `wanted` picks, each unpacked within DOCX_BODY_BYTES; `Refused` for a
+    file that is no DOCX or is over a limit."""
     raw = read_bytes(path, limits.DOCX_BYTES, limits.DOCX_HINT)
     try:
-        return list(_lines(_body(path, _unpack_text_part(path, raw))))
+        text, parts = _unpack(path, raw, wanted)
+        return _body(path, text), parts
     except Refused:
         raise
     except Exception as error:  # zipfile, zlib, lxml and python-docx each fail their own way
         raise _not_docx(path, error) from None     # on a damaged file; all limits hold before
 
 
-def docx_body(path: Path) -> tuple[Any, str | None, dict[str, str]]:
-    """The body element of a DOCX, read within the same bounds as `docx_lines`, the title in its
-    core properties (None when it has none) and each paragraph style's name by its id: for a
-    reader that needs the structure (styles, table cells) a line of text loses. Names, as
-    another program (LibreOffice) keeps a style's name but gives it an id of its own."""
-    raw = read_bytes(path, limits.DOCX_BYTES, limits.DOCX_HINT)
-    try:
-        body = _body(path, _unpack_text_part(path, raw))
-        return body, _title(path, raw), _style_names(path, raw)
-    except Refused:
-        raise
-    except Exception as error:  # as in docx_lines
-        raise _not_docx(path, error) from None
-
-
-def _style_names(path: Path, raw: bytes) -> dict[str, str]:
-    from docx.oxml.ns import qn
-    from docx.oxml.parser import parse_xml
-
-    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-        if "word/styles.xml" not in archive.namelist():
-            return {}
-        styles = parse_xml(_bounded_member(path, archive, "word/styles.xml", limits.DOCX_BODY_BYTES))
-    return style_names(styles, qn)
-
-
-def style_names(styles: Any, qn: Any) -> dict[str, str]:
-    """A w:styles element's names by style id."""
-    found = {}
-    for style in styles.iterchildren(qn("w:style")):
-        name = style.find(qn("w:name"))
-        if name is not None and style.get(qn("w:styleId")):
-            found[style.get(qn("w:styleId"))] = name.get(qn("w:val"))
-    return found
-
-
-def _title(path: Path, raw: bytes) -> str | None:
-    from docx.oxml.parser import parse_xml
-
-    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-        if "docProps/core.xml" not in archive.namelist():
-            return None
-        core = parse_xml(_bounded_member(path, archive, "docProps/core.xml", limits.MB))
-    title = core.find("{http://purl.org/dc/elements/1.1/}title")
-    return title.text if title is not None and title.text else None
-
-
-def _unpack_text_part(path: Path, raw: bytes) -> bytes:
+def _unpack(path: Path, raw: bytes, wanted: Callable[[str], bool]
+            ) -> tuple[bytes, dict[str, bytes]]:
     _check_directory(path, raw)
     with zipfile.ZipFile(io.BytesIO(raw)) as archive:
         members = archive.infolist()
         _check_members(path, members)
         _unpack_each(archive, members)
         part = _main_part(path, archive, {info.filename for info in members})
-        return _bounded_member(path, archive, part, limits.DOCX_BODY_BYTES)
+        return (_bounded_member(path, archive, part, limits.DOCX_BODY_BYTES),
+                {info.filename: _bounded_member(path, archive, info.filename,
+                                                limits.DOCX_BODY_BYTES)
+                 for info in members if info.filename != part and wanted(info.filename)})
 
 
 def _check_directory(path: Path, raw: bytes) -> None:

@@ -5,8 +5,9 @@ The export is cp1252, semicolon-separated, one node per line:
 length gives the level (2 §, 3 hovedområde, 4 aktivitetsområde, 6 hovedkonto,
 8 underkonto); two-digit lines after an underkonto are its standardkonti, and
 are told from a § line by what follows (a § is followed by its hovedområde).
-Names are truncated to about 46 characters. Only names are kept: the rules ask
-whether an account exists in that year and what it is called.
+Names are truncated to about 46 characters. Each hovedkonto and underkonto keeps its
+name and its six amounts (mio. kr.), in `COLUMNS` order: docs/kontoplan.md says how the
+columns were told apart and why `finanslov` reads B for the export's year and BO1–BO3 after.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from aktstykker_gen import limits
@@ -25,6 +27,13 @@ _NODE = re.compile(r"(\d+)[ *](.*)")   # the 2026 export masks some names: "23**
 _LEVELS = {2, 3, 4, 6, 8}
 _FIELDS = 100   # a line is a name and one amount per year and column: some 20 fields
 _HINT = "brug en eksport fra Finanslovsdatabasen (cp1252, semikolonsepareret)"
+_AMOUNT = re.compile(r"-?\d{1,12}(,\d{1,3})?")
+
+# The export's amount columns for the export of year Y: R the regnskab (Y-1), B the finanslov
+# (Y), TB the bevilling including aktstykker and tillægsbevilling (Y), BO1-BO3 the budget
+# outline (Y+1 to Y+3). B is what the finanslov holds before any aktstykke of the year.
+COLUMNS = ("R", "B", "TB", "BO1", "BO2", "BO3")
+_FINANSLOV = {0: 1, 1: 3, 2: 4, 3: 5}   # years after Y → the column of the finanslov's figure
 
 
 class KontoplanError(Refused):
@@ -41,6 +50,16 @@ class KontoplanError(Refused):
 class Konto:
     name: str
     line: int   # in the export, so a diagnostic can point there too
+    amounts: tuple[Decimal | None, ...] = ()   # mio. kr., in COLUMNS order; None: not given
+
+
+@dataclass(frozen=True)
+class Afsat:
+    """What the finanslov holds on an account in one year, and where the export says so."""
+
+    amount: Decimal
+    column: str
+    line: int
 
 
 @dataclass(frozen=True)
@@ -52,6 +71,19 @@ class Kontoplan:
     def find(self, nr: str) -> Konto | None:
         """The export's hovedkonto (16.11.16) or underkonto (16.11.16.10), if it has one."""
         return self.konti.get(nr.replace(".", ""))
+
+    def finanslov(self, nr: str, år: int, finansår: int) -> Afsat | None:
+        """The finanslov's figure on `nr` in `år`, from an export for `finansår` (B for that
+        year, BO1-BO3 for the three after); None when the export has no such account, no
+        column for the year, or is for another year (AKT311 says so)."""
+        konto = self.find(nr)
+        if konto is None or (self.year is not None and self.year != finansår):
+            return None
+        column = _FINANSLOV.get(år - finansår)
+        if column is None or column >= len(konto.amounts):
+            return None
+        amount = konto.amounts[column]
+        return Afsat(amount, COLUMNS[column], konto.line) if amount is not None else None
 
 
 def read_kontoplan(path: Path) -> Kontoplan:
@@ -85,7 +117,8 @@ def read_kontoplan(path: Path) -> Kontoplan:
             raise KontoplanError(
                 path, f"forventede '\"<kontonummer> <navn>\"; <beløb>; …', "
                       f"fandt {row[0][:60]!r}", line)
-        nodes.append((match[1], Konto(" ".join(match[2].split()), line)))
+        nodes.append((match[1], Konto(" ".join(match[2].split()), line,
+                                      _amounts(path, row[1:], line))))
     konti: dict[str, Konto] = {}
     for i, (code, konto) in enumerate(nodes):
         following = nodes[i + 1][0] if i + 1 < len(nodes) else ""
@@ -96,6 +129,21 @@ def read_kontoplan(path: Path) -> Kontoplan:
         raise KontoplanError(path, "filen indeholder ingen konti")
     year = re.search(r"(?<!\d)(19|20|21)\d{2}(?!\d)", path.name)
     return Kontoplan(str(path), konti, int(year[0]) if year else None)
+
+
+def _amounts(path: Path, fields: list[str], line: int) -> tuple[Decimal | None, ...]:
+    """A line's amounts, "1288,4" as Decimal("1288.4"); an empty field is None."""
+    found: list[Decimal | None] = []
+    for field in fields[:len(COLUMNS)]:
+        text = field.strip()
+        if not text:
+            found.append(None)
+            continue
+        if not _AMOUNT.fullmatch(text):
+            raise KontoplanError(path, f"forventede et beløb som 1288,4, fandt {text[:30]!r}",
+                                 line)
+        found.append(Decimal(text.replace(",", ".")))
+    return tuple(found)
 
 
 # An export's column is cut well past this; a shorter prefix could be another account's name.

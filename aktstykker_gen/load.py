@@ -217,10 +217,7 @@ def load_text(text: str, name: str) -> LoadedSpec:
                                 span, "en specifikation bruger under 10 niveauer; ret "
                                       "indrykningen eller parenteserne")]) from None
     except yaml.reader.ReaderError as error:
-        line, column = _position(text, error.position)
-        message = f"usynligt styretegn U+{error.character:04X} (fx kopieret fra Word)"
-        raise SpecError([_error("AKT001", message, Span(name, line, column),
-                                "slet tegnet")]) from None
+        raise SpecError([_control(text, error.position, name)]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = Span(name, mark.line + 1, mark.column + 1) if mark else None
@@ -236,6 +233,24 @@ def load_text(text: str, name: str) -> LoadedSpec:
     if builder.diagnostics:
         raise SpecError(builder.diagnostics)
     return LoadedSpec(name, text, data, builder.values, builder.keys)
+
+
+def refused_characters(text: str, name: str) -> list[Diagnostic]:
+    """What `load_text` says of a text holding characters no spec may (the invisible ones, each
+    with its position, else the first control character): for `import`, which refuses such a
+    file rather than write a draft the loader would refuse."""
+    try:
+        _refuse_invisible(text, name)
+    except SpecError as error:
+        return error.diagnostics
+    control = _NON_PRINTABLE.search(text)
+    return [_control(text, control.start(), name)] if control else []
+
+
+def _control(text: str, index: int, name: str) -> Diagnostic:
+    line, column = _position(text, index)
+    return _error("AKT001", f"usynligt styretegn U+{ord(text[index]):04X} (fx kopieret fra Word)",
+                  Span(name, line, column), "slet tegnet")
 
 
 def _refuse_invisible(text: str, name: str) -> None:

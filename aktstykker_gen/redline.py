@@ -17,10 +17,12 @@ from typing import Any, TypeVar
 
 from aktstykker_gen.alignment import Fingerprint, align, moves
 from aktstykker_gen.document import (
+    GONE,
     Block,
     BulletList,
     Cell,
     Document,
+    Linked,
     Paragraph,
     Quote,
     Revised,
@@ -44,7 +46,41 @@ def words(old: str, new: str) -> str:
     if old == new:
         return new
     segments = changes(old, new) or [(c, t) for c, t in (("del", old), ("ins", new)) if t]
-    return Revised(tuple(segments))
+    return _linked(segments, old, new)
+
+
+def _linked(segments: Sequence[tuple[str | None, str]], old: str, new: str,
+            whole: str | None = None, move: int | None = None) -> Revised:
+    """The segments, cut where a web address of either version starts or ends, each marked
+    whether it is one: a deleted piece by OLD's links, every other by NEW's."""
+    spans = {version: text.links if isinstance(text, Linked) else ()
+             for version, text in (("old", old), ("new", new))}
+    if not spans["old"] and not spans["new"]:
+        return Revised(tuple(segments), whole=whole, move=move)
+    cut: list[tuple[str | None, str]] = []
+    flags: list[bool] = []
+    at = {"old": 0, "new": 0}
+    for change, part in segments:
+        version = "old" if change in GONE else "new"
+        start = at[version]
+        for piece, link in _pieces(part, start, spans[version]):
+            cut.append((change, piece))
+            flags.append(link)
+        at[version] += len(part)
+        if change is None:
+            at["old"] += len(part)
+    return Revised(tuple(cut), whole=whole, move=move, links=tuple(flags))
+
+
+def _pieces(part: str, start: int, links: tuple[tuple[int, int], ...]
+            ) -> Iterator[tuple[str, bool]]:
+    """The part of a text that starts at `start`, cut at the links' ends, each piece with
+    whether it lies in a link."""
+    bounds = sorted({0, len(part), *(max(0, min(len(part), edge - start))
+                                     for span in links for edge in span)})
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        if b > a:
+            yield part[a:b], any(s <= start + a and start + b <= e for s, e in links)
 
 
 def fingerprint(node: Block | Section | str) -> Fingerprint:
@@ -142,7 +178,9 @@ def _merge_row(old: Row, new: Row) -> Row:
 def _marked(node: T, change: str) -> T:
     """A node only one version has, with every text in it marked inserted or deleted."""
     if isinstance(node, str):
-        return Revised(((change, node),) if node else (), whole=change)  # type: ignore[return-value]
+        segments = ((change, node),) if node else ()
+        return _linked(segments, node if change in GONE else "",  # type: ignore[return-value]
+                       "" if change in GONE else node, whole=change)
     if isinstance(node, tuple):
         return tuple(_marked(x, change) for x in node)  # type: ignore[return-value]
     if isinstance(node, Section):
@@ -202,19 +240,31 @@ def _moved(body: tuple[Block | Section, ...]) -> tuple[Block | Section, ...]:
              for change, found in ends.items()}
     replaced: dict[int, Revised] = {}
     for number, (d, n) in enumerate(moves(plain["del"], plain["ins"]), start=1):
-        before, after = plain["del"][d][1], plain["ins"][n][1]
+        before, after = _as_linked(ends["del"][d][1]), _as_linked(ends["ins"][n][1])
         segments = changes(before, after) or []
-        replaced[id(ends["del"][d][1])] = Revised(
-            tuple(("moveFrom" if c is None else c, t) for c, t in segments if c != "ins"),
-            whole="moveFrom", move=number)
-        replaced[id(ends["ins"][n][1])] = Revised(
-            tuple(("moveTo" if c is None else c, t) for c, t in segments if c != "del"),
-            whole="moveTo", move=number)
+        # Each end as a change of one version alone: the old place's of OLD, the new's of NEW.
+        replaced[id(ends["del"][d][1])] = _linked(
+            [("moveFrom" if c is None else c, t) for c, t in segments if c != "ins"],
+            before, "", whole="moveFrom", move=number)
+        replaced[id(ends["ins"][n][1])] = _linked(
+            [("moveTo" if c is None else c, t) for c, t in segments if c != "del"],
+            "", after, whole="moveTo", move=number)
     return tuple(_replaced(part, replaced) for part in body) if replaced else body
 
 
 def _plain(text: Revised) -> str:
     return "".join(t for _, t in text.segments)
+
+
+def _as_linked(text: Revised) -> str:
+    """A wholly inserted or deleted text as that version had it, its links as they stood."""
+    plain, links, at = "", [], 0
+    for _, part, link in text.pieces():
+        if link:
+            links.append((at, at + len(part)))
+        plain += part
+        at += len(part)
+    return Linked(plain, tuple(links)) if links else plain
 
 
 def _movable(nodes: Sequence[Any]) -> Iterator[tuple[str, str]]:

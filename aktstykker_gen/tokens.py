@@ -17,6 +17,9 @@ _MONTH = ("januar|februar|marts|april|maj|juni|juli|august|september|oktober|nov
 _UPPER = "A-ZÆØÅÉÜÖÄ"
 _TOKEN = re.compile(
     rf"\s+"
+    # a web address, whole: a changed link is one deleted and one inserted (links.py's form,
+    # without the sentence's closing punctuation)
+    r"|https?://[^\s\"<>«»“”‘’]*[^\s\"<>«»“”‘’.,;:!?')]"
     # a date: "1. oktober 2025", "31. august"
     rf"|\d{{1,2}}\.{_SPACE}(?:{_MONTH})(?:{_SPACE}\d{{4}})?"
     # an account number: "§ 16.11.37.", "16.11.37", "§ 16"

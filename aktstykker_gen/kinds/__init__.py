@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-    from aktstykker_gen.rules import RuleSet
+    from aktstykker_gen.rules import RuleSet, Subject
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,8 @@ class Kind:
     # of the same id: its list bullet, say.
     docx_numbering: str | None = None
     kopi: Kopi = Kopi(dato="dokumentets dato (ÅÅÅÅ-MM-DD)")   # what `new --from` changes
+    # What `check --verbose` says of a checked spec beside its diagnostics: lines of text.
+    redegørelse_at: str | None = None
 
     @property
     def model(self) -> type[BaseModel]:
@@ -65,6 +67,10 @@ class Kind:
 
     def context(self, model: Any) -> dict[str, Any]:
         return _imported(self.view_at)(model).context()
+
+    def redegørelse(self, subject: Subject[Any]) -> list[str]:
+        """The kind's account of what it compared, for `check --verbose` (none: nothing)."""
+        return _imported(self.redegørelse_at)(subject) if self.redegørelse_at else []
 
     def docx_parts(self, templates: Path) -> DocxParts:
         """The kind's own Word styles and numbering, as `write_docx` takes them."""
@@ -85,6 +91,7 @@ KINDS = {
         view_at="aktstykker_gen.kinds.aktstykke.view:AktstykkeView",
         template="aktstykke/aktstykke.xml.j2",
         stylesheet="aktstykke/aktstykke.css",
+        redegørelse_at="aktstykker_gen.kinds.aktstykke.finanslov:redegørelse",
         kopi=Kopi(
             dato="aktstykkets dato (ÅÅÅÅ-MM-DD)",
             # Filled in when Folketinget has numbered the aktstykke and Finansudvalget decided:

@@ -196,10 +196,14 @@ class _Writer:
             start = self.change(f"{end}RangeStart")
             start.set(qn("w:name"), f"flytning{text.move}")
             paragraph._p.append(start)
-        for change, part in text.segments:
-            run = paragraph.add_run(part)
+        for change, part, is_link in text.pieces():
+            if is_link:   # a link of its version, tracked inside Word's hyperlink
+                run = self.hyperlink(paragraph, part, None if _style_of(paragraph) == "link"
+                                     else self.hyperlink_style())
+            else:
+                run = paragraph.add_run(part)._r
             if change:
-                self.track(run._r, change)
+                self.track(run, change)
         if end:
             close = OxmlElement(f"w:{end}RangeEnd")
             close.set(qn("w:id"), start.get(qn("w:id")))
@@ -321,11 +325,18 @@ class _Writer:
             DocxParagraph(p, self.package._body).paragraph_format.keep_with_next = True
 
     def link(self, address: str) -> None:
-        """A web address on a line of its own, as Word's hyperlink to it."""
-        self.hyperlink(self.styled(self.add_paragraph(), "link"), address)
+        """A web address on a line of its own, as Word's hyperlink to it; in a redline, each
+        version's address its own hyperlink, inserted or deleted."""
+        paragraph = self.styled(self.add_paragraph(), "link")
+        if self.revision and isinstance(address, Revised):
+            self.text(paragraph, Revised(address.segments, address.whole, address.move,
+                                         links=(True,) * len(address.segments)))
+        else:
+            self.hyperlink(paragraph, address)
 
-    def hyperlink(self, paragraph: Any, address: str, style: str | None = None) -> None:
-        """A web address as Word's hyperlink to it (an external relationship of the body)."""
+    def hyperlink(self, paragraph: Any, address: str, style: str | None = None) -> Any:
+        """A web address as Word's hyperlink to it (an external relationship of the body);
+        the run that holds its text."""
         target = self.package.part.relate_to(address, RT.HYPERLINK, is_external=True)
         hyperlink = OxmlElement("w:hyperlink")
         hyperlink.set(qn("r:id"), target)
@@ -341,6 +352,7 @@ class _Writer:
         text.text = address
         run.append(text)
         hyperlink.append(run)
+        return run
 
     def hyperlink_style(self) -> str:
         """The character style of a link in running text, added to the package's styles only
@@ -548,6 +560,13 @@ def _own_part(path: Path) -> Any:
     """A kind's own part of the package (styles, numbering): the package's file, read as data."""
     return etree.fromstring(path.read_bytes(), etree.XMLParser(resolve_entities=False,
                                                                no_network=True))
+
+
+def _style_of(paragraph: Any) -> str | None:
+    """A paragraph's style id: a link on a line of its own takes its look from its style."""
+    properties = paragraph._p.pPr
+    return properties.pStyle.val if properties is not None and properties.pStyle is not None \
+        else None
 
 
 def _replace_numbering(numbering: Any, own: Any) -> None:

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from aktstykker_gen.document import Document
-from aktstykker_gen.writers import page_references, per_page
+from aktstykker_gen.writers import page_references, per_page, pseudo_styles
 from aktstykker_gen.writers.html import write_html
 from aktstykker_gen.writers.libraries import one_library_lookup
 from aktstykker_gen.writers.pdf_tags import finish
@@ -27,6 +27,7 @@ with one_library_lookup():
 
 page_references.install()
 per_page.install()
+pseudo_styles.install()
 
 
 class PackageOnlyFetcher(URLFetcher):

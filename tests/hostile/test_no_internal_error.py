@@ -1,7 +1,7 @@
 """No internal error is reachable: every command, driven with mutated inputs, ends in exit 0, 1 or 2.
 
 Issue 11, acceptance 2. Hypothesis drives `check`, `check --json`, `check --kontoplan`, `build`,
-`diff`, `redline`, `textconv` and `new --from` with
+`diff`, `redline` (of specs and of built DOCX files), `textconv`, `new --from` and `import` with
 - mutated specs (tests/test_fuzz.py's mutations of the seed: keys deleted, values of another
   type, numbers swapped, the file cut short, bytes inserted) and mutated example specs;
 - mutated built files: the seed's DOCX, PDF and text with bytes changed or cut short, zip
@@ -10,12 +10,13 @@ Issue 11, acceptance 2. Hypothesis drives `check`, `check --json`, `check --kont
 - odd command lines: options in any order, missing and odd paths, folders, the same file twice.
 
 Every case must end in exit 0, 1 or 2; exit 2, and exit 1 from any command but `diff` (whose
-1 says the texts differ), must name a registered code or be a usage message; exit 3 ("internal
+1 says the texts differ) and `register` (whose 1 is a finding of its own kind, `fejl[citat]`),
+must name a registered code or be a usage message; exit 3 ("internal
 error") or a traceback fails, printing the command and the input that caused it. Commands run
 in-process (milliseconds each), so the suite reaches its size quickly.
 
 Size: `AKTSTYKKE_FUZZ` examples per property: 150 in `make test` (some 1,100 cases), 1,500 in
-`make fuzz` (some 11,000 cases over the eight properties and the redline one at a quarter).
+`make fuzz` (some 11,000 cases over the eight properties and the two redline ones at a quarter).
 """
 
 from __future__ import annotations
@@ -71,7 +72,9 @@ def assert_handled(argv: list[str], cwd: Path, what: str = "") -> int:
     context = f"aktstykke {' '.join(argv)}\n{what}\n--- printed:\n{printed[-3000:]}"
     assert code in (0, 1, 2), f"exit {code}\n{context}"
     assert "internal error" not in printed and "Traceback" not in printed, context
-    if code == 2 or (code == 1 and argv[0] != "diff"):   # diff's 1: the texts differ
+    if code == 1 and argv[0] == "register":   # its 1: a finding is an error, by its kind
+        assert re.search(r"^  fejl\[\w+\]: ", printed, re.M), f"exit 1 with no finding\n{context}"
+    elif code == 2 or (code == 1 and argv[0] != "diff"):   # diff's 1: the texts differ
         codes = {a or b for a, b in CODE.findall(printed)}
         assert codes <= CODES, f"unregistered {codes - CODES}\n{context}"
         assert codes or printed.startswith(("usage:", "aktstykke:")) or "usage:" in printed, \
@@ -222,6 +225,31 @@ def test_redline_with_any_spec_is_handled(folder, spec, first):
     assert_handled(["redline", *pair, "-o", str(folder / "r.docx")], folder)
 
 
+@settings(FUZZ, max_examples=max(10, EXAMPLES_PER_PROPERTY // 4))
+@given(file=FILES, first=st.booleans())
+def test_redline_with_any_docx_is_handled(folder, file, first):
+    """A sent DOCX read back into its tree (docx_tree.py), mutated or not a DOCX at all."""
+    suffix, data = file
+    path = _fresh(folder) / f"fil{suffix}"
+    path.write_bytes(data)
+    (folder / "seed.docx").write_bytes(built()[".docx"])
+    pair = [str(path), "seed.docx"] if first else ["seed.docx", str(path)]
+    assert_handled(["redline", *pair, "-o", str(folder / "r.docx")], folder)
+
+
+@FUZZ
+@given(file=FILES)
+def test_import_of_any_file_is_handled(folder, file):
+    """A built text or DOCX mutated, or no such file at all: a draft, or a refusal that writes
+    none."""
+    suffix, data = file
+    path = _fresh(folder) / f"fil{suffix}"
+    path.write_bytes(data)
+    draft = folder / "udkast.yaml"
+    if assert_handled(["import", str(path), "-o", str(draft)], folder) != 0:
+        assert not draft.exists()
+
+
 @FUZZ
 @given(spec=SPECS)
 def test_new_from_any_spec_is_handled(folder, spec):
@@ -252,10 +280,12 @@ def test_check_against_any_kontoplan_is_handled(folder, kontoplan):
     assert_handled(["check", "--kontoplan", str(path), str(SEED)], folder)
 
 
-COMMANDS = ["check", "build", "diff", "redline", "textconv", "new", "rules", "schema"]
+COMMANDS = ["check", "build", "diff", "redline", "textconv", "new", "rules", "schema",
+            "register", "import"]
 OPTIONS = ["--strict", "--format", "json", "text", "--select", "--ignore", "AKT601", "prosa",
            "AKT999", "", ",", "-o", "--output", "--force", "--kontoplan", "--from", "--dir",
-           "--author", "--word-diff", "--color", "always", "--port", "-1", "--", "-"]
+           "--author", "--word-diff", "--color", "always", "--port", "-1", "--", "-",
+           "--dokument"]
 
 
 @FUZZ
@@ -272,8 +302,10 @@ def test_any_command_line_is_handled(folder, command, words):
     paths = {"SEED": str(SEED), "FOLDER": str(folder / "mappe"), "MISSING": str(folder / "nej.yaml"),
              "ODD": str(folder / "æ ø\tå;$(x).yaml"), "LONG": "x" * 300 + ".yaml"}
     argv = [command, *(paths.get(word, word) for word in words)]
-    if command == "build" and not any(w in ("-o", "--output") for w in words):
+    if command in ("build", "register") and not any(w in ("-o", "--output") for w in words):
         argv += ["-o", str(folder / "ud")]   # never into the project's own output/
+    if command == "import" and not any(w in ("-o", "--output") for w in words):
+        argv += ["-o", str(folder / "udkast.yaml")]   # never into the project's own specs/
     if command == "new" and "--dir" not in words:
         argv += ["--dir", str(folder / "specs")]
     assert_handled(argv, folder)
@@ -286,7 +318,7 @@ def test_the_mutants_both_pass_and_fail():
     if not RUNS:
         pytest.skip("run with the properties above")
     for command, codes in (("check", {0, 1}), ("build", {0, 1}), ("textconv", {0, 2}),
-                           ("new", {0, 2})):
+                           ("new", {0, 2}), ("import", {0, 1, 2})):
         assert codes <= {code for ran, code in RUNS if ran == command}, RUNS
     print("\ncases run (pytest -s shows this):", sum(RUNS.values()), dict(sorted(RUNS.items())))
 

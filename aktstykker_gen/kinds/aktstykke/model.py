@@ -261,6 +261,9 @@ class CiteretAktstykke(Model):
         None, description="Folketingsåret, fx 2019-20.")
     tiltrådt: Dato | None = Field(None, description="Datoen, Finansudvalget tiltrådte det; "
                                                     "nævnes, når aktstykket erstattes.")
+    ekstern: Flag = Field(False, description="true: aktstykket er ikke blandt registrets specs "
+                                             "(et andet ministeriums, et tidligere år); "
+                                             "'aktstykke register' leder ikke efter det.")
 
     @property
     def nøgle(self) -> str:
@@ -601,6 +604,22 @@ def _som_navngivet(value: Any) -> Any:
     return value if isinstance(value, dict) else {"værdi": value}
 
 
+class Finanslovstal(Model):
+    """Where a named amount stands on the finanslov: with --kontoplan the export must show the
+    same figure there in each year (AKT313), so a sentence such as "På finansloven for 2025 er
+    der afsat 30,0 mio. kr. årligt i 2025-2027" says what the finanslov says."""
+
+    model_config = _beskrivelse("Kontoen på finansloven, hvis tal beløbet er; kontrolleres mod "
+                                "eksporten med --kontoplan.")
+
+    konto: Annotated[str, StringConstraints(
+        pattern=r"^[0-9]{2}\.[0-9]{2}\.[0-9]{2}(\.[0-9]{2})?$")] = Field(
+        description="Hovedkonto eller underkonto, fx 16.11.79.79.")
+    år: list[Årstal] = Field(default_factory=tom_liste,
+                             description="Årene, beløbet er afsat i hvert af (standard: "
+                                         "finansåret), fx [2025, 2026, 2027].")
+
+
 class NavngivetBeløb(Model):
     """A named amount: a fact of its own with its unit (a loft from the finanslov, a regnskab),
     or a sum of parts, typed and checked against them (AKT620) or derived from them."""
@@ -623,6 +642,9 @@ class NavngivetBeløb(Model):
     svarer_til: Henvisning | None = Field(
         None, description="Data, som de angivne dele skal summe til, fx konto:28.21.31: "
                           "beløbet er dataenes, og delene kontrolleres mod det.")
+    finanslov: Finanslovstal | None = Field(
+        None, description="Beløbet er finanslovens tal på denne konto (i hvert af årene): "
+                          "kontrolleres mod eksporten med --kontoplan.")
 
     @model_validator(mode="after")
     def _har_indhold(self) -> NavngivetBeløb:

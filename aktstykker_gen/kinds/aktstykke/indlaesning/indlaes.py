@@ -40,17 +40,23 @@ def import_text(text: str, name: str, titel: str | None = None) -> Imported:
     assembler = Assembler(read_layout(text), titel)
     assembler.recipients()
     assembler.citations()
+    assembler.låneramme()
     data = assembler.draft.data
     named: dict[str, Any] = {}
     refs = Henvisninger(proeve.resolver(_yaml({**data, "tekst": _PLACEHOLDER}), name),
                         candidates(data), lambda shown: _name(shown, named),
                         {m["navn"]: m["id"] for m in data.get("modtagere", [])})
     assembler.sections(refs)
+    tied = _tie(named, refs)
+    if tied:
+        assembler.draft.recognised.append(f"{tied} beløb, der tilsammen er en kontos beløb")
     if named:
         data["beløb"] = named
-        assembler.draft.recognised.append(f"{len(named)} beløb, der ikke findes i kontiene, "
-                                          "som navngivne beløb")
-        assembler.draft.marks.extend(f"kilden til {k}" for k in named)
+        facts = sum(1 for v in named.values() if "værdi" in v)
+        assembler.draft.recognised.append(f"{facts} beløb, der ikke findes i kontiene, som "
+                                          "navngivne beløb")
+        assembler.draft.marks.extend(f"kilden til {k}" for k, v in named.items()
+                                     if UDFYLD.search(str(v.get("kilde", ""))))
     unplaced = assembler.close()
     header = ["Udkast importeret af 'aktstykke import'; kontrollér det med 'aktstykke check'."]
     header += [f"UDFYLD: ikke placeret, står her som læst: {line}" for line in
@@ -73,12 +79,20 @@ def candidates(data: dict[str, Any]) -> list[str]:
     years = sorted({y for h in data.get("udgifter", []) + data.get("finansiering", [])
                     for u in h["underkonti"] for s in u["standardkonti"]
                     for side in ("udgift", "indtægt") for y in s.get(side, {})} | {year})
-    found = ["{udgift}", *(f"{{konto:{nr}}}" for nr in udgifter),
+    found = ["{udgift}", *(["{låneramme}"] if "låneramme" in data else []),
+             *(f"{{konto:{nr}}}" for nr in udgifter),
              *(f"{{modtager:{m['id']}}}" for m in data.get("modtagere", [])),
              "{finansiering}", *(f"{{konto:{nr}}}" for nr in finansiering)]
     found += [f"{{udgift:{y}}}" for y in years if y != year]
     found += [f"{{udgift:{a}-{b}}}" for a in years for b in years if a < b]
     found += [f"{{konto:{nr}:{y}}}" for nr in udgifter + finansiering for y in years if y != year]
+    # An underkonto's or one standardkonto line's amount ("4,2 mio. kr. til husleje"), after
+    # the hovedkonto's, which wins where they print the same.
+    for h in data.get("udgifter", []) + data.get("finansiering", []):
+        for u in h["underkonti"]:
+            found.append(f"{{konto:{h['nr']}.{u['nr']:02d}}}")
+            found += [f"{{konto:{h['nr']}.{u['nr']:02d}.{s['nr']:02d}}}"
+                      for s in u["standardkonti"]]
     return found
 
 
@@ -97,10 +111,45 @@ def _name(shown: str, named: dict[str, Any]) -> str | None:
     return f"{{beløb:{key}}}"
 
 
+_MAX_PARTS = 6   # runs of named amounts tried as the parts of an account's amount
+
+
+def _tie(named: dict[str, Any], refs: Henvisninger) -> int:
+    """Named amounts that follow each other in the text and add up to what an account prints
+    ("27,0 mio. kr. … 11,5 mio. kr." of § 28.21.31's 38,5): tied to it as its parts (svarer_til,
+    checked by AKT620), their source the text. Returns how many amounts were tied."""
+    keys = [k for k, v in named.items() if "værdi" in v and "enhed" not in v]
+    accounts = [ref for ref in refs.candidates if ref.startswith("{konto:")]
+    printed = {ref: refs.resolve(ref) for ref in accounts}
+    tied, start = 0, 0
+    while start < len(keys):
+        for end in range(start + 2, min(len(keys), start + _MAX_PARTS) + 1):
+            run = keys[start:end]
+            total = sum((named[k]["værdi"] for k in run), Decimal(0))
+            ref = next((r for r, shown in printed.items() if shown == _shown(total)), None)
+            if ref is not None:
+                for k in run:
+                    named[k]["kilde"] = f"aktstykkets tekst; delene summer til {ref[1:-1]}"
+                named[f"sum-{run[0]}"] = {
+                    "svarer_til": ref[1:-1], "dele": [f"beløb:{k}" for k in run]}
+                tied, start = tied + len(run), end
+                break
+        else:
+            start += 1
+    return tied
+
+
+def _shown(amount: Decimal) -> str:
+    """As the text prints an amount in mio. kr. with one decimal: "38,5 mio. kr."."""
+    whole, _, decimals = f"{amount:,.1f}".partition(".")
+    return f"{whole.replace(',', '.')},{decimals} mio. kr."
+
+
 _ORDER = ("art", "status", "titel", "ministerium", "sted", "dato", "nummer", "folketingsår",
-          "finansår", "orienterende", "bevillingstype_i_a", "udgifter", "finansiering",
-          "modtagere", "beløb", "aktstykker", "tekstanmærkninger", "tekst", "underskrivere",
-          "adressat", "afgørelse")
+          "finansår", "nettoændring", "orienterende", "bevillingstype_i_a", "udgifter",
+          "finansiering", "modtagere", "dispositioner", "finansieringsformer", "hjemler", "beløb",
+          "låneramme", "uden_tillægsbevilling", "aktstykker", "tekstanmærkninger", "tekst",
+          "underskrivere", "adressat", "afgørelse")
 
 
 def _ordered(data: dict[str, Any]) -> dict[str, Any]:

@@ -7,6 +7,7 @@ nothing (AKT016, exit 1). What was recognised and what needs a human go to stder
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -33,6 +34,9 @@ def run(path: Path, output: Path | None) -> tuple[int, list[Diagnostic]]:
     if path.suffix.lower() not in SUFFIXES:
         raise refusal(path, UNREADABLE, f"kan kun importere {', '.join(SUFFIXES)}",
                       "giv aktstykkets .docx, .pdf eller den .txt, 'aktstykke build' skriver")
+    unreadable = _refused_characters(path)
+    if unreadable:
+        return 1, unreadable
     text, titel = _read(path)
     target = output or Path("specs") / f"{path.stem}.yaml"
     if target.exists():
@@ -50,6 +54,25 @@ def run(path: Path, output: Path | None) -> tuple[int, list[Diagnostic]]:
     return 0, []
 
 
+def _refused_characters(path: Path) -> list[Diagnostic]:
+    """The loader's findings (AKT014, AKT001) for each character in the file no spec may hold,
+    at its line and column: a DOCX's as `aktstykke textconv` shows its text. Found before
+    anything is read into a draft, which the loader would refuse."""
+    from aktstykker_gen.load import refused_characters
+    from aktstykker_gen.reading import read
+
+    if path.suffix.lower() == ".pdf":   # the text the import reads: no list labels, no furniture
+        lines = _read(path)[0].split("\n")
+        where = "linje og kolonne i den tekst, importen læser i PDF-filen; "
+    else:
+        lines = read(path).lines
+        where = "" if path.suffix.lower() == ".txt" else \
+            "linje og kolonne i DOCX-filens tekst, som 'aktstykke textconv' viser den; "
+    return [dataclasses.replace(d, details=(*d.details, f"{where}intet blev skrevet: ret filen "
+                                                        "og importér igen"))
+            for d in refused_characters("\n".join(lines), str(path))]
+
+
 def _read(path: Path) -> tuple[str, str | None]:
     """The canonical text of the file, and its title when the file has one (a DOCX's, a
     PDF's)."""
@@ -61,11 +84,11 @@ def _read(path: Path) -> tuple[str, str | None]:
 
         pdf, titel = pdf_tree(path)
         return write_text(pdf), titel
-    from aktstykker_gen.kinds.aktstykke.indlaesning.docx_tree import docx_tree
+    from aktstykker_gen.docx_tree import read_docx
     from aktstykker_gen.writers.text import write_text
 
-    tree, titel = docx_tree(path)
-    return write_text(tree), titel
+    tree = read_docx(path).document
+    return write_text(tree), tree.title or None
 
 
 def _summary(target: Path, imported: object) -> None:

@@ -29,6 +29,7 @@ HOVEDKONTO = re.compile(rf"^§ (?P<nr>\d\d\.\d\d\.\d\d)\. (?P<navn>.+?)"
 UNDERKONTO = re.compile(r"^(?P<nr>\d\d)\. (?P<navn>.+?)(?P<ny> \(ny underkonto\))?$")
 STANDARDKONTO = re.compile(r"^(?P<nr>\d\d)\. (?P<navn>.+)$")
 SIDES = {"Udgift, mio. kr.": "udgift", "Indtægt, mio. kr.": "indtægt"}
+_NOTE = "Anm.: "
 
 
 class NotAccounts(Exception):
@@ -61,6 +62,8 @@ def amount(cell: str) -> Decimal:
 def table_columns(lines: list[str], year: int) -> tuple[list[Column], list[GridRow]]:
     """The columns of an account table (side and year each) and its body rows; `year` is the
     column's year when the header names none (the specification of one finansår)."""
+    while lines and lines[-1].startswith(_NOTE):   # a ceiling's note, printed from the data
+        lines = lines[:-1]
     split = next((i for i, line in enumerate(lines) if line.startswith("§ ")), None)
     if split is None or split == 0:
         raise NotAccounts("ingen kontolinjer")

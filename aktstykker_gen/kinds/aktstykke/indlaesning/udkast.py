@@ -40,6 +40,39 @@ _AFSÆTTES = re.compile(rf"\bDer afsættes (?P<beløb>{_AMOUNT}) til (?P<navn>[^
                        rf"(?=,| som | til | i |\.|$)")
 
 
+# The reason e gives for asking no tillægsbevilling, after "idet" (uden_midler.py's wording).
+_GRUND = re.compile(
+    r", idet (?:udgiften vil blive afholdt af den på finansloven for (?P<afholdt>\d{4})\b.* "
+    r"opførte bevilling|udgiften vil blive søgt bevilget på forslag til finanslov for "
+    r"(?P<soegt>\d{4})|(?P<ingen>dispositionen ikke medfører udgifter eller indtægter))\.$")
+
+# Budgetvejledningen's lines in a (dispositioner.py prints them), and the financing sentence of
+# a reserve or a hovedkonto (finansiering.py).
+_NR = r"\d\d\.\d\d\.\d\d"
+_TILFØRES = re.compile(rf"Der tilføres (?P<op>op til )?{_AMOUNT} til § (?P<nr>{_NR})\. .+\.")
+_OVERFØRES = re.compile(rf"Der overføres (?P<op>op til )?(?P<beløb>{_AMOUNT}) fra § "
+                        rf"(?P<fra>{_NR})\. .+ til § (?P<til>{_NR})\. .+\.")
+_HJEMMEL = re.compile(r"Der anmodes endvidere om hjemmel til at afgive tilsagn om tilskud på "
+                      r"(?P<konti>§ .+)\.")
+_BEVILLINGSTYPE = re.compile(r" \([A-ZÆØÅ][a-zæøå]* ?bev\.\)")
+_FINANSIERINGSFORM = re.compile(
+    rf"[Uu]dgiften i \d{{4}}(?: på (?P<op>op til )?(?P<beløb>{_AMOUNT}))?(?: (?P<formaal>til .+?))? "
+    rf"(?:finansieres (?:(?P<reserve>af de på finansloven opførte midler under )|fra )§ "
+    rf"(?P<nr>{_NR})(?:\.(?P<uk>\d\d))?\. .+|(?P<direkte>håndteres ved en direkte opskrivning "
+    rf"af .+ bevilling på forslag til lov om tillægsbevilling for \d{{4}})|(?P<ufinansieret>er "
+    rf"ufinansieret og forøger statens nettoudgifter tilsvarende))")
+
+# e's request to change a låneramme, and the sentence after it (uden_midler.py, the template).
+_LÅNERAMME = re.compile(rf"at lånerammen (?P<retning>forhøjes|nedsættes) med (?P<beløb>"
+                        rf"{_AMOUNT}) i perioden fra (?P<fra>\d{{4}}) til (?P<til>\d{{4}})")
+_LÅNERAMMESÆTNING = re.compile(r"Forslaget medfører behov for en (?:forhøjelse|nedsættelse) af "
+                               r"lånerammen med (?:\{låneramme\}|.+) i perioden fra \d{4} til "
+                               r"\d{4}\.")
+
+# A list item that allocates an amount to a recipient named with a capital.
+_TILDELING = re.compile(rf"(?P<beløb>{_AMOUNT}) til (?P<navn>[A-ZÆØÅ][^,.§]*)")
+
+
 @dataclass
 class Draft:
     data: dict[str, Any]
@@ -184,6 +217,10 @@ class Assembler:
             for m in _AFSÆTTES.finditer(text):
                 value = konti.amount(m["beløb"].split(" ")[0])
                 found.setdefault(m["navn"], (_slug(m["navn"]), value))
+        for items in self._allocations():
+            for m in items:
+                found.setdefault(m["navn"], (_slug(m["navn"]), konti.amount(
+                    m["beløb"].split(" ")[0])))
         accounts = {h["nr"]: (h["navn"], self._expense(h)) for h in self.draft.data.get(
             "udgifter", [])}
         placed: dict[str, str] = {}
@@ -205,7 +242,8 @@ class Assembler:
                       "beløb": {self.year: found[n][1]}} for n in found if n in placed]
         if modtagere:
             self.draft.data["modtagere"] = modtagere
-            self.draft.recognised.append(f"{len(modtagere)} modtagere fra 'Der afsættes …'")
+            self.draft.recognised.append(f"{len(modtagere)} modtagere fra 'Der afsættes …' "
+                                         "og lister af tildelinger")
 
     def _expense(self, konto: dict[str, Any]) -> Decimal:
         return sum((s.get("udgift", {}).get(self.year, Decimal(0))
@@ -220,6 +258,30 @@ class Assembler:
             self.draft.data["aktstykker"] = [{"nr": nr, "dato": d} for nr, d in cited.items()]
             self.draft.recognised.append(f"{len(cited)} citerede aktstykker")
 
+    def låneramme(self) -> None:
+        """A changed låneramme from e's request ("at lånerammen forhøjes med 350,0 mio. kr. i
+        perioden fra 2026 til 2029"): a fact of its own, typed once; the prose refers to it."""
+        for letter, chunks in self.layout.sections:
+            m = _LÅNERAMME.search(chunks[0].text) if letter == "e" and chunks else None
+            if m is not None:
+                value = konti.amount(m["beløb"].split(" ")[0])
+                self.draft.data["låneramme"] = {
+                    "ændring": value if m["retning"] == "forhøjes" else -value,
+                    **({"enhed": "mia. kr."} if "mia." in m["beløb"] else {}),
+                    "fra": int(m["fra"]), "til": int(m["til"])}
+                self.draft.recognised.append("lånerammen")
+
+    def _allocations(self) -> list[list[re.Match[str]]]:
+        """Lists whose every item is an allocation, "6,5 mio. kr. til Region Hovedstaden": a
+        name, not a purpose (no full stop, a capital first)."""
+        found = []
+        for _, chunks in self.layout.sections:
+            for chunk in chunks:
+                items = [_TILDELING.fullmatch(line) for line in chunk.lines]
+                if chunk.kind == "ul" and len(items) > 1 and all(items):
+                    found.append([m for m in items if m])
+        return found
+
     def _texts(self) -> list[str]:
         return [line for _, chunks in self.layout.sections for c in chunks if c.kind != "table"
                 for line in c.lines]
@@ -230,7 +292,30 @@ class Assembler:
         tekst: dict[str, Any] = {}
         for letter, chunks in self.layout.sections:
             tekst[letter] = self._blocks(chunks, refs)
+            if letter == "e" and chunks and chunks[0].kind == "p":
+                self._uden_tillægsbevilling(chunks[0].text)
+            if letter == "e" and "låneramme" in self.draft.data:
+                # the forslag prints the request and the låneramme's sentence from the data
+                rest = [b for b in tekst[letter][1:] if not (
+                    isinstance(b, str) and _LÅNERAMMESÆTNING.fullmatch(b))]
+                tekst[letter] = [{"indsæt": "forslag"}, *rest]
         self.draft.data["tekst"] = tekst
+
+    def _uden_tillægsbevilling(self, forslag: str) -> None:
+        """Why nothing goes on the tillægsbevilling, from the end of e's request in
+        Budgetvejledningen 3.5.5's words (uden_midler.py prints the same)."""
+        m = _GRUND.search(forslag)
+        if m is None:
+            return
+        if m["afholdt"]:
+            grund, år, default = "eksisterende bevilling", int(m["afholdt"]), self.year
+        elif m["soegt"]:
+            grund, år, default = "senere bevillingslov", int(m["soegt"]), self.year + 1
+        else:
+            grund, år, default = "ingen udgifter", 0, 0
+        self.draft.data["uden_tillægsbevilling"] = {"grund": grund, **(
+            {"år": år} if år != default else {})}
+        self.draft.recognised.append(f"uden tillægsbevilling: {grund}")
 
     def _blocks(self, chunks: list[Chunk], refs: Henvisninger) -> list[Any]:
         blocks: list[Any] = []
@@ -249,12 +334,18 @@ class Assembler:
             elif chunk.kind == "p" and _TEKSTANMÆRKNINGER.match(chunk.text):
                 i = self._tekstanmærkninger(chunks, i, refs)
                 blocks.append({"indsæt": "tekstanmærkninger"})
+            elif chunk.kind == "p" and _HJEMMEL.fullmatch(chunk.text) and blocks and \
+                    blocks[-1] == {"indsæt": "forslag"} and "hjemler" in self.draft.data:
+                continue   # the forslag prints the hjemler after its table
+            elif chunk.kind == "ul" and self._dispositions(chunk.lines):
+                blocks.append({"indsæt": "dispositioner"})
             elif chunk.kind == "ul" and self.kontoliste and \
                     [_KONTOLISTE.match(x) is not None for x in chunk.lines] == [True] * len(
                         chunk.lines):
                 blocks.append({"indsæt": "kontoliste"})
             elif chunk.kind == "p" and _FINANSIERING.match(chunk.text) and \
                     "finansiering" in self.draft.data:
+                self._finansieringsform(chunk.text)
                 blocks.append({"indsæt": "finansiering"})
             elif chunk.kind == "table" and self.flerår and chunk.lines[0].lstrip().startswith(
                     tuple(konti.SIDES)):
@@ -268,6 +359,76 @@ class Assembler:
                 blocks.append(self.mark(chunk.text, "en tabel eller et citat, som importen ikke "
                                                     "kan placere"))
         return blocks
+
+    def _dispositions(self, items: list[str]) -> bool:
+        """A list in Budgetvejledningen's phrasing ("Der tilføres X til § …", "Der overføres X
+        fra § A til § B", a hjemmel last) as dispositioner and hjemler: the amounts are the
+        accounts' already, so only what is done with them is data."""
+        dispositioner: list[dict[str, Any]] = []
+        hjemler: list[dict[str, Any]] = []
+        labels = False
+        for item in items:
+            if (m := _TILFØRES.fullmatch(item)) and not hjemler:
+                dispositioner.append({"tilføres": m["nr"], **({"op_til": True} if m["op"] else {})})
+            elif (m := _OVERFØRES.fullmatch(item)) and not hjemler:
+                dispositioner.append({"overføres": konti.amount(m["beløb"].split(" ")[0]),
+                                      "fra": m["fra"], "til": m["til"],
+                                      **({"op_til": True} if m["op"] else {})})
+            elif m := _HJEMMEL.fullmatch(item):
+                hjemler.append({"konti": re.findall(r"§ (\d\d\.\d\d\.\d\d)\. ", m["konti"])})
+            else:
+                return False
+            labels = labels or bool(_BEVILLINGSTYPE.search(item))
+        if not dispositioner:
+            return False
+        data = self.draft.data
+        data["dispositioner"] = dispositioner
+        if hjemler:
+            data["hjemler"] = hjemler
+        if labels:
+            data["bevillingstype_i_a"] = True
+        self.draft.recognised.append(f"{len(dispositioner)} dispositioner"
+                                     + (f" og {len(hjemler)} hjemler" if hjemler else ""))
+        return True
+
+    def _finansieringsform(self, text: str) -> None:
+        """The financing sentence's kinds, where it is worded by them (finansiering.py): each
+        clause ("…, mens udgiften i …") a reserve, a hovedkonto, a direkte opskrivning or an
+        unfinanced part, with its formål, its amount shown or not, and 'op til'. The default
+        wording needs none. A direkte opskrivning or an unfinanced part is the nettoændring:
+        the accounts' net in each year."""
+        forms: list[dict[str, Any]] = []
+        for clause in text.removesuffix(".").split(", mens "):
+            m = _FINANSIERINGSFORM.fullmatch(clause)
+            if m is None:
+                return
+            art = "reserve" if m["reserve"] else "hovedkonto" if m["nr"] else \
+                "direkte opskrivning" if m["direkte"] else "ufinansieret"
+            form: dict[str, Any] = {"art": art}
+            if m["nr"]:
+                form["konto"] = m["nr"]
+            if m["uk"]:
+                form["underkonto"] = m["uk"]
+            if m["formaal"]:
+                form["formål"] = m["formaal"]
+            if not m["beløb"]:
+                form["vis_beløb"] = False
+            if m["op"]:
+                form["op_til"] = True
+            forms.append(form)
+        data = self.draft.data
+        data["finansieringsformer"] = forms
+        if any(f["art"] in ("direkte opskrivning", "ufinansieret") for f in forms):
+            net: dict[int, Decimal] = {}
+            for h in data.get("udgifter", []) + data.get("finansiering", []):
+                for u in h["underkonti"]:
+                    for sk in u["standardkonti"]:
+                        for year, value in sk.get("udgift", {}).items():
+                            net[year] = net.get(year, Decimal(0)) + value
+                        for year, value in sk.get("indtægt", {}).items():
+                            net[year] = net.get(year, Decimal(0)) - value
+            data["nettoændring"] = {y: v for y, v in sorted(net.items()) if v}
+        self.draft.recognised.append("finansieringen: " + ", ".join(f["art"] for f in forms))
 
     def _tekstanmærkninger(self, chunks: list[Chunk], i: int, refs: Henvisninger) -> int:
         found: list[dict[str, Any]] = []

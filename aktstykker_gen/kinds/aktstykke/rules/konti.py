@@ -1,5 +1,6 @@
 """Accounts: well-formed and unique numbers, standardkonti that fit their bevillingstype,
-amounts the unit can show, and (with --kontoplan) accounts that exist in the official plan."""
+amounts the unit can show, and (with --kontoplan) accounts that exist in the official plan,
+draws the finanslov can pay and figures quoted from it."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
+from aktstykker_gen import units
 from aktstykker_gen.diagnostics import Severity, Span
 from aktstykker_gen.kinds.aktstykke.model import Hovedkonto, Standardkonto, Underkonto
 from aktstykker_gen.kinds.aktstykke.paragraffer import paragraffer
@@ -15,6 +17,7 @@ from aktstykker_gen.kinds.aktstykke.paragraffer import rows as _rows
 from aktstykker_gen.kinds.aktstykke.rules.common import Spec, amounts
 from aktstykker_gen.kinds.aktstykke.view import lines
 from aktstykker_gen.rules import Finding, RuleSet
+from aktstykker_gen.units import Enhed
 
 rules = RuleSet()
 
@@ -213,3 +216,58 @@ def kontoplan_year(spec: Spec) -> Iterator[Finding]:
                       f"{spec.model.finansår}", spec.span(spec.model, "finansår"),
                       details=(f"kontoplan: {plan.file}",),
                       hint=f"hent Finanslovsdatabasens eksport for {spec.model.finansår}")
+
+
+@rules.rule("AKT312", "finansieringen trækker ikke mere, end finansloven har afsat", Severity.ERROR,
+            "konti")
+def draw_within_finanslov(spec: Spec) -> Iterator[Finding]:
+    """With --kontoplan: an underkonto under `finansiering` (a reserve) gives up no more in a
+    year than the finanslov holds there: column B of the export for the finansår, BO1–BO3 for
+    the three years after (docs/kontoplan.md says why B and not the column after aktstykker,
+    which already counts this aktstykke's own draw)."""
+    plan = spec.kontoplan
+    if plan is None:
+        return
+    from aktstykker_gen.kinds.aktstykke.finanslov import mio, sammenlign
+
+    for s in sammenlign(spec.model, plan):
+        if s.overtrukket and s.afsat is not None:
+            t = s.træk
+            yield Finding(
+                f"finansieringen trækker {mio(t.beløb)} på § {t.nr} i {t.år}, men finansloven "
+                f"har kun afsat {mio(s.afsat.amount)} der",
+                spec.span(t.linje, "udgift", str(t.år)),
+                details=(f"kontoplan: {plan.file}, kolonne {s.afsat.column} (finansloven "
+                         f"for {spec.model.finansår})",),
+                related=(Span(plan.file, s.afsat.line, 1),),
+                hint="træk højst det afsatte, eller finansier resten fra en anden konto")
+
+
+@rules.rule("AKT313", "et beløb fra finansloven svarer til eksporten", Severity.ERROR, "konti")
+def finanslov_figure(spec: Spec) -> Iterator[Finding]:
+    """With --kontoplan: a named amount marked `finanslov:` (the figure a sentence quotes from
+    the finanslov) is the export's figure on that account in each of its years."""
+    plan = spec.kontoplan
+    if plan is None:
+        return
+    from aktstykker_gen.kinds.aktstykke.finanslov import mio
+
+    model = spec.model
+    for name, navngivet in model.beløb.items():
+        where = navngivet.finanslov
+        if where is None or navngivet.værdi is None:
+            continue
+        value = units.til_mio(navngivet.værdi, Enhed(navngivet.enhed))
+        found = [(år, afsat) for år in where.år or [model.finansår]
+                 if (afsat := plan.finanslov(where.konto, år, model.finansår)) is not None]
+        wrong = [(år, afsat) for år, afsat in found if afsat.amount != value]
+        if wrong:
+            år, afsat = wrong[0]
+            yield Finding(
+                f"beløbet '{name}' er {mio(value)}, men finansloven har {mio(afsat.amount)} "
+                f"på § {where.konto} i {år}", spec.span(navngivet, "værdi"),
+                details=(f"kontoplan: {plan.file}: " + "; ".join(
+                    f"{år} {mio(afsat.amount)} (kolonne {afsat.column})" for år, afsat in found),),
+                related=(Span(plan.file, afsat.line, 1),),
+                hint="skriv finanslovens tal, eller ret kontoen eller årene under "
+                     "'finanslov:'")
