@@ -213,7 +213,7 @@ def _parser() -> argparse.ArgumentParser:
     new.set_defaults(run=_new)
 
     importing = commands.add_parser("import", help="an aktstykke's DOCX or built text as a spec draft")
-    importing.add_argument("file", type=Path, metavar="FILE.docx|FILE.txt")
+    importing.add_argument("file", type=Path, metavar="FILE.docx|FILE.pdf|FILE.txt")
     importing.add_argument("-o", "--output", type=Path, metavar="SPEC",
                            help="the draft to write (default: specs/NAME.yaml); never overwritten")
     importing.set_defaults(run=_import)

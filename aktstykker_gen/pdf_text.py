@@ -11,7 +11,9 @@ from __future__ import annotations
 import io
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from aktstykker_gen import limits
 from aktstykker_gen.bounded import (
@@ -25,13 +27,24 @@ from aktstykker_gen.bounded import (
 )
 
 _PAGE_NUMBER = re.compile(r"\n\s*\d{1,4}\s*$")
+T = TypeVar("T")
 
 
 def pdf_lines(path: Path) -> list[str]:
+    from aktstykker_gen.document import CONFIDENTIAL_MARK, DRAFT_MARK
+
+    texts = read_pdf(path, lambda _, pages: [page.extract_text() or "" for page in pages])
+    lines = "\n".join(_PAGE_NUMBER.sub("", text) for text in texts).split("\n")
+    # The marks stand at the top of the page: alone on a line, or after the running line.
+    marks = re.compile(rf"(?:\s*\b(?:{DRAFT_MARK}|{CONFIDENTIAL_MARK}))+\s*$")
+    return [kept for line in lines if (kept := marks.sub("", line)) or not marks.search(line)]
+
+
+def read_pdf(path: Path, read: Callable[[Any, list[Any]], T]) -> T:
+    """What `read` makes of the file's reader and its pages, within every limit: pypdf reads
+    lazily, so `read` runs inside them, and any failure of pypdf's is the file's refusal."""
     from pypdf import PdfReader, apply_configuration
     from pypdf.errors import LimitReachedError
-
-    from aktstykker_gen.document import CONFIDENTIAL_MARK, DRAFT_MARK
 
     raw = read_bytes(path, limits.PDF_BYTES, limits.PDF_HINT)
     logging.getLogger("pypdf").setLevel(logging.ERROR)   # its repairs are not the reader's news
@@ -56,7 +69,7 @@ def pdf_lines(path: Path) -> list[str]:
                 if content > limits.PDF_CONTENT_BYTES:
                     raise _too_large(path, "siderne tegnes med mere end "
                                            f"{size_text(limits.PDF_CONTENT_BYTES)} instruktioner")
-            texts = [page.extract_text() or "" for page in pages]
+            return read(reader, pages)
     except Refused:
         raise
     except LimitReachedError as error:   # pypdf's own limits, set from ours above
@@ -68,10 +81,6 @@ def pdf_lines(path: Path) -> list[str]:
         # page's text is read (an unknown filter: NotImplementedError); all limits hold before
         raise refusal(path, UNREADABLE, f"er ikke en PDF-fil ({type(error).__name__})",
                       "giv en .pdf skrevet af 'aktstykke build' eller et kontorprogram") from None
-    lines = "\n".join(_PAGE_NUMBER.sub("", text) for text in texts).split("\n")
-    # The marks stand at the top of the page: alone on a line, or after the running line.
-    marks = re.compile(rf"(?:\s*\b(?:{DRAFT_MARK}|{CONFIDENTIAL_MARK}))+\s*$")
-    return [kept for line in lines if (kept := marks.sub("", line)) or not marks.search(line)]
 
 
 def _declared_pages(reader: object) -> int:

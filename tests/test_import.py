@@ -152,10 +152,10 @@ def test_the_command_writes_the_draft_and_its_summary(tmp_path: Path, capsys) ->
 
 
 def test_the_command_refuses_what_it_cannot_read(tmp_path: Path, capsys) -> None:
-    pdf = tmp_path / "x.pdf"
-    pdf.write_bytes(b"%PDF-1.7")
-    assert main(["import", str(pdf), "-o", str(tmp_path / "x.yaml")]) == 2
-    assert "kan kun importere .txt, .docx" in capsys.readouterr().err
+    odt = tmp_path / "x.odt"
+    odt.write_bytes(b"PK\x03\x04")
+    assert main(["import", str(odt), "-o", str(tmp_path / "x.yaml")]) == 2
+    assert "kan kun importere .txt, .docx, .pdf" in capsys.readouterr().err
     docx = tmp_path / "x.docx"
     docx.write_bytes(b"PK\x03\x04")   # not a zip: the bounded reader refuses it (#7)
     assert main(["import", str(docx), "-o", str(tmp_path / "x.yaml")]) == 2

@@ -1,4 +1,4 @@
-"""`aktstykke import FILE.txt|FILE.docx [-o SPEC]`: the command around indlaes.py, for cli.py.
+"""`aktstykke import FILE.txt|FILE.docx|FILE.pdf [-o SPEC]`: the command around indlaes.py, for cli.py.
 
 The file is read by the bounded reader (#7) and the draft written beside nothing it would
 replace: an existing spec is never overwritten, and a text that is not an aktstykke writes
@@ -17,7 +17,7 @@ from aktstykker_gen.bounded import UNREADABLE, read_text, refusal
 from aktstykker_gen.diagnostics import Diagnostic, Severity
 
 NOT_AN_AKTSTYKKE = "AKT016"
-SUFFIXES = (".txt", ".docx")
+SUFFIXES = (".txt", ".docx", ".pdf")
 
 
 def refused(path: Path, why: str) -> Diagnostic:
@@ -33,8 +33,7 @@ def run(path: Path, output: Path | None) -> tuple[int, list[Diagnostic]]:
 
     if path.suffix.lower() not in SUFFIXES:
         raise refusal(path, UNREADABLE, f"kan kun importere {', '.join(SUFFIXES)}",
-                      "giv aktstykkets .docx eller den .txt, 'aktstykke build' skriver; PDF "
-                      "importeres endnu ikke")
+                      "giv aktstykkets .docx, .pdf eller den .txt, 'aktstykke build' skriver")
     unreadable = _refused_characters(path)
     if unreadable:
         return 1, unreadable
@@ -62,18 +61,29 @@ def _refused_characters(path: Path) -> list[Diagnostic]:
     from aktstykker_gen.load import refused_characters
     from aktstykker_gen.reading import read
 
-    lines = read(path).lines
-    where = "" if path.suffix.lower() == ".txt" else \
-        "linje og kolonne i DOCX-filens tekst, som 'aktstykke textconv' viser den; "
+    if path.suffix.lower() == ".pdf":   # the text the import reads: no list labels, no furniture
+        lines = _read(path)[0].split("\n")
+        where = "linje og kolonne i den tekst, importen læser i PDF-filen; "
+    else:
+        lines = read(path).lines
+        where = "" if path.suffix.lower() == ".txt" else \
+            "linje og kolonne i DOCX-filens tekst, som 'aktstykke textconv' viser den; "
     return [dataclasses.replace(d, details=(*d.details, f"{where}intet blev skrevet: ret filen "
                                                         "og importér igen"))
             for d in refused_characters("\n".join(lines), str(path))]
 
 
 def _read(path: Path) -> tuple[str, str | None]:
-    """The canonical text of the file, and its title when the file has one (a DOCX's)."""
+    """The canonical text of the file, and its title when the file has one (a DOCX's, a
+    PDF's)."""
     if path.suffix.lower() == ".txt":
         return read_text(path, limits.TEXT_BYTES, limits.TEXT_HINT), None
+    if path.suffix.lower() == ".pdf":
+        from aktstykker_gen.kinds.aktstykke.indlaesning.pdf import pdf_tree
+        from aktstykker_gen.writers.text import write_text
+
+        pdf, titel = pdf_tree(path)
+        return write_text(pdf), titel
     from aktstykker_gen.docx_tree import read_docx
     from aktstykker_gen.writers.text import write_text
 
