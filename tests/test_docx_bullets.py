@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from pathlib import Path
 
 import pytest
 from conftest import ROOT
@@ -24,8 +25,15 @@ SPECS = {"aktstykke": ROOT / "specs" / "2025-10-01-personlig-medicin.yaml",
          "dagsorden": ROOT / "specs" / "dagsorden" / "2025-09-sundhedsudvalget.yaml"}
 
 
+def with_imports(sheet: Path) -> str:
+    """The stylesheet's text with the sheets it @imports (side.css, forside.css) before it."""
+    css = sheet.read_text(encoding="utf-8")
+    imported = re.findall(r'(?m)^@import url\("([^"]+)"\);', css)
+    return "".join(with_imports((sheet.parent / name).resolve()) for name in imported) + css
+
+
 def stylesheet_bullet(kind: str) -> str:
-    css = (assets.templates_dir() / KINDS[kind].stylesheet).read_text(encoding="utf-8")
+    css = with_imports(assets.templates_dir() / KINDS[kind].stylesheet)
     [marker] = re.findall(r'(?m)^ul \{[^}]*list-style: "(.)', css)
     return marker
 
