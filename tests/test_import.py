@@ -128,6 +128,17 @@ def test_what_is_not_an_aktstykke_is_refused(text: str) -> None:
         import_text(text, "x.yaml")
 
 
+@pytest.mark.parametrize("word", ["ord", "Ministeriet.", "x den", "1. oktober 2025"])
+@pytest.mark.parametrize("size", [10_000, 400_000])
+def test_a_long_paragraph_with_no_lead_line_is_refused_not_searched_for_ever(word: str,
+                                                                            size: int) -> None:
+    """One paragraph of `size` characters, words and spaces with no comma: the lead line's
+    pattern would take minutes on it, so a chunk longer than a lead line is never tried."""
+    text = " ".join([word] * (size // (len(word) + 1)))
+    with pytest.raises(NotAnAktstykke):
+        import_text(text, "x.yaml")
+
+
 def test_the_command_refuses_a_non_aktstykke_and_writes_nothing(tmp_path: Path, capsys) -> None:
     agenda = tmp_path / "dagsorden.txt"
     agenda.write_text((ROOT / "tests" / "seed" / "dagsorden-2025-09-sundhedsudvalget.txt")

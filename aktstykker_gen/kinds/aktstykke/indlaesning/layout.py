@@ -19,6 +19,9 @@ _LONG_DATE = r"\d{1,2}\. (?:" + "|".join(MONTHS) + r") \d{4}"
 # "Indenrigs- og Sundhedsministeriet. København, den 1. oktober 2025."
 LEAD = re.compile(rf"^(?P<ministerium>\S.*?)\.? (?P<sted>[^\s,.][^,.]*), den "
                   rf"(?P<dato>{_LONG_DATE})\.$")
+# A lead line is one short line: longer chunks are not tried, as LEAD's two open runs make
+# its match quadratic in the chunk (a 400 KB paragraph took minutes).
+LEAD_MAX = 500
 _SECTION = re.compile(r"^(?P<letter>[a-f])\. (?P<rest>.*)$", re.DOTALL)
 
 
@@ -61,7 +64,8 @@ def find_long_dates(text: str) -> list[re.Match[str]]:
 def read_layout(text: str) -> Layout:
     """The text's head, sections and closing block; `NotAnAktstykke` if it has none of them."""
     chunks = [c for c in text.replace("\r\n", "\n").split("\n\n") if c.strip()]
-    lead_at = next((i for i, c in enumerate(chunks) if LEAD.match(c.strip())), None)
+    lead_at = next((i for i, c in enumerate(chunks)
+                    if len(c.strip()) <= LEAD_MAX and LEAD.match(c.strip())), None)
     if lead_at is None:
         raise NotAnAktstykke("ingen indledende linje som 'Ministeriet. København, den 1. "
                              "oktober 2025.'")
