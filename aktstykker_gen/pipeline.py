@@ -92,9 +92,13 @@ def render(checked: Checked, templates: Path | None = None,
     from aktstykker_gen.render import render_tree
 
     folder = templates or assets.templates_dir()
-    model = udgave(checked.spec.model, edition)
-    tree = render_tree(folder, checked.kind.template,
-                       checked.kind.context(model, checked.kontoplan))
+    # Paused as for the check: the tree is made beside the checked model, and each full
+    # collection walked all of the model again (10.000 accounts: 3,3 s instead of 2,1 s,
+    # growing faster than the spec).
+    with collector_paused():
+        model = udgave(checked.spec.model, edition)
+        tree = render_tree(folder, checked.kind.template,
+                           checked.kind.context(model, checked.kontoplan))
     if edition is Udgave.fortrolig and rummer_fortroligt(model):
         tree = replace(tree, confidential=True)
     return tree
