@@ -130,6 +130,18 @@ def test_every_page_opens_with_side_n_and_each_item_with_content_opens_a_page(
     assert len(pages) == 15
 
 
+def test_the_agenda_hyphenates_no_word(tmp_path: Path) -> None:
+    """As the seed: a line of the PDF ends in a hyphen only where the text has one (a
+    compound's, "CGRP-antistoffer"); no word is split with a hyphen of the layout's own."""
+    outputs = render_outputs(pipeline.check(SPEC))
+    (tmp_path / "a.pdf").write_bytes(outputs[".pdf"])
+    text = " ".join(outputs[".txt"].decode("utf-8").split())
+    broken = re.findall(r"(\S+)-\n(\S+)", "\n".join(pdf_pages(tmp_path / "a.pdf")))
+    assert broken   # the measure below has lines to look at
+    assert [f"{a}-{b}" for a, b in broken
+            if f"{a}-{b}" not in text and f"{a}- {b}" not in text] == []
+
+
 def test_an_items_links_close_its_bilag_part_without_a_heading(built: dict[str, str]) -> None:
     lines = [line for line in built["docx whole"].splitlines() if line]
     at = lines.index("https://www.ism.dk/Media/638772933225923799/Aftale%20om%20ligestilling"
