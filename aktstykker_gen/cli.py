@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from aktstykker_gen import __version__
 from aktstykker_gen.bounded import Refused, is_folder, number, read_bytes, read_text, refuses_file
 from aktstykker_gen.diagnostics import Diagnostic, Severity, SpecError, format_diagnostic
+from aktstykker_gen.kinds import DEFAULT_KIND, KINDS
 from aktstykker_gen.opstart import ved_afslutning
 from aktstykker_gen.udgavevalg import IngenOffentligUdgave, Udgave, Valg
 from aktstykker_gen.writers import pdf_variants
@@ -206,8 +207,8 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--from", dest="source", type=Path, metavar="SPEC",
                      help="kopiér en tidligere spec som nyt udkast (nummer, folketingsår og "
                           "afgørelse ryddes, dato markeres UDFYLD)")
-    new.add_argument("--art", default="aktstykke", choices=("aktstykke", "dagsorden"),
-                     help="dokumentets art, når der ikke kopieres (standard: aktstykke)")
+    new.add_argument("--art", default=DEFAULT_KIND, choices=tuple(KINDS),
+                     help=f"dokumentets art, når der ikke kopieres (standard: {DEFAULT_KIND})")
     new.add_argument("--dir", type=Path, default=Path("specs"), metavar="DIR",
                      help="mappen, den nye spec skrives i (standard: specs/)")
     new.set_defaults(run=_new)
@@ -575,7 +576,6 @@ def _source_date() -> None:
 def _redline(args: argparse.Namespace) -> int:
     from aktstykker_gen import assets
     from aktstykker_gen.build import WriteError, write_outputs
-    from aktstykker_gen.kinds import KINDS
     from aktstykker_gen.redline import redline
     from aktstykker_gen.writers.docx import Revision, write_docx
 
@@ -620,7 +620,6 @@ class _Version:
 def _version(path: Path, edition: Udgave) -> _Version:
     """A spec rendered as `edition`, or a built DOCX read back into its tree (docx_tree.py): the
     edition it was built as, confidential when it carries the FORTROLIGT mark."""
-    from aktstykker_gen.kinds import DEFAULT_KIND
     from aktstykker_gen.reading import SPEC_SUFFIXES, rendered
 
     if path.suffix.lower() == ".docx":

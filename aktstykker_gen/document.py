@@ -57,6 +57,7 @@ ROLES = frozenset({
     "subheading", # a heading inside a section's text, a real heading in every writer
     "annex",      # a bilag's heading ("Bilag 1. Titel"), on a page of its own
     "item",       # a numbered item's heading ("3 (Offentlig) Titel"), on a page of its own
+    "item-stub",  # an item shown by its heading alone ("6 (Fortrolig)"), under the one before
     "byline",     # a line under an item's heading: who is responsible, the case number
     "part",       # a named part of an item ("Resumé", "Indstilling"), a heading below "item"
     "subpart",    # a heading inside a part, one level below "part"

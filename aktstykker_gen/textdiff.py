@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from aktstykker_gen.alignment import Fingerprint, Step, align, moves
 from aktstykker_gen.reading import Reading, key
-from aktstykker_gen.textplaces import SECTION, is_row, places
+from aktstykker_gen.textplaces import is_row, places, unlettered
 from aktstykker_gen.tokens import changes
 
 RED, GREEN, CYAN, RESET = "\033[31m", "\033[32m", "\033[36m", "\033[0m"
@@ -36,7 +36,7 @@ class _Side:
         kept = [(n, line.rstrip()) for n, line in enumerate(reading.lines, start=1) if key(line)]
         lines = [line for _, line in kept]
         return cls(lines, [n for n, _ in kept], places(lines),
-                   [(_kind(line), key(SECTION.sub("", key(line)))) for line in lines])
+                   [(_kind(line), key(unlettered(key(line)))) for line in lines])
 
 
 def _kind(line: str) -> str:

@@ -1,6 +1,7 @@
 """Where a line of a reader's text stands, for `diff`'s hunk headers: its part of the document
 ("afsnit b", an agenda's "punkt 3", "afslutning" for the place and date, signatures and what
-follows them, "bilag 1") and, for a line of a specification table, the hovedkonto and
+follows them, "bilag 1": the lines each kind names as opening a part, `Kind.steder`) and,
+for a line of a specification table, the hovedkonto and
 underkonto it is under ("afsnit b › § 16.11.37 › 10"): one label ("22. Andre ordinære
 driftsomkostninger") stands on several rows of a table.
 
@@ -12,17 +13,12 @@ and there a numbered line without amounts under a hovedkonto is taken for its un
 
 from __future__ import annotations
 
+import functools
 import re
 
+from aktstykker_gen.kinds import KINDS
 from aktstykker_gen.reading import key
 
-SECTION = re.compile(r"^([a-f])\. ")
-# An agenda item's heading: "6 (Fortrolig)", "3 (Offentlig) Fortrolige priser …".
-_ITEM = re.compile(r"^([0-9]+) \((?:Offentlig|Fortrolig)\)")
-# The closing's first line: "København, den 1. oktober 2025" (the head's line ends in a full
-# stop and names the ministry first).
-_CLOSING = re.compile(r"^[A-ZÆØÅ][\w\- ]*, den \d{1,2}\. [a-zæøå]+ \d{4}$")
-_BILAG = re.compile(r"^Bilag (\d+)\. ")
 _HOVEDKONTO = re.compile(r"^§ (\d{2}\.\d{2}\.\d{2})\.")
 _NUMBERED = re.compile(r"^(\d{1,3})\. ")
 _LEVEL = 2   # spaces of indentation a row level, as writers/text.py indents them
@@ -39,16 +35,33 @@ def parts(lines: list[str]) -> list[str]:
     current, found = "indledning", []
     for line in lines:
         text = key(line)
-        if match := SECTION.match(text):
-            current = f"afsnit {match[1]}"
-        elif match := _ITEM.match(text):
-            current = f"punkt {match[1]}"
-        elif _CLOSING.match(text):
-            current = "afslutning"
-        elif match := _BILAG.match(text):
-            current = f"bilag {match[1]}"
+        for pattern, name in _openers():
+            if match := pattern.match(text):
+                current = name.format(*match.groups())
+                break
         found.append(current)
     return found
+
+
+def unlettered(text: str) -> str:
+    """`text` without the running letter a part opens with ("b. " of a section), which the
+    alignment sets aside: a section lettered anew is the same section."""
+    for pattern in _running():
+        text = pattern.sub("", text, count=1)
+    return text
+
+
+@functools.cache
+def _running() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(f"^{sted.mønster}") for kind in KINDS.values()
+                 for sted in kind.steder if sted.løbende)
+
+
+@functools.cache
+def _openers() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Every kind's part openers: a text does not say its kind (a built DOCX, PDF or .txt)."""
+    return tuple((re.compile(sted.mønster), sted.navn)
+                 for kind in KINDS.values() for sted in kind.steder)
 
 
 def is_row(line: str) -> bool:

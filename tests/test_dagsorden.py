@@ -54,7 +54,7 @@ def covered(pages: list[str] | None, text: str) -> str:
     compared."""
     if pages is not None:
         opening = [n for n, page in enumerate(pages, start=1)
-                   if page.lstrip().startswith(ITEM_3)]
+                   if without_folio(page).lstrip().startswith(ITEM_3)]
         assert opening == [SEED_FIRST_PAGE], opening
         return "\n".join(pages[SEED_FIRST_PAGE - 1:])
     start = text.rfind(ITEM_3)
@@ -108,15 +108,38 @@ def test_docx_and_pdf_of_the_agenda_carry_the_same_text(built: dict[str, str]) -
     assert similarity(without_folio(built["pdf whole"]), built["docx whole"]) >= 0.995
 
 
-def test_every_page_is_numbered_side_n_and_each_item_opens_a_page(tmp_path: Path) -> None:
+def test_every_page_opens_with_side_n_and_each_item_with_content_opens_a_page(
+        tmp_path: Path) -> None:
+    """The folio is the first line of each page's text, as in the seed ("Side 5" opens it);
+    a closed item shown by its number alone stands under the item before it, as the seed's
+    "6 (Fortrolig)" does under item 5's Bilag, so the seed's pages 5-15 are ours too."""
     (tmp_path / "a.pdf").write_bytes(render_outputs(pipeline.check(SPEC))[".pdf"])
     pages = pdf_pages(tmp_path / "a.pdf")
-    assert all(f"Side {n}" in text.splitlines() for n, text in enumerate(pages, start=1))
-    opening = [re.sub(r"^Side [0-9]+\n", "", text).split("\n", 1)[0] for text in pages]
+    assert [text.splitlines()[0] for text in pages] == \
+        [f"Side {n}" for n in range(1, len(pages) + 1)]
+    opening = [text.splitlines()[1] for text in pages]
     items = [line for line in opening if re.match(r"[0-9] \((Offentlig|Fortrolig)\)", line)]
-    assert [int(line.split()[0]) for line in items] == list(range(1, 10))
-    # The contents open page 2, after the front page, so that item 3 opens page 5 as in the seed.
+    assert [int(line.split()[0]) for line in items] == [1, 2, 3, 4, 5, 7, 8, 9]
+    item_5 = opening.index("5 (Offentlig) Udmøntningsaftale for psykiatrimidler 2025")
+    [stub] = [n for n, text in enumerate(pages) if n > 1 and "\n6 (Fortrolig)" in text]
+    assert pages[stub].rstrip().endswith("\n6 (Fortrolig)")
+    assert stub - item_5 in (0, 1) and stub + 1 == opening.index(items[5])   # before item 7
+    # The contents open page 2, after the front page, so that item 3 opens page 5 as in the
+    # seed, and the seed's last page, 15, is ours.
     assert opening[1] == "Indhold" and opening[SEED_FIRST_PAGE - 1].startswith(ITEM_3)
+    assert len(pages) == 15
+
+
+def test_the_agenda_hyphenates_no_word(tmp_path: Path) -> None:
+    """As the seed: a line of the PDF ends in a hyphen only where the text has one (a
+    compound's, "CGRP-antistoffer"); no word is split with a hyphen of the layout's own."""
+    outputs = render_outputs(pipeline.check(SPEC))
+    (tmp_path / "a.pdf").write_bytes(outputs[".pdf"])
+    text = " ".join(outputs[".txt"].decode("utf-8").split())
+    broken = re.findall(r"(\S+)-\n(\S+)", "\n".join(pdf_pages(tmp_path / "a.pdf")))
+    assert broken   # the measure below has lines to look at
+    assert [f"{a}-{b}" for a, b in broken
+            if f"{a}-{b}" not in text and f"{a}- {b}" not in text] == []
 
 
 def test_an_items_links_close_its_bilag_part_without_a_heading(built: dict[str, str]) -> None:
@@ -290,7 +313,7 @@ def test_spec_text_in_an_agenda_is_data_not_markup_or_template_code(tmp_path: Pa
              "bilag": [{"nr": 1, "titel": hostile}]}.get(field, hostile)
     item(data, 4)[field] = value
     tree = pipeline.render(pipeline.check(_written(tmp_path, data)), edition=Udgave.offentlig)
-    items = [b for b in tree.body if getattr(b, "role", "") == "item"]
+    items = [b for b in tree.body if getattr(b, "role", "") in ("item", "item-stub")]
     assert len(items) == 9
     texts = [getattr(b, "text", "") for b in tree.body]
     assert any(hostile in text for text in texts)

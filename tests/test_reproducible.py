@@ -8,8 +8,13 @@ import sys
 import time
 from pathlib import Path
 
+import os
+import shutil
+
 import pytest
-from conftest import SEED_SPEC
+from conftest import ROOT, SEED_SPEC
+
+AGENDA_SPEC = ROOT / "specs" / "dagsorden" / "2025-09-sundhedsudvalget.yaml"
 
 
 def build(spec: Path, out: Path, cwd: Path, *options: str) -> dict[str, str]:
@@ -29,6 +34,26 @@ def test_separate_processes_in_other_folders_at_other_times_give_the_same_bytes(
     time.sleep(2.1)  # zip entries store time in 2-second steps
     second = build(SEED_SPEC, tmp_path / "two", tmp_path / "there", *options)
     assert first == second
+
+
+@pytest.mark.parametrize("spec", [SEED_SPEC, AGENDA_SPEC], ids=["aktstykke", "dagsorden"])
+def test_a_spec_copied_to_two_folders_of_other_names_and_depths_builds_the_same_bytes(
+        tmp_path: Path, spec: Path) -> None:
+    """No path leaks into a file: not the spec's folder, the output's, the working folder or
+    TMPDIR (where WeasyPrint copies the fonts). Both editions of the agenda are compared."""
+    folders = [tmp_path / "a", tmp_path / "en-meget-lang-mappe" / "med" / "flere" / "niveauer"]
+    hashes = []
+    for folder in folders:
+        (folder / "tmp").mkdir(parents=True)
+        copy = folder / spec.name
+        shutil.copyfile(spec, copy)
+        subprocess.run([sys.executable, "-m", "aktstykker_gen", "build", copy.name, "-o", "ud"],
+                       cwd=folder, check=True, capture_output=True,
+                       env={**os.environ, "TMPDIR": str(folder / "tmp"), "PYTHONPATH": str(ROOT)})
+        built = sorted((folder / "ud").glob("*.*"))
+        hashes.append({path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in built})
+    assert {name[-4:] for name in hashes[0]} >= {".pdf", "docx", ".txt"}
+    assert hashes[0] == hashes[1]
 
 
 def test_one_changed_amount_changes_every_file(tmp_path) -> None:

@@ -31,6 +31,19 @@ class Kopi:
     bekræftes: tuple[tuple[str, str], ...] = ()    # key, the label its kept value is marked with
 
 
+@dataclass(frozen=True)
+class Sted:
+    """A line that opens a part of the kind's document, as a reader's text has it (a built
+    file's too, which does not say its kind): `diff` heads a hunk with the part it is in.
+    `navn` is the part's name, with the pattern's first group in the place of {}."""
+
+    mønster: str       # a regular expression matched at the line's start
+    navn: str          # "afsnit {}", "punkt {}", "afslutning"
+    # The match is a running letter that `diff` and `redline` set aside when they align lines:
+    # a section lettered anew when one before it goes is the same section.
+    løbende: bool = False
+
+
 class DocxParts(TypedDict):
     """A kind's own parts of its DOCX, as `write_docx` takes them."""
 
@@ -60,6 +73,8 @@ class Kind:
     # Whether the view takes the export given with --kontoplan: prose that quotes the
     # finanslov by reference ({finanslov:16.11.79.79:2025}) prints the export's figure.
     view_reads_kontoplan: bool = False
+    # The lines that open the parts of the kind's document, for `diff`'s hunk headers.
+    steder: tuple[Sted, ...] = ()
 
     @property
     def model(self) -> type[BaseModel]:
@@ -98,6 +113,11 @@ KINDS = {
         stylesheet="aktstykke/aktstykke.css",
         redegørelse_at="aktstykker_gen.kinds.aktstykke.finanslov:redegørelse",
         view_reads_kontoplan=True,
+        steder=(Sted(r"([a-f])\. ", "afsnit {}", løbende=True),
+                # The closing's first line: "København, den 1. oktober 2025" (the head's line
+                # ends in a full stop and names the ministry first).
+                Sted(r"[A-ZÆØÅ][\w\- ]*, den \d{1,2}\. [a-zæøå]+ \d{4}$", "afslutning"),
+                Sted(r"Bilag (\d+)\. ", "bilag {}")),
         kopi=Kopi(
             dato="aktstykkets dato (ÅÅÅÅ-MM-DD)",
             # Filled in when Folketinget has numbered the aktstykke and Finansudvalget decided:
@@ -119,6 +139,8 @@ KINDS = {
         stylesheet="dagsorden/dagsorden.css",
         docx_styles="dagsorden/styles.xml",
         docx_numbering="dagsorden/numbering.xml",
+        # An item's heading: "6 (Fortrolig)", "3 (Offentlig) Fortrolige priser …" (view.status).
+        steder=(Sted(r"([0-9]+) \((?:Offentlig|Fortrolig)\)", "punkt {}"),),
         kopi=Kopi(
             dato="mødets dato (ÅÅÅÅ-MM-DD)",
             # The earlier meeting's: its minutes, who came, and the meeting after it.

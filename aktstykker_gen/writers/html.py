@@ -132,7 +132,8 @@ def inline(text: str) -> str:
 
 
 # The roles that are headings, and their level in the tagged PDF.
-HEADINGS = {"subheading": "h1", "annex": "h1", "item": "h1", "part": "h2", "subpart": "h3"}
+HEADINGS = {"subheading": "h1", "annex": "h1", "item": "h1", "item-stub": "h1",
+            "part": "h2", "subpart": "h3"}
 
 
 def _block(block: Block, intro: bool = False) -> str:

@@ -64,9 +64,10 @@ class DagsordenView:
     def _item(self, punkt: Punkt | LukketPunkt) -> dict[str, Any]:
         if isinstance(punkt, LukketPunkt):
             decision = punkt.offentlig_beslutning if self.model.referat else []
+            # With nothing to show but its heading, it opens no page of its own.
             return {"overskrift": self._heading(punkt), "linjer": [], "dele": [
                 ("Beslutning", [{"art": "tekst", "tekst": t} for t in decision])] if decision
-                else [], "links": []}
+                else [], "links": [], "alene": not decision}
         parts: list[tuple[str, list[dict[str, Any]]]] = [
             ("Resumé", self._blocks(punkt, punkt.resumé, TOMT)),
             ("Indstilling", [{"art": "tekst", "tekst": "Det indstilles,"}]
@@ -84,7 +85,8 @@ class DagsordenView:
         ]
         return {"overskrift": self._heading(punkt),
                 "linjer": [line for line in (punkt.ansvarlig, punkt.sagsnr) if line],
-                "dele": parts, "links": [links.target(url) for url in punkt.links]}
+                "dele": parts, "links": [links.target(url) for url in punkt.links],
+                "alene": False}
 
     @staticmethod
     def _bilag(bilag: Punktbilag) -> str:
