@@ -4,7 +4,7 @@ a human; the draft is rendered again and held against the text (proeve.py)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -12,6 +12,7 @@ from aktstykker_gen.diagnostics import SpecError
 from aktstykker_gen.kinds.aktstykke.indlaesning import proeve
 from aktstykker_gen.kinds.aktstykke.indlaesning.henvisning import Henvisninger
 from aktstykker_gen.kinds.aktstykke.indlaesning.layout import read_layout
+from aktstykker_gen.kinds.aktstykke.indlaesning.udgivet import is_published, reflow
 from aktstykker_gen.kinds.aktstykke.indlaesning.udkast import Assembler
 from aktstykker_gen.kinds.aktstykke.indlaesning.yaml_ud import Noted, dump
 from aktstykker_gen.udfyld import UDFYLD
@@ -27,6 +28,7 @@ class Imported:
     marks: list[str]        # each place marked UDFYLD, with why
     identical: bool         # the draft builds the very text it was read from
     differing: list[str]    # the first lines that differ when it does not
+    slips: list[str] = field(default_factory=list)   # a published text's slips, read as meant
 
     @property
     def udfyld(self) -> int:
@@ -37,7 +39,15 @@ def import_text(text: str, name: str, titel: str | None = None) -> Imported:
     """The draft of `text` (the canonical text of an aktstykke); `layout.NotAnAktstykke` when it
     is not one. `titel` from the document's properties, when the file has them."""
     text = text.replace("\r\n", "\n")
+    published = reflow(text) if is_published(text) else None
+    if published is not None:
+        text = published.text
     assembler = Assembler(read_layout(text), titel)
+    if published is not None:
+        assembler.draft.recognised.insert(0, "udgivet tekst: linjerne samlet til afsnit, "
+                                             "lister og tabeller" + "".join(
+                                                 f"; sidestempel udeladt: {' / '.join(published.furniture)}"
+                                                 for _ in published.furniture[:1]))
     assembler.recipients()
     assembler.citations()
     assembler.låneramme()
@@ -58,13 +68,15 @@ def import_text(text: str, name: str, titel: str | None = None) -> Imported:
         assembler.draft.marks.extend(f"kilden til {k}" for k, v in named.items()
                                      if UDFYLD.search(str(v.get("kilde", ""))))
     unplaced = assembler.close()
+    slips = published.slips if published is not None else []
     header = ["Udkast importeret af 'aktstykke import'; kontrollér det med 'aktstykke check'."]
+    header += [f"Læst som ment (den udgivne tekst skrev det anderledes): {slip}" for slip in slips]
     header += [f"UDFYLD: ikke placeret, står her som læst: {line}" for line in
                (u.replace("\n", " ") for u in unplaced)]
     yaml_text = _yaml(_ordered(data), header)
     identical, differing = _prove(yaml_text, name, text)
     return Imported(yaml_text, assembler.draft.recognised, assembler.draft.marks, identical,
-                    differing)
+                    differing, slips)
 
 
 def _yaml(data: dict[str, Any], header: list[str] | None = None) -> str:

@@ -97,6 +97,9 @@ def _summary(target: Path, imported: object) -> None:
     assert isinstance(imported, Imported)
     lines = [f"skrevet: {target}", "genkendt:"]
     lines += [f"  {what}" for what in imported.recognised] or ["  intet"]
+    if imported.slips:
+        lines.append(f"læst som ment ({len(imported.slips)} slip i den udgivne tekst):")
+        lines += [f"  {slip}" for slip in imported.slips]
     lines.append(f"skal udfyldes ({imported.udfyld} UDFYLD):")
     lines += [f"  {what}" for what in imported.marks] or ["  intet"]
     lines.append("bygger den samme tekst: " + ("ja" if imported.identical else "nej"))

@@ -63,7 +63,7 @@ def find_long_dates(text: str) -> list[re.Match[str]]:
 
 def read_layout(text: str) -> Layout:
     """The text's head, sections and closing block; `NotAnAktstykke` if it has none of them."""
-    chunks = [c for c in text.replace("\r\n", "\n").split("\n\n") if c.strip()]
+    chunks = [c.strip("\n") for c in text.replace("\r\n", "\n").split("\n\n") if c.strip()]
     lead_at = next((i for i, c in enumerate(chunks)
                     if len(c.strip()) <= LEAD_MAX and LEAD.match(c.strip())), None)
     if lead_at is None:

@@ -49,9 +49,13 @@ _GRUND = re.compile(
 # Budgetvejledningen's lines in a (dispositioner.py prints them), and the financing sentence of
 # a reserve or a hovedkonto (finansiering.py).
 _NR = r"\d\d\.\d\d\.\d\d"
-_TILFØRES = re.compile(rf"Der tilføres (?P<op>op til )?{_AMOUNT} til § (?P<nr>{_NR})\. .+\.")
+_TILFØRES = re.compile(rf"Der tilføres (?P<op>op til )?(?P<beløb>{_AMOUNT}) til § (?P<nr>{_NR})\. "
+                       rf"(?P<navn>.+)\.")
 _OVERFØRES = re.compile(rf"Der overføres (?P<op>op til )?(?P<beløb>{_AMOUNT}) fra § "
-                        rf"(?P<fra>{_NR})\. .+ til § (?P<til>{_NR})\. .+\.")
+                        rf"(?P<fra>{_NR})\. (?P<franavn>.+) til § (?P<til>{_NR})\. (?P<navn>.+)\.")
+# An account named in a without the specification that details it (an opening, a text cut
+# short): its underkonto and standardkonto are the clerk's to give.
+_UDFYLD_KONTI = "UDFYLD {what} for § {nr}: specifikationen står ikke i teksten"
 _HJEMMEL = re.compile(r"Der anmodes endvidere om hjemmel til at afgive tilsagn om tilskud på "
                       r"(?P<konti>§ .+)\.")
 _BEVILLINGSTYPE = re.compile(r" \([A-ZÆØÅ][a-zæøå]* ?bev\.\)")
@@ -90,6 +94,17 @@ def finansår(layout: Layout) -> tuple[int, bool]:
     return layout.dato.year, False
 
 
+# The sections every aktstykke that asks for money has after a (d is the optional one).
+_STILL_TO_COME = {"b": "Sagsfremstilling", "c": "Motivering for forelæggelsen", "e": "Forslaget",
+                  "f": "Finansministeriets tilslutning"}
+
+
+def _value(amount: str) -> Decimal:
+    """ "8,3 mio. kr." in mio. kr."""
+    number, unit = amount.split(" ", 1)
+    return konti.amount(number) * (1000 if unit.startswith("mia") else 1)
+
+
 def _slug(name: str) -> str:
     name = name.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
     return re.sub(r"[^a-z0-9]+", "-", name).strip("-") or "modtager"
@@ -117,6 +132,7 @@ class Assembler:
         self.specifikation: list[konti.Hovedkonto] = []
         self.flerår: list[konti.Hovedkonto] = []
         self.kontoliste: list[tuple[str, str | None, bool]] = []   # nr, formål, type shown
+        self.from_a = False   # accounts only from a's lines: no specification in the text
         self._accounts()
 
     # -- accounts -----------------------------------------------------------------------
@@ -145,7 +161,54 @@ class Assembler:
             for chunk in chunks:
                 if chunk.kind == "ul" and all(_KONTOLISTE.match(i) for i in chunk.lines):
                     self.kontoliste = [self._listed(i) for i in chunk.lines]
+        self._accounts_from_a()
         self._place_accounts()
+
+    def _accounts_from_a(self) -> None:
+        """The accounts a's dispositions and financing sentence name that no specification
+        details (an opening of a published aktstykke has none): each with the amount a gives
+        it in the finansår ("Der tilføres" what it gets beyond what is transferred to it), its
+        name and bevillingstype as printed; the underkonto and standardkonto marked UDFYLD."""
+        found: dict[str, konti.Hovedkonto] = {}
+        amounts: dict[str, Decimal] = {}
+
+        def account(nr: str, label: str, value: Decimal) -> None:
+            if any(h.nr == nr for h in self.specifikation + self.flerår):
+                return
+            navn, typ = label, None
+            for printed, bevillingstype in konti.BEVILLINGSTYPER.items():
+                if label.endswith(f" ({printed})"):
+                    navn, typ = label[:-len(printed) - 3], bevillingstype
+            found.setdefault(nr, konti.Hovedkonto(nr, navn, typ))
+            amounts[nr] = amounts.get(nr, Decimal(0)) + value
+
+        texts = [(c.kind, c.lines) for letter, chunks in self.layout.sections if letter == "a"
+                 for c in chunks]
+        for kind, lines in texts:
+            for item in lines if kind == "ul" else []:
+                if m := _TILFØRES.fullmatch(item):
+                    account(m["nr"], m["navn"], _value(m["beløb"]))
+                elif m := _OVERFØRES.fullmatch(item):
+                    account(m["fra"], m["franavn"], -_value(m["beløb"]))
+                    account(m["til"], m["navn"], _value(m["beløb"]))
+        if not found:
+            return
+        net = sum(amounts.values(), Decimal(0))
+        for kind, lines in texts:
+            m = _FINANSIERINGSFORM.fullmatch(lines[0].removesuffix(".")) if kind == "p" else None
+            if m and m["nr"] and m["beløb"] and not m["uk"] and _value(m["beløb"]) == net:
+                label = lines[0].split(f"§ {m['nr']}. ", 1)[1].removesuffix(".")
+                account(m["nr"], label, -net)
+        for nr, konto in found.items():
+            what = "underkonto og standardkonto (nummer, navn og beløb)" + (
+                "" if konto.bevillingstype else " og bevillingstype")
+            konto.underkonti.append(("10", _UDFYLD_KONTI.format(what=what, nr=nr), False, [
+                ("22", "Andre ordinære driftsomkostninger", {("udgift", self.year): amounts[nr]})]))
+            self.specifikation.append(konto)
+            self.draft.marks.append(f"{what} for § {nr} (specifikationen står ikke i teksten)")
+            self.from_a = True
+        self.draft.recognised.append(f"{len(found)} konti fra afsnit a's dispositioner og "
+                                     "finansiering")
 
     def _listed(self, item: str) -> tuple[str, str | None, bool]:
         m = _KONTOLISTE.match(item)
@@ -184,7 +247,7 @@ class Assembler:
             data["udgifter"] = [self._konto(h, formål.get(h.nr)) for h in udgifter]
         if finansiering:
             data["finansiering"] = [self._konto(h, None) for h in finansiering]
-        if self.specifikation:
+        if self.specifikation and not self.from_a:
             self.draft.recognised.append(
                 f"{len(udgifter)} udgiftskonti og {len(finansiering)} finansieringskonti fra "
                 "specifikationen")
@@ -300,6 +363,26 @@ class Assembler:
                     isinstance(b, str) and _LÅNERAMMESÆTNING.fullmatch(b))]
                 tekst[letter] = [{"indsæt": "forslag"}, *rest]
         self.draft.data["tekst"] = tekst
+        if not self.layout.closing:
+            self._cut_short(tekst)
+
+    def _cut_short(self, tekst: dict[str, Any]) -> None:
+        """A text that stops before its closing block (an opening, a page cut off): the
+        paragraph it stops in is kept as read and marked, each section still to come, the
+        specification of the accounts a names and the signatories are marked for the clerk."""
+        last = tekst[max(tekst)]
+        if last and isinstance(last[-1], str) and not re.search(r"[.:!?”]$", last[-1]):
+            last[-1] = self.mark(last[-1], "teksten slutter midt i dette afsnit; resten mangler")
+        accounts = "udgifter" in self.draft.data or "finansiering" in self.draft.data
+        if accounts and not any(b == {"indsæt": "specifikation"} for b in tekst.get("b", [])):
+            tekst.setdefault("b", []).append({"indsæt": "specifikation"})
+        for letter, name in _STILL_TO_COME.items():
+            if letter > max(self.layout.sections)[0] and (
+                    letter != "b" or letter not in tekst):
+                why = f"afsnit {letter} ({name}): teksten slutter før afsnittet"
+                self.draft.marks.append(why)
+                tekst[letter] = [f"UDFYLD {why}", *tekst.get(letter, []),
+                                 *([{"indsæt": "forslag"}] if letter == "e" and accounts else [])]
 
     def _uden_tillægsbevilling(self, forslag: str) -> None:
         """Why nothing goes on the tillægsbevilling, from the end of e's request in
@@ -458,5 +541,9 @@ class Assembler:
     def close(self) -> list[str]:
         """The closing block into its fields; returns the lines nothing took, head's too."""
         hoved.closing(self.layout.closing, self.draft.data, self.unplaced)
+        if not self.layout.closing:
+            why = "underskriverne: teksten slutter før dem"
+            self.draft.marks.append(why)
+            self.draft.data["underskrivere"] = [f"UDFYLD {why}"]
         self.draft.marks.extend(f"ikke placeret: {line[:70]}" for line in self.unplaced)
         return self.unplaced
