@@ -39,7 +39,8 @@ schema: $(READY)
 # benchmarks/results.md, under a summary): check and build of the seed, cold; the usual route
 # (Word template + LibreOffice, so system-deps first); a warm re-render; 100 specs on all
 # cores; one aktstykke of 100-800 account rows; check and build of 1,000-10,000 accounts;
-# the live preview's latency (Chromium).
+# the live preview's latency (Chromium); `aktstykke redline` beside python-redlines' two engines
+# on the revision corpus (the `bench` extra, installed with requirements.lock).
 bench: $(READY)
 	@bash scripts/system-deps.sh
 	$(BIN)/python benchmarks/run_all.py

@@ -11,6 +11,8 @@ Runs, in this order, each in its own process (each rewrites only its own section
   9. preview_latency.py  `aktstykke watch`: a save to the open page showing it (Chromium)
  10. register.py      `aktstykke register` of 300 specs, cold and with nothing changed
  11. import_seed.py   `aktstykke import` of the seed's DOCX and text, cold
+ 12. redline_engines.py  `aktstykke redline` beside python-redlines' two engines on the
+                      revision corpus (the `bench` extra, in requirements.lock)
 Each prints one `summary: {json}` line; this gathers them into the summary section, with
 the machine, the load average before and after (other work on the machine skews timings)
 and the total wall time, and puts the sections in the order above.
@@ -40,13 +42,14 @@ from results import RESULTS, write_section
 
 HERE = Path(__file__).resolve().parent
 SCRIPTS = ["check_speed.py", "seed_route.py", "warm_render.py", "batch_build.py", "scaling.py",
-           "accounts.py", "preview_latency.py", "register.py", "import_seed.py"]
+           "accounts.py", "preview_latency.py", "register.py", "import_seed.py", "redline_engines.py"]
 HEADING = "# Summary of the last `make bench`"
 ORDER = [HEADING, "# `aktstykke check` speed", "# `aktstykke build` of the seed vs the usual route",
          "# Warm re-render", "# `aktstykke build` of 100 specs", "# Scaling", "# Accounts",
-         "# Live preview latency", "# `aktstykke register`", "# `aktstykke import` of the seed"]
+         "# Live preview latency", "# `aktstykke register`", "# `aktstykke import` of the seed",
+         "# Redline engines"]
 ROWS = ["check", "check_agenda", "build", "route", "warm", "batch", "scaling", "accounts", "preview",
-        "register", "import"]
+        "register", "import", "redline"]
 
 
 def load() -> str:
