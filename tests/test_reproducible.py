@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
-
-import os
-import shutil
 
 import pytest
 from conftest import ROOT, SEED_SPEC

@@ -46,7 +46,8 @@ def import_text(text: str, name: str, titel: str | None = None) -> Imported:
     if published is not None:
         assembler.draft.recognised.insert(0, "udgivet tekst: linjerne samlet til afsnit, "
                                              "lister og tabeller" + "".join(
-                                                 f"; sidestempel udeladt: {' / '.join(published.furniture)}"
+                                                 "; sidestempel udeladt: "
+                                                 + " / ".join(published.furniture)
                                                  for _ in published.furniture[:1]))
     assembler.recipients()
     assembler.citations()
