@@ -28,7 +28,6 @@ from aktstykker_gen.kinds.aktstykke.indlaesning.udgivet import is_published, ref
 from aktstykker_gen.pipeline import check, render
 from aktstykker_gen.reading import read
 from aktstykker_gen.udgaver import Udgave
-from aktstykker_gen.writers.text import write_text
 
 PUBLISHED_SEED = ROOT / "tests" / "seed" / "aktstykke-2025-10-01-personlig-medicin.txt"
 OPENINGS = sorted((ROOT / "tests" / "real").glob("akt*.txt"))

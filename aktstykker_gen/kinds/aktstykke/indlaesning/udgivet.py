@@ -115,7 +115,8 @@ def _read_past_slips(line: str, number: int, slips: list[str]) -> str:
 
 
 def _vocabulary(lines: list[str]) -> set[str]:
-    """The words the text spells whole (inside a line, where no break cuts them), and the bevillingstyper's labels: a word broken over
+    """The words the text spells whole (inside a line, where no break cuts them), and the
+    bevillingstyper's labels: a word broken over
     two lines without a hyphen is joined when the whole word is one of them."""
     words = {w.lower() for line in lines for w in re.findall(r"\w+", line)[1:-1]}
     return words | {w.lower() for label in BEVILLINGSTYPER for w in re.findall(r"\w+", label)}
@@ -204,9 +205,7 @@ def _join(lines: list[str], vocabulary: set[str]) -> str:
             text = line
             continue
         first = line.split(" ", 1)[0]
-        if text.endswith(_SOFT_HYPHEN):
-            text = text[:-1] + line
-        elif re.search(r"\w-$", text) and first[:1].islower() and \
+        if text.endswith(_SOFT_HYPHEN) or re.search(r"\w-$", text) and first[:1].islower() and \
                 first.strip(".,;:") not in _CONJUNCTIONS:
             text = text[:-1] + line
         elif re.search(r"\w-$", text):
