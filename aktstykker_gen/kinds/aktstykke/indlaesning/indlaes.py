@@ -44,11 +44,10 @@ def import_text(text: str, name: str, titel: str | None = None) -> Imported:
         text = published.text
     assembler = Assembler(read_layout(text), titel)
     if published is not None:
-        assembler.draft.recognised.insert(0, "udgivet tekst: linjerne samlet til afsnit, "
-                                             "lister og tabeller" + "".join(
-                                                 "; sidestempel udeladt: "
-                                                 + " / ".join(published.furniture)
-                                                 for _ in published.furniture[:1]))
+        stamp = " / ".join(published.furniture)
+        assembler.draft.recognised.insert(0, "udgivet tekst: linjerne samlet til afsnit, lister "
+                                             "og tabeller" + (f"; sidestempel udeladt: {stamp}"
+                                                              if stamp else ""))
     assembler.recipients()
     assembler.citations()
     assembler.låneramme()

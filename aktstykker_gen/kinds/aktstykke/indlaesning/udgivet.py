@@ -116,8 +116,8 @@ def _read_past_slips(line: str, number: int, slips: list[str]) -> str:
 
 def _vocabulary(lines: list[str]) -> set[str]:
     """The words the text spells whole (inside a line, where no break cuts them), and the
-    bevillingstyper's labels: a word broken over two lines without a hyphen is joined when
-    the whole word is one of them."""
+    bevillingstyper's labels: a word broken over
+    two lines without a hyphen is joined when the whole word is one of them."""
     words = {w.lower() for line in lines for w in re.findall(r"\w+", line)[1:-1]}
     return words | {w.lower() for label in BEVILLINGSTYPER for w in re.findall(r"\w+", label)}
 
