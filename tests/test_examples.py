@@ -43,6 +43,7 @@ def test_pdf_and_docx_of_every_spec_carry_the_same_text(spec: Path, tmp_path: Pa
 
 
 PAGE_NUMBER = re.compile(r"([A-Z]{2}[0-9]{6}\s*|Side )?[0-9]+")
+FOLIO = re.compile(r"Side [0-9]+")
 RUNNING_LINE = re.compile(r"(Fortroligt )?[Aa]ktstykke (nr\. [0-9]+|[A-ZÆØÅ]+)"
                           r"(, Folketinget [0-9]{4}-[0-9]{2})?")
 
@@ -65,6 +66,9 @@ def _without_page_furniture(pdf: Path) -> str:
         for furniture in (PAGE_NUMBER, RUNNING_LINE):
             if lines and furniture.fullmatch(lines[-1].strip()):
                 lines.pop()
+        # An agenda's folio ("Side N") is painted first, under the page's content.
+        if lines and FOLIO.fullmatch(lines[0].strip()):
+            lines.pop(0)
         if pages and lines and lines[0].endswith("mio. kr.") and lines[0] in pages[-1]:
             lines = lines[1:]
         pages.append(lines)

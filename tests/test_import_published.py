@@ -147,6 +147,15 @@ SPECS = [p for p in sorted((ROOT / "specs").rglob("*.yaml"))
 WRAPPABLE = [p for p in SPECS if _single_column(p)]
 
 
+WRAP_BREAK = ("known, not fixed: a sentence that ends a wrapped line with room left for the next "
+              "word ends the paragraph (udgivet._ends_paragraph) even inside one, e.g. "
+              "'… medicin. Midlerne …' at width 70")
+WRAP_BREAKS = {"2025-10-01-personlig-medicin", "erstatter-tidligere", "fortroligt-bilag",
+               "fortroligt-ophaevet", "laaneramme", "med-afsnit-d", "med-paategning",
+               "orienterende", "overfoersel-op-til-fra-reserve", "to-tekstanmaerkninger",
+               "akt253-2019-20", "akt283-2020-21"}
+
+
 def _published(spec: Path, width: int, blank: bool, bullet: str) -> str:
     """The spec's document as a page prints it: lines wrapped at `width`, sections lettered
     before their text, bullets, table rows one a line with their amounts at the end, and
@@ -185,11 +194,10 @@ def _published(spec: Path, width: int, blank: bool, bullet: str) -> str:
     return "\n".join(out)
 
 
-@pytest.mark.xfail(strict=False, reason="known, not fixed (deadline): a sentence that ends with "
-                   "room left for the next word ends the paragraph (udgivet._ends_paragraph) even "
-                   "inside one, e.g. '… medicin. Midlerne …' at width 70")
-@pytest.mark.parametrize("spec", WRAPPABLE, ids=[p.stem for p in WRAPPABLE])
-@settings(max_examples=3, deadline=None)
+@pytest.mark.parametrize("spec", [
+    pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=WRAP_BREAK))
+    if p.stem in WRAP_BREAKS else p for p in WRAPPABLE], ids=[p.stem for p in WRAPPABLE])
+@settings(max_examples=3, deadline=None, derandomize=True)
 @given(width=st.integers(min_value=70, max_value=130), blank=st.booleans(),
        bullet=st.sampled_from(["- ", "– ", "• "]))
 def test_a_wrapped_text_is_laid_out_as_the_spec_writes_it(spec: Path, width: int, blank: bool,
