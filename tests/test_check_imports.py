@@ -103,12 +103,16 @@ def test_json_and_difflib_are_loaded_when_the_check_needs_them(tmp_path):
     assert code == 1 and "difflib" in modules
 
 
-def test_an_agenda_with_a_marker_loads_no_aktstykke_code():
-    """The agenda seed has a marker (`# aktstykke: tillad AKT702`): its codes are judged from
-    the agenda's own rules, so the aktstykke's model and rules (the catalogue would load every
+def test_an_agenda_with_a_marker_loads_no_aktstykke_code(tmp_path):
+    """An agenda with a marker (`# aktstykke: tillad AKT702`) has its codes judged from the
+    agenda's own rules, so the aktstykke's model and rules (the catalogue would load every
     kind's) are not imported; a marker naming another kind's code loads them (test_tilladelser)."""
-    agenda = SEEDS[1]
-    assert "# aktstykke: tillad AKT7" in agenda.read_text(encoding="utf-8")
+    agenda = tmp_path / "dagsorden.yaml"
+    text = SEEDS[1].read_text(encoding="utf-8")
+    assert text.count("      - at dagsordenen godkendes\n") == 1
+    agenda.write_text(text.replace("      - at dagsordenen godkendes\n",
+                                   "      - Dagsordenen godkendes   # aktstykke: tillad AKT702\n"),
+                      encoding="utf-8")
     code, modules = imported_modules("check", str(agenda))
     assert code == 0
     assert "aktstykker_gen.kinds.dagsorden.rules" in modules, "the module listing was not read"

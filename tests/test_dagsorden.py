@@ -259,6 +259,15 @@ def test_in_the_minutes_each_decision_follows_its_items_recommendation(tmp_path:
         assert f"Punkt {nr} blev behandlet." in body or PUBLIC_DECISION in body
 
 
+def test_a_lone_at_is_the_recommendation_of_an_item_with_nothing_to_recommend() -> None:
+    """The seed's Eventuelt (item 8) prints "Det indstilles, / at" and nothing more: the
+    standard form left open, so the seed's spec checks clean with every warning an error."""
+    from aktstykker_gen import cli
+
+    assert item(agenda(), 8)["indstilling"] == ["at"]
+    assert cli.main(["check", "--strict", str(SPEC)]) == 0
+
+
 @pytest.mark.parametrize("missing", ["offentlig_titel", "offentlig_beslutning"])
 def test_a_closed_item_without_what_may_be_published_fails_check_of_the_minutes(
         tmp_path: Path, missing: str) -> None:

@@ -42,14 +42,22 @@ def numbered_in_order(spec: Spec) -> Iterator[Finding]:
 @rules.rule("AKT702", "indstillingen står i standardformen 'at …'", Severity.WARNING, GROUP)
 def recommendation_in_standard_form(spec: Spec) -> Iterator[Finding]:
     """The recommendation follows "Det indstilles," with one clause a line, each beginning
-    "at" and saying what the committee is asked to do."""
+    "at" and saying what the committee is asked to do. A lone "at" as the whole recommendation
+    is the form with nothing to recommend, as the agenda systems print it under Eventuelt (seed
+    003's item 8); among other clauses it is a line left over."""
     for punkt in spec.model.punkter:
         if not punkt.indstilling:
             yield Finding(f"punkt {punkt.nr} har ingen indstilling", spec.span(punkt, "titel"),
                           hint="tilføj 'indstilling:' med en linje 'at udvalget …'")
+        if [clause.split() for clause in punkt.indstilling] == [["at"]]:
+            continue
         for i, clause in enumerate(punkt.indstilling):
             words = clause.split()
-            if words[:1] != ["at"] or len(words) < 2:
+            if words == ["at"]:
+                yield Finding(f"indstillingen til punkt {punkt.nr} har en tom linje 'at' mellem "
+                              "sine andre", spec.span(punkt, "indstilling", i),
+                              hint="slet linjen, eller skriv hvad udvalget skal")
+            elif words[:1] != ["at"]:
                 yield Finding(f"indstillingen til punkt {punkt.nr} står ikke i standardformen: "
                               f"'{clause}'", spec.span(punkt, "indstilling", i),
                               hint="skriv hver linje som 'at udvalget …'")
