@@ -62,7 +62,9 @@ def document(data: bytes) -> etree._Element:
 def judged(redline: bytes, old: etree._Element, new: etree._Element, seconds: float) -> Judged:
     root = document(redline)
     found = root.xpath(" | ".join(f"//w:{c}" for c in CHANGES), namespaces=NS)
-    touched = {id(p) for mark in found for p in _paragraphs(mark)}
+    # The elements themselves, not their id(): lxml makes a new proxy (whose id may be an old
+    # one's) each time an element is looked up, unless one is still held.
+    touched = {p for mark in found for p in _paragraphs(mark)}
     return Judged(_gives(root, True, new), _gives(root, False, old), len(found), len(touched),
                   seconds)
 
