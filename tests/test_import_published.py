@@ -96,7 +96,8 @@ SECTION_NAMES = {"b": "Sagsfremstilling", "c": "Motivering for forelæggelsen", 
 
 
 def _opening(path: Path) -> str:
-    """The opening without the corpus's SOURCE:/EXCERPT: lines (../shared/tools/doctext.py)."""
+    """The opening without the corpus's SOURCE:/EXCERPT: lines, the reference its build is
+    measured against (../shared/tools/doctext.py's reference_text)."""
     lines = path.read_text(encoding="utf-8").split("\n")
     while lines and re.match(r"^(SOURCE|EXCERPT):", lines[0]):
         lines.pop(0)
@@ -107,7 +108,13 @@ def _opening(path: Path) -> str:
 def test_a_real_opening_imports_to_a_draft_marking_what_it_lacks(path: Path,
                                                                   tmp_path: Path) -> None:
     opening = _opening(path)
-    imported = import_text(opening, f"{path.stem}.yaml")
+    imported = import_text(path.read_text(encoding="utf-8"), f"{path.stem}.yaml")
+    assert "filhoved over dokumentet udeladt (ikke aktstykkets tekst): SOURCE, EXCERPT" in \
+        imported.recognised
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for slip in imported.slips:   # each by the line of the file it stands on, header counted
+        m = re.match(r"linje (\d+): '(.+?)': ", slip)
+        assert m is not None and m[2] in lines[int(m[1]) - 1]
     lacks = OPENING_LACKS[path.stem]
     expected = ["sagens titel (står ikke i teksten)"]
     expected += [f"underkonto og standardkonto (nummer, navn og beløb)"

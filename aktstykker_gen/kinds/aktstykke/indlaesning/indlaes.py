@@ -10,6 +10,7 @@ from typing import Any
 
 from aktstykker_gen.diagnostics import SpecError
 from aktstykker_gen.kinds.aktstykke.indlaesning import proeve
+from aktstykker_gen.kinds.aktstykke.indlaesning.filhoved import filhoved
 from aktstykker_gen.kinds.aktstykke.indlaesning.henvisning import Henvisninger
 from aktstykker_gen.kinds.aktstykke.indlaesning.layout import read_layout
 from aktstykker_gen.kinds.aktstykke.indlaesning.udgivet import is_published, reflow
@@ -36,10 +37,13 @@ class Imported:
 
 
 def import_text(text: str, name: str, titel: str | None = None) -> Imported:
-    """The draft of `text` (the canonical text of an aktstykke); `layout.NotAnAktstykke` when it
+    """The draft of `text` (the canonical text of an aktstykke, or the text Folketinget
+    published, either under a file header that is left out); `layout.NotAnAktstykke` when it
     is not one. `titel` from the document's properties, when the file has them."""
     text = text.replace("\r\n", "\n")
-    published = reflow(text) if is_published(text) else None
+    above = filhoved(text)
+    text = "\n".join(text.split("\n")[above.lines:])
+    published = reflow(text, above.lines + 1) if is_published(text) else None
     if published is not None:
         text = published.text
     assembler = Assembler(read_layout(text), titel)
@@ -48,6 +52,9 @@ def import_text(text: str, name: str, titel: str | None = None) -> Imported:
         assembler.draft.recognised.insert(0, "udgivet tekst: linjerne samlet til afsnit, lister "
                                              "og tabeller" + (f"; sidestempel udeladt: {stamp}"
                                                               if stamp else ""))
+    if above.keys:
+        assembler.draft.recognised.insert(0, "filhoved over dokumentet udeladt (ikke "
+                                             f"aktstykkets tekst): {', '.join(above.keys)}")
     assembler.recipients()
     assembler.citations()
     assembler.låneramme()

@@ -68,13 +68,13 @@ class Reflowed:
     slips: list[str] = field(default_factory=list)       # what the published text slipped on
 
 
-def reflow(text: str) -> Reflowed:
+def reflow(text: str, first: int = 1) -> Reflowed:
     """The canonical text of a published aktstykke, with the page furniture it dropped and the
-    slips it read past."""
+    slips it read past (by their lines in the file, whose line `first` the text starts at)."""
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
     result = Reflowed("")
     kept = []
-    for number, line in enumerate(lines, 1):
+    for number, line in enumerate(lines, first):
         line = _read_past_slips(line, number, result.slips)
         if any(p.match(line.strip()) for p in _STAMP):
             result.furniture.append(line.strip())
