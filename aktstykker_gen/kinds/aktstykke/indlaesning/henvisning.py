@@ -12,12 +12,12 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from aktstykker_gen.kinds.aktstykke.indlaesning.layout import _LONG_DATE
+from aktstykker_gen.kinds.aktstykke.indlaesning.layout import LONG_DATE
 from aktstykker_gen.references import references
 from aktstykker_gen.written_amounts import written_amounts
 
 # "akt. 281 af 26. juni 2025": a cited aktstykke, by number and date.
-AKT = re.compile(rf"\bakt\. (?P<nr>\d+) af (?P<dato>{_LONG_DATE})")
+AKT = re.compile(rf"\bakt\. (?P<nr>\d+) af (?P<dato>{LONG_DATE})")
 
 Resolver = Callable[[str], str | None]
 

@@ -164,10 +164,11 @@ def _shown(amount: Decimal) -> str:
     return f"{whole.replace(',', '.')},{decimals} mio. kr."
 
 
-_ORDER = ("art", "status", "titel", "ministerium", "sted", "dato", "nummer", "folketingsår",
-          "finansår", "nettoændring", "orienterende", "bevillingstype_i_a", "udgifter",
-          "finansiering", "modtagere", "dispositioner", "finansieringsformer", "hjemler", "beløb",
-          "låneramme", "uden_tillægsbevilling", "aktstykker", "tekstanmærkninger", "tekst",
+_ORDER = ("art", "status", "titel", "ministerium", "sted", "dato", "nummer", "bogstav",
+          "folketingsår", "dokumentkode", "fortrolighed", "finansår", "nettoændring",
+          "orienterende", "bevillingstype_i_a", "udgifter", "finansiering", "modtagere",
+          "dispositioner", "finansieringsformer", "hjemler", "beløb", "låneramme",
+          "uden_tillægsbevilling", "aktstykker", "tekstanmærkninger", "tekst", "bilag",
           "underskrivere", "adressat", "afgørelse")
 
 

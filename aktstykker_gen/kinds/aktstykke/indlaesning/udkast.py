@@ -126,7 +126,7 @@ class Assembler:
         data["ministerium"] = layout.ministerium
         data["sted"] = layout.sted
         data["dato"] = layout.dato
-        hoved.head(layout.head, data, self.unplaced)
+        hoved.head(layout.head, data, self.unplaced, self.draft.marks)
         data["finansår"] = self.year if known else Noted(
             self.year, "finansåret står ikke i teksten; aktstykkets år er antaget")
         self.specifikation: list[konti.Hovedkonto] = []
