@@ -41,7 +41,6 @@ SPECS = [p for p in sorted((ROOT / "specs").rglob("*.yaml"))
 # check has errors.
 NOT_YET = {
     "flere-aar-udgift-og-indtaegt": "an income account only in later years is not created",
-    "fortroligt-bilag": "bilag and confidentiality are not read",
     "orienterende-med-tabeller": "own tables are not read into tabel blocks",
     "orienterende": "the original's named amounts are imported with their source to fill",
 }
@@ -49,6 +48,8 @@ NOT_YET = {
 # What a spec holds that its built text does not print, so no import can read it back: the
 # draft marks each (AKT605), by spec, in the order the check lists them.
 UNPRINTED = {
+    # The public edition shows a confidential bilag by its number, title and statement only.
+    "fortroligt-bilag": ["indholdet af bilag 2 (fortroligt: står ikke i den offentlige tekst)"],
     # Once confidentiality is lifted, the head says when and by what, no longer why.
     "fortroligt-ophaevet": ["fortrolighedens grund (teksten siger kun, at fortroligheden er "
                             "ophævet)"],

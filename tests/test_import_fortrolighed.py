@@ -1,6 +1,7 @@
-"""A confidential aktstykke's fortrolighed, read back from the sentences the build words from it
-(kinds/aktstykke/hoved.py): the draft's is the spec's, but for what the text no longer says
-once confidentiality is lifted (the round trip of test_import.py holds the lifted one)."""
+"""A confidential aktstykke's and a confidential bilag's fortrolighed, read back from the sentences
+the build words from it (kinds/aktstykke/hoved.py, fortrolighed.py): the draft's is the spec's,
+but for what the text no longer says once confidentiality is lifted (the round trips of
+test_import.py hold the lifted one and the bilag's marks)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 import pytest
 import yaml
 from conftest import ROOT
+from test_fortrolige_beloeb import DECLARED, UNDECLARED, spec
 
 from aktstykker_gen.kinds.aktstykke.indlaesning.indlaes import import_text
 from aktstykker_gen.pipeline import check, render
@@ -44,3 +46,13 @@ def test_a_confidential_aktstykkes_head_gives_its_fortrolighed_back(tmp_path, so
     written = yaml.safe_load(source)
     assert draft["bogstav"] == written["bogstav"]
     assert draft["fortrolighed"] == written["fortrolighed"]
+
+
+@pytest.mark.parametrize("declared", ["", DECLARED], ids=["alone", "with-public-total"])
+def test_a_confidential_bilags_statement_gives_its_fortrolighed_back(tmp_path, declared) -> None:
+    source = spec(UNDECLARED, declared)
+    draft = _draft(_text(tmp_path, source, Udgave.offentlig))
+    written = yaml.safe_load(source)["bilag"][1]
+    assert draft["bilag"][1]["fortrolighed"] == written["fortrolighed"]
+    assert draft["bilag"][1]["indhold"] == ["UDFYLD indholdet af bilag 2 (fortroligt: står ikke "
+                                            "i den offentlige tekst)"]

@@ -15,7 +15,7 @@ from decimal import Decimal
 from itertools import combinations
 from typing import Any
 
-from aktstykker_gen.kinds.aktstykke.indlaesning import hoved, konti
+from aktstykker_gen.kinds.aktstykke.indlaesning import bilag, hoved, konti
 from aktstykker_gen.kinds.aktstykke.indlaesning.henvisning import AKT, Henvisninger, plain
 from aktstykker_gen.kinds.aktstykke.indlaesning.layout import Chunk, Layout, long_date
 from aktstykker_gen.kinds.aktstykke.indlaesning.yaml_ud import Noted
@@ -133,6 +133,7 @@ class Assembler:
         self.flerår: list[konti.Hovedkonto] = []
         self.kontoliste: list[tuple[str, str | None, bool]] = []   # nr, formål, type shown
         self.from_a = False   # accounts only from a's lines: no specification in the text
+        self.closing, self.bilag = bilag.split(layout.closing)
         self._accounts()
 
     # -- accounts -----------------------------------------------------------------------
@@ -353,6 +354,11 @@ class Assembler:
 
     def sections(self, refs: Henvisninger) -> None:
         tekst: dict[str, Any] = {}
+        if self.bilag:
+            self.draft.data["bilag"] = [self._bilag(b, refs) for b in self.bilag]
+            fortrolige = sum(1 for b in self.bilag if b.statement)
+            self.draft.recognised.append(f"{len(self.bilag)} bilag, heraf {fortrolige} "
+                                         "fortrolige")
         for letter, chunks in self.layout.sections:
             tekst[letter] = self._blocks(chunks, refs)
             if letter == "e" and chunks and chunks[0].kind == "p":
@@ -365,6 +371,19 @@ class Assembler:
         self.draft.data["tekst"] = tekst
         if not self.layout.closing:
             self._cut_short(tekst)
+
+    def _bilag(self, read: bilag.Bilag, refs: Henvisninger) -> dict[str, Any]:
+        """A bilag's number, title and blocks; a confidential one's fortrolighed from its
+        statement, and its content, which the text does not show, marked."""
+        found: dict[str, Any] = {"nr": read.nr, "titel": read.titel}
+        statement = read.statement
+        if statement is None:
+            return {**found, "indhold": self._blocks(read.chunks, refs)}
+        totals = re.findall(r"\{[^}]+\}", refs.text(statement["beløb"] or ""))
+        why = f"indholdet af bilag {read.nr} (fortroligt: står ikke i den offentlige tekst)"
+        self.draft.marks.append(why)
+        return {**found, "fortrolighed": bilag.fortrolighed(statement, totals),
+                "indhold": [f"UDFYLD {why}"]}
 
     def _cut_short(self, tekst: dict[str, Any]) -> None:
         """A text that stops before its closing block (an opening, a page cut off): the
@@ -414,6 +433,9 @@ class Assembler:
             elif chunk.kind == "p" and chunk.text.startswith(_FORSLAG) and table_next:
                 blocks.append({"indsæt": "forslag"})
                 i += 1
+            elif chunk.kind == "p" and self._statements(chunks[i - 1:]):
+                blocks.append({"indsæt": "fortrolige_bilag"})
+                i += len(self._statements(chunks[i - 1:])) - 1
             elif chunk.kind == "p" and _TEKSTANMÆRKNINGER.match(chunk.text):
                 i = self._tekstanmærkninger(chunks, i, refs)
                 blocks.append({"indsæt": "tekstanmærkninger"})
@@ -442,6 +464,13 @@ class Assembler:
                 blocks.append(self.mark(chunk.text, "en tabel eller et citat, som importen ikke "
                                                     "kan placere"))
         return blocks
+
+    def _statements(self, chunks: list[Chunk]) -> list[str]:
+        """The statements of the confidential bilag, one a paragraph in their order, when the
+        chunks start with them (`indsæt: fortrolige_bilag` prints them); else none."""
+        statements = [b.chunks[0].text for b in self.bilag if b.statement]
+        shown = [c.text for c in chunks[:len(statements)] if c.kind == "p"]
+        return statements if statements and shown == statements else []
 
     def _dispositions(self, items: list[str]) -> bool:
         """A list in Budgetvejledningen's phrasing ("Der tilføres X til § …", "Der overføres X
@@ -540,7 +569,7 @@ class Assembler:
 
     def close(self) -> list[str]:
         """The closing block into its fields; returns the lines nothing took, head's too."""
-        hoved.closing(self.layout.closing, self.draft.data, self.unplaced)
+        hoved.closing(self.closing, self.draft.data, self.unplaced)
         if not self.layout.closing:
             why = "underskriverne: teksten slutter før dem"
             self.draft.marks.append(why)
