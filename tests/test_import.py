@@ -40,7 +40,6 @@ SPECS = [p for p in sorted((ROOT / "specs").rglob("*.yaml"))
 # What the import does not read yet, by spec: the draft builds, but not the same text, or its
 # check has errors.
 NOT_YET = {
-    "flere-aar-udgift-og-indtaegt": "an income account only in later years is not created",
     "orienterende-med-tabeller": "own tables are not read into tabel blocks",
     "orienterende": "the original's named amounts are imported with their source to fill",
 }
@@ -48,6 +47,11 @@ NOT_YET = {
 # What a spec holds that its built text does not print, so no import can read it back: the
 # draft marks each (AKT605), by spec, in the order the check lists them.
 UNPRINTED = {
+    # Only the flerårsoversigt shows § 11.23.02 (it has no amount in the finansår, so the
+    # specification leaves it out): not its underkonto, standardkonto or bevillingstype.
+    "flere-aar-udgift-og-indtaegt": [
+        "underkonto og standardkonto (nummer, navn og beløb) og bevillingstype for § 11.23.02: "
+        "kun flerårsoversigten viser kontoen"],
     # The public edition shows a confidential bilag by its number, title and statement only.
     "fortroligt-bilag": ["indholdet af bilag 2 (fortroligt: står ikke i den offentlige tekst)"],
     # Once confidentiality is lifted, the head says when and by what, no longer why.

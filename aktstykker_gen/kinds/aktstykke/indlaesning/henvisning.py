@@ -43,13 +43,17 @@ class Henvisninger:
             own = [f"{{modtager:{rid}}}" for navn, rid in self.recipients.items()
                    if text[written.end:].startswith(f" til {navn}")]
             found = next((ref for ref in own if self.resolve(ref) == shown), None) or next(
-                (ref for ref, value in printed.items() if value == shown), None) \
-                or self.name(shown)
+                (ref for ref, value in printed.items() if value == shown), None)
+            # "48,5 mio. kr. i 2025-2027": a span's total, printed with its years
+            spans = None if found else next((ref for ref, value in printed.items() if value and
+                                             value.startswith(f"{shown} ") and
+                                             text.startswith(value, written.start)), None)
+            found = found or spans or self.name(shown)
             if found is None:
                 self.left.append(shown)
                 continue
             out.append(text[end:written.start] + found)
-            end = written.end
+            end = written.start + len(printed[spans] or "") if spans else written.end
         return "".join(out) + text[end:]
 
 

@@ -53,9 +53,12 @@ _TILFØRES = re.compile(rf"Der tilføres (?P<op>op til )?(?P<beløb>{_AMOUNT}) t
                        rf"(?P<navn>.+)\.")
 _OVERFØRES = re.compile(rf"Der overføres (?P<op>op til )?(?P<beløb>{_AMOUNT}) fra § "
                         rf"(?P<fra>{_NR})\. (?P<franavn>.+) til § (?P<til>{_NR})\. (?P<navn>.+)\.")
-# An account named in a without the specification that details it (an opening, a text cut
-# short): its underkonto and standardkonto are the clerk's to give.
-_UDFYLD_KONTI = "UDFYLD {what} for § {nr}: specifikationen står ikke i teksten"
+# An account no specification details (a's lines name it in an opening, a text cut short; only
+# the flerårsoversigt shows it, having no amount in the finansår): its underkonto and
+# standardkonto are the clerk's to give.
+_UDFYLD_KONTI = "UDFYLD {what} for § {nr}: {why}"
+_UNSPECIFIED = "specifikationen står ikke i teksten"
+_OVERVIEW_ONLY = "kun flerårsoversigten viser kontoen"
 _HJEMMEL = re.compile(r"Der anmodes endvidere om hjemmel til at afgive tilsagn om tilskud på "
                       r"(?P<konti>§ .+)\.")
 _BEVILLINGSTYPE = re.compile(r" \([A-ZÆØÅ][a-zæøå]* ?bev\.\)")
@@ -163,6 +166,9 @@ class Assembler:
                 if chunk.kind == "ul" and all(_KONTOLISTE.match(i) for i in chunk.lines):
                     self.kontoliste = [self._listed(i) for i in chunk.lines]
         self._accounts_from_a()
+        for konto in self.flerår:
+            if not any(h.nr == konto.nr for h in self.specifikation):
+                self._unspecified(konto, konto.totals, _OVERVIEW_ONLY)
         self._place_accounts()
 
     def _accounts_from_a(self) -> None:
@@ -201,15 +207,21 @@ class Assembler:
                 label = lines[0].split(f"§ {m['nr']}. ", 1)[1].removesuffix(".")
                 account(m["nr"], label, -net)
         for nr, konto in found.items():
-            what = "underkonto og standardkonto (nummer, navn og beløb)" + (
-                "" if konto.bevillingstype else " og bevillingstype")
-            konto.underkonti.append(("10", _UDFYLD_KONTI.format(what=what, nr=nr), False, [
-                ("22", "Andre ordinære driftsomkostninger", {("udgift", self.year): amounts[nr]})]))
-            self.specifikation.append(konto)
-            self.draft.marks.append(f"{what} for § {nr} (specifikationen står ikke i teksten)")
+            self._unspecified(konto, {("udgift", self.year): amounts[nr]}, _UNSPECIFIED)
             self.from_a = True
         self.draft.recognised.append(f"{len(found)} konti fra afsnit a's dispositioner og "
                                      "finansiering")
+
+    def _unspecified(self, konto: konti.Hovedkonto, amounts: dict[tuple[str, int], Decimal],
+                     why: str) -> None:
+        """An account the text gives no specification of, with its amounts on one marked
+        underkonto and standardkonto (what the text prints of it is the hovedkonto's total)."""
+        what = "underkonto og standardkonto (nummer, navn og beløb)" + (
+            "" if konto.bevillingstype else " og bevillingstype")
+        konto.underkonti.append(("10", _UDFYLD_KONTI.format(what=what, nr=konto.nr, why=why),
+                                 False, [("22", "Andre ordinære driftsomkostninger", amounts)]))
+        self.specifikation.append(konto)
+        self.draft.marks.append(f"{what} for § {konto.nr} ({why})")
 
     def _listed(self, item: str) -> tuple[str, str | None, bool]:
         m = _KONTOLISTE.match(item)
