@@ -235,3 +235,30 @@ def test_a_sentence_ends_its_paragraph_where_the_line_had_room_for_the_next_word
     text = reflow(published).text
     assert (f"{line} Midlerne" in text) != ends
     assert (f"{line}\n\n   Midlerne" in text) == ends
+
+
+# A line opening with a dash, under a line of section a. (the longest line of prose first):
+# (the line above it, whether the dash opens a list item).
+DASHES = [
+    # No room above for the dash, and no sentence ended: the sentence's own dash, wrapped.
+    ("Midlerne går til initiativer om personlig medicin overalt i Danmark", False),
+    # Room above for it: a greedy wrapper would have set it there, so it opens an item.
+    ("Midlerne går til:", True),
+    # A sentence ends above, though the line is full: an item.
+    ("Midlerne går til en række initiativer om personlig medicin i landet:", True),
+]
+
+
+@pytest.mark.parametrize(("above", "item"), DASHES)
+def test_a_dash_opens_an_item_unless_a_wrapped_sentence_carried_it_over(above: str,
+                                                                        item: bool) -> None:
+    first = "a. Ministeriet anmoder om Finansudvalgets tilslutning til at tilføre"
+    width = len(first)
+    assert len(above) <= width and (len(f"{above} –") <= width or above.endswith(":")) == item
+    published = "\n".join(["Indenrigs- og Sundhedsministeriet.", "København, den 1. oktober 2025.",
+                           first, "1,0 mio. kr. til strategien.", "", above,
+                           "– herunder styrkelse af sundhedsdata.", "",
+                           "f. Finansministeriets tilslutning foreligger."])
+    text = reflow(published).text
+    assert (f"{above}\n\n   - herunder" in text) == item
+    assert (f"{above} – herunder" in text) != item

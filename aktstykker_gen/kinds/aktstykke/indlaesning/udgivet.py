@@ -6,10 +6,12 @@ section letter alone on its line or before the text, and the tables as one row a
 the amounts at the end. What is generally true of that layout is undone here, and nothing
 else: a paragraph ends at a blank line, at a line that starts with a space, or where a line
 ends a sentence with room left for the next line's first word (the room measured against the
-longest line of prose, which a greedy wrapper's width is no less than); a bullet ("–", "•", "-") starts
-an item; a line with "Udgift, mio. kr." starts an account table; a quotation runs from its
-opening to its closing quotation mark. Page stamps (the fagudvalg's "Kulturudvalget 2019-20 /
-KUU Alm.del Bilag 195 / Offentligt", the rendering's page images) are page furniture.
+longest line of prose, which a greedy wrapper's width is no less than); a bullet ("–", "•",
+"-") starts an item (a dash only where the line before had room for it or ended a sentence,
+else it is a sentence's own dash, wrapped); a line with "Udgift, mio. kr." starts an account
+table, and the notes right under it are its notes; a quotation runs from its opening to its
+closing quotation mark. Page stamps (the fagudvalg's "Kulturudvalget 2019-20 / KUU Alm.del
+Bilag 195 / Offentligt", the rendering's page images) are page furniture.
 """
 
 from __future__ import annotations
@@ -195,15 +197,26 @@ def _units(lines: list[str], width: int, closing: bool = False, lead: int = 0) -
                 units.append(current)
             current = []
             continue
-        first = not units and len(current) == 1   # the line after the letter's
-        if current and (line.startswith(" ") or _BULLET.match(line) or _ends_paragraph(
-                current[-1], line, width - lead if first else width, closing)):
+        room = width - lead if not units and len(current) == 1 else width   # after the letter
+        if current and (line.startswith(" ") or _starts_item(current[-1], line, room)
+                        or _ends_paragraph(current[-1], line, room, closing)):
             units.append(current)
             current = []
         current.append(line.strip())
     if current:
         units.append(current)
     return units
+
+
+def _starts_item(line: str, following: str, width: int) -> bool:
+    """A bullet opens a line of its own, but a dash within a sentence ("i Danmark – herunder")
+    may be wrapped to a line's start: it is that dash where the line before had no room for it
+    and ends no sentence."""
+    bullet = _BULLET.match(following)
+    if bullet is None:
+        return False
+    return following.startswith("•") or len(line) + 1 + len(bullet[0].strip()) <= width or \
+        bool(_SENTENCE_END.search(line))
 
 
 def _ends_paragraph(line: str, following: str, width: int, closing: bool) -> bool:
