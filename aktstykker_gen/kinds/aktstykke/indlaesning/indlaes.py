@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from aktstykker_gen.diagnostics import SpecError
-from aktstykker_gen.kinds.aktstykke.indlaesning import proeve
+from aktstykker_gen.kinds.aktstykke.indlaesning import egne_tabeller, proeve
 from aktstykker_gen.kinds.aktstykke.indlaesning.filhoved import filhoved
 from aktstykker_gen.kinds.aktstykke.indlaesning.henvisning import Henvisninger
 from aktstykker_gen.kinds.aktstykke.indlaesning.layout import read_layout
@@ -60,8 +60,11 @@ def import_text(text: str, name: str, titel: str | None = None) -> Imported:
     assembler.låneramme()
     data = assembler.draft.data
     named: dict[str, Any] = {}
-    refs = Henvisninger(proeve.resolver(_yaml({**data, "tekst": _PLACEHOLDER}), name),
-                        candidates(data), lambda shown: _name(shown, named),
+    tables = list(assembler.own_tables.values())   # their cells are references too
+    placeholder = {"a": [*_PLACEHOLDER["a"], *({"tabel": t} for t in tables)]}
+    refs = Henvisninger(proeve.resolver(_yaml({**data, "tekst": placeholder}), name),
+                        candidates(data) + egne_tabeller.cells(tables),
+                        lambda shown: _name(shown, named),
                         {m["navn"]: m["id"] for m in data.get("modtagere", [])})
     assembler.sections(refs)
     tied = _tie(named, refs)

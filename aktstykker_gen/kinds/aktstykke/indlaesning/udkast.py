@@ -16,6 +16,7 @@ from itertools import combinations
 from typing import Any
 
 from aktstykker_gen.kinds.aktstykke.indlaesning import bilag, hoved, konti
+from aktstykker_gen.kinds.aktstykke.indlaesning.egne_tabeller import own_table
 from aktstykker_gen.kinds.aktstykke.indlaesning.henvisning import AKT, Henvisninger, plain
 from aktstykker_gen.kinds.aktstykke.indlaesning.layout import Chunk, Layout, long_date
 from aktstykker_gen.kinds.aktstykke.indlaesning.yaml_ud import Noted
@@ -137,6 +138,7 @@ class Assembler:
         self.kontoliste: list[tuple[str, str | None, bool]] = []   # nr, formål, type shown
         self.from_a = False   # accounts only from a's lines: no specification in the text
         self.closing, self.bilag = bilag.split(layout.closing)
+        self.own_tables: dict[int, dict[str, Any]] = {}   # by the chunk they were read from
         self._accounts()
 
     # -- accounts -----------------------------------------------------------------------
@@ -155,12 +157,18 @@ class Assembler:
             try:
                 if before is not None and _SPECIFIKATION.match(before.text):
                     self.specifikation = konti.specification(table.lines, self.year)
-                elif before is not None and before.text.startswith(_FORSLAG):
                     continue
-                elif table.lines[0].lstrip().startswith(tuple(konti.SIDES)):
+                if before is not None and before.text.startswith(_FORSLAG):
+                    continue
+                if table.lines[0].lstrip().startswith(tuple(konti.SIDES)):
                     self.flerår = konti.hovedkonti(table.lines, self.year)[0]
+                    continue
             except konti.NotAccounts:
-                continue
+                pass
+            if (own := own_table(table.lines)) is not None:   # not an account table
+                self.own_tables[id(table)] = own
+        if self.own_tables:
+            self.draft.recognised.append(f"{len(self.own_tables)} egne tabeller")
         for _, chunks in self.layout.sections:
             for chunk in chunks:
                 if chunk.kind == "ul" and all(_KONTOLISTE.match(i) for i in chunk.lines):
@@ -383,6 +391,9 @@ class Assembler:
         self.draft.data["tekst"] = tekst
         if not self.layout.closing:
             self._cut_short(tekst)
+        elif not {"c", "e"} & set(tekst):   # whole, and asks nothing: it only informs
+            self.draft.data["orienterende"] = True
+            self.draft.recognised.append("orienterende: hverken afsnit c eller e")
 
     def _bilag(self, read: bilag.Bilag, refs: Henvisninger) -> dict[str, Any]:
         """A bilag's number, title and blocks; a confidential one's fortrolighed from its
@@ -468,6 +479,8 @@ class Assembler:
                     tuple(konti.SIDES)):
                 i_alt = any("I alt" in line for line in chunk.lines[:2])
                 blocks.append({"indsæt": "flerårsoversigt", **({"i_alt": True} if i_alt else {})})
+            elif chunk.kind == "table" and id(chunk) in self.own_tables:
+                blocks.append({"tabel": self.own_tables[id(chunk)]})
             elif chunk.kind == "p":
                 blocks.append(refs.text(chunk.text))
             elif chunk.kind == "ul":
