@@ -3,9 +3,7 @@
 Acceptance 1 for the .txt and the DOCX: every aktstykke spec under specs/ is built, imported,
 checked and built again, and must give the very same text, with no UDFYLD but where the built
 text does not print what the spec holds (UNPRINTED: the draft marks exactly that, and nothing
-else stands in its check). The specs whose shapes the import does not read yet are expected to
-fail, each with why (strict: one that starts to pass fails the test until it is moved out of
-the list). The UDFYLD marks of each draft are printed.
+else stands in its check). The UDFYLD marks of each draft are printed.
 """
 
 from __future__ import annotations
@@ -37,12 +35,6 @@ from aktstykker_gen.udgaver import Udgave
 SPECS = [p for p in sorted((ROOT / "specs").rglob("*.yaml"))
          if "art: dagsorden" not in p.read_text(encoding="utf-8")]
 
-# What the import does not read yet, by spec: the draft builds, but not the same text, or its
-# check has errors.
-NOT_YET = {
-    "orienterende": "the original's named amounts are imported with their source to fill",
-}
-
 # What a spec holds that its built text does not print, so no import can read it back: the
 # draft marks each (AKT605), by spec, in the order the check lists them.
 UNPRINTED = {
@@ -59,12 +51,6 @@ UNPRINTED = {
 }
 
 
-def _case(spec: Path) -> object:
-    reason = NOT_YET.get(spec.stem)
-    marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
-    return pytest.param(spec, marks=marks, id=spec.stem)
-
-
 def assert_rebuilds(draft: Path, spec: Path) -> None:
     """The draft checks with no error but the marks of what the text does not print, and
     builds the spec's very text."""
@@ -75,7 +61,7 @@ def assert_rebuilds(draft: Path, spec: Path) -> None:
     assert read(draft).lines == read(spec).lines
 
 
-@pytest.mark.parametrize("spec", [_case(s) for s in SPECS])
+@pytest.mark.parametrize("spec", SPECS, ids=lambda p: p.stem)
 def test_round_trip_of_the_built_text(spec: Path, tmp_path: Path) -> None:
     original = "\n".join(read(spec).lines)
     titel = check(spec).spec.model.titel   # the text has no title: the clerk gives it
@@ -87,7 +73,7 @@ def test_round_trip_of_the_built_text(spec: Path, tmp_path: Path) -> None:
     assert_rebuilds(draft, spec)
 
 
-@pytest.mark.parametrize("spec", [_case(s) for s in SPECS])
+@pytest.mark.parametrize("spec", SPECS, ids=lambda p: p.stem)
 def test_round_trip_of_the_built_docx(spec: Path, tmp_path: Path) -> None:
     """The same from the DOCX, whose core properties also give the title."""
     checked = check(spec)

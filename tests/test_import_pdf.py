@@ -3,9 +3,8 @@ PDF export of our DOCX.
 
 Acceptance 1 for the PDF: every aktstykke spec under specs/ is built into its PDF, imported,
 checked and built again, and must give the very same text (test_import.assert_rebuilds: marked
-only where the text does not print the spec); the specs whose shapes the text import does not
-read yet are the .txt test's strict xfails (test_import.NOT_YET), as the PDF gives the text
-import the very text the .txt does (asserted for every spec, not xfailed).
+only where the text does not print the spec), as the PDF gives the text import the very text
+the .txt does (asserted for every spec).
 Acceptance 4: LibreOffice's export (untagged: positions only) of the seed's DOCX imports as
 well; what is not an aktstykke is refused (AKT016), a hostile PDF ends in exit 2.
 """
@@ -19,7 +18,7 @@ import pytest
 from conftest import ROOT, seed_with
 from hypothesis import given
 from hypothesis import strategies as st
-from test_import import NOT_YET, assert_rebuilds
+from test_import import assert_rebuilds
 
 from aktstykker_gen.build import write_format
 from aktstykker_gen.cli import main
@@ -62,13 +61,7 @@ def test_the_pdf_gives_the_built_text(spec: Path, built) -> None:
     assert title == check(spec).spec.model.titel
 
 
-def _case(spec: Path) -> object:
-    reason = NOT_YET.get(spec.stem)
-    marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
-    return pytest.param(spec, marks=marks, id=spec.stem)
-
-
-@pytest.mark.parametrize("spec", [_case(s) for s in SPECS])
+@pytest.mark.parametrize("spec", SPECS, ids=lambda p: p.stem)
 def test_round_trip_of_the_built_pdf(spec: Path, built, tmp_path: Path, capsys) -> None:
     """build → import the PDF → check (no errors, no UDFYLD but what the text does not print)
     → build: the same text. The PDF's properties give the title, so it is not marked as it is
@@ -237,13 +230,7 @@ def test_libreoffices_pdf_export_gives_the_built_text(spec: Path, built, exporte
     assert title == check(spec).spec.model.titel
 
 
-def _round_trip_by_position(spec: Path) -> object:
-    reason = NOT_YET.get(spec.stem) or NOT_YET_BY_POSITION.get(spec.stem)
-    marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
-    return pytest.param(spec, marks=marks, id=spec.stem)
-
-
-@pytest.mark.parametrize("spec", [_round_trip_by_position(s) for s in SPECS])
+@pytest.mark.parametrize("spec", [_by_position(s) for s in SPECS])
 def test_round_trip_of_libreoffices_pdf_export(spec: Path, exported, tmp_path: Path) -> None:
     """build → DOCX → LibreOffice's PDF → import → check → build: the same text, no UDFYLD but
     what the text does not print."""

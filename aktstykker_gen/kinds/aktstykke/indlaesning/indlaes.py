@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from aktstykker_gen.diagnostics import SpecError
-from aktstykker_gen.kinds.aktstykke.indlaesning import egne_tabeller, proeve
+from aktstykker_gen.kinds.aktstykke.indlaesning import dele, egne_tabeller, proeve
 from aktstykker_gen.kinds.aktstykke.indlaesning.filhoved import filhoved
 from aktstykker_gen.kinds.aktstykke.indlaesning.henvisning import Henvisninger
 from aktstykker_gen.kinds.aktstykke.indlaesning.layout import read_layout
@@ -67,9 +67,13 @@ def import_text(text: str, name: str, titel: str | None = None) -> Imported:
                         lambda shown: _name(shown, named),
                         {m["navn"]: m["id"] for m in data.get("modtagere", [])})
     assembler.sections(refs)
-    tied = _tie(named, refs)
+    tied = dele.to_accounts(named, refs)
     if tied:
         assembler.draft.recognised.append(f"{tied} beløb, der tilsammen er en kontos beløb")
+    summed = dele.to_each_other(named)
+    if summed:
+        assembler.draft.recognised.append(f"{summed} beløb, der er summen af andre beløb i "
+                                          "teksten")
     if named:
         data["beløb"] = named
         facts = sum(1 for v in named.values() if "værdi" in v)
@@ -131,40 +135,6 @@ def _name(shown: str, named: dict[str, Any]) -> str | None:
     entry["kilde"] = "UDFYLD: hvor beløbet stammer fra (læst i teksten, ikke fundet i kontiene)"
     named[key] = entry
     return f"{{beløb:{key}}}"
-
-
-_MAX_PARTS = 6   # runs of named amounts tried as the parts of an account's amount
-
-
-def _tie(named: dict[str, Any], refs: Henvisninger) -> int:
-    """Named amounts that follow each other in the text and add up to what an account prints
-    ("27,0 mio. kr. … 11,5 mio. kr." of § 28.21.31's 38,5): tied to it as its parts (svarer_til,
-    checked by AKT620), their source the text. Returns how many amounts were tied."""
-    keys = [k for k, v in named.items() if "værdi" in v and "enhed" not in v]
-    accounts = [ref for ref in refs.candidates if ref.startswith("{konto:")]
-    printed = {ref: refs.resolve(ref) for ref in accounts}
-    tied, start = 0, 0
-    while start < len(keys):
-        for end in range(start + 2, min(len(keys), start + _MAX_PARTS) + 1):
-            run = keys[start:end]
-            total = sum((named[k]["værdi"] for k in run), Decimal(0))
-            ref = next((r for r, shown in printed.items() if shown == _shown(total)), None)
-            if ref is not None:
-                for k in run:
-                    named[k]["kilde"] = f"aktstykkets tekst; delene summer til {ref[1:-1]}"
-                named[f"sum-{run[0]}"] = {
-                    "svarer_til": ref[1:-1], "dele": [f"beløb:{k}" for k in run]}
-                tied, start = tied + len(run), end
-                break
-        else:
-            start += 1
-    return tied
-
-
-def _shown(amount: Decimal) -> str:
-    """As the text prints an amount in mio. kr. with one decimal: "38,5 mio. kr."."""
-    whole, _, decimals = f"{amount:,.1f}".partition(".")
-    return f"{whole.replace(',', '.')},{decimals} mio. kr."
 
 
 _ORDER = ("art", "status", "titel", "ministerium", "sted", "dato", "nummer", "bogstav",
