@@ -189,10 +189,13 @@ def test_a_structure_tree_that_loops_is_read_once(seed_build, tmp_path, capsys) 
 
 
 # LibreOffice's PDF export of our DOCX is untagged: it is read by position (pdf_linjer.py).
-# The specs whose export does not yet give the built text, and why.
+# The specs whose export does not yet give the built text, and why; the import, which reads
+# amounts rather than columns' spacing, round-trips all but the own tables.
+OWN_TABLES = {"orienterende-med-tabeller":
+              "own tables (caption, unit, notes, several columns), by position"}
 NOT_YET_BY_POSITION = {
-    "flere-aar-udgift-og-indtaegt": "two headers side by side, each spanning its own years",
-    "orienterende-med-tabeller": "own tables (caption, unit, notes, several columns), by position",
+    **OWN_TABLES,
+    "flere-aar-udgift-og-indtaegt": "two headers side by side: the gap between them is lost",
 }
 
 
@@ -215,8 +218,8 @@ def exported(built, tmp_path_factory: pytest.TempPathFactory):
     return export
 
 
-def _by_position(spec: Path) -> object:
-    reason = NOT_YET_BY_POSITION.get(spec.stem)
+def _by_position(spec: Path, not_yet: dict[str, str] = NOT_YET_BY_POSITION) -> object:
+    reason = not_yet.get(spec.stem)
     marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
     return pytest.param(spec, marks=marks, id=spec.stem)
 
@@ -230,7 +233,7 @@ def test_libreoffices_pdf_export_gives_the_built_text(spec: Path, built, exporte
     assert title == check(spec).spec.model.titel
 
 
-@pytest.mark.parametrize("spec", [_by_position(s) for s in SPECS])
+@pytest.mark.parametrize("spec", [_by_position(s, OWN_TABLES) for s in SPECS])
 def test_round_trip_of_libreoffices_pdf_export(spec: Path, exported, tmp_path: Path) -> None:
     """build → DOCX → LibreOffice's PDF → import → check → build: the same text, no UDFYLD but
     what the text does not print."""
