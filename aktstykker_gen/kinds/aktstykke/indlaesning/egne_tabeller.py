@@ -20,7 +20,19 @@ _CAPTION = re.compile(r"^Tabel (?P<nr>\d+)\. (?P<titel>.+)$")
 _UNIT = re.compile(rf"^(?P<enhed>{'|'.join(re.escape(e.linje) for e in Enhed)})"
                    r"(?: \((?P<prisniveau>[^)]+)\))?$")
 _NOTE = re.compile(r"^(?P<nr>\d+)\) (?P<tekst>.+)$")
+_OPENS_NOTE = re.compile(r"^(?:Anm\.: |Kilde: |\d+\) )")
 _NONE = "-"
+
+
+def heads_own_table(caption: str, unit: str) -> bool:
+    """Whether the two lines above a table are an own table's caption and unit line."""
+    return bool(_CAPTION.match(caption) and _UNIT.match(unit))
+
+
+def opens_note(line: str) -> bool:
+    """Whether a line under a table opens a note of its own ("Anm.: ", "Kilde: ", "2) ")
+    rather than carrying on the note above it."""
+    return bool(_OPENS_NOTE.match(line))
 
 
 def own_table(lines: list[str]) -> dict[str, Any] | None:

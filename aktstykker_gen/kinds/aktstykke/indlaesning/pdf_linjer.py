@@ -14,6 +14,7 @@ and FORTROLIGT marks are furniture and are dropped.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -31,6 +32,7 @@ from aktstykker_gen.document import (
     Section,
     Table,
 )
+from aktstykker_gen.kinds.aktstykke.indlaesning.egne_tabeller import heads_own_table, opens_note
 from aktstykker_gen.kinds.aktstykke.indlaesning.pdf import (
     Piece,
     extend,
@@ -119,6 +121,18 @@ def _joined(runs: list[Run]) -> str:
     return out.strip()
 
 
+def _captioned(table: Table, pieces: list[Piece], page: int) -> Table:
+    """The table with an own table's caption and unit line, the two paragraphs right above it
+    on its page, taken out of the text's pieces."""
+    above = pieces[-2:]
+    if len(above) == 2 and all(isinstance(p.block, Paragraph) and p.page == page for p in above):
+        caption, unit = (p.block.text for p in above if isinstance(p.block, Paragraph))
+        if heads_own_table(caption, unit):
+            del pieces[-2:]
+            return dataclasses.replace(table, caption=caption, unit=unit)
+    return table
+
+
 def _cells(runs: list[Run]) -> list[list[Run]]:
     """A line's runs grouped into cells: a gap wider than a space's parts them."""
     cells: list[list[Run]] = []
@@ -187,14 +201,19 @@ class _Reader:
                 body.append(Paragraph(written))
                 i += 1
                 continue
-            if line.x > self.indent + 150:     # a table's header, set to the right
+            if self._heads_table(line):
                 table, i = self._table(i, line)
-                extend(pieces, [Piece(table, line.page)], self.right)
+                extend(pieces, [Piece(_captioned(table, pieces, line.page), line.page)],
+                       self.right)
                 continue
             i = self._text(i, line, pieces)
         if letter:
             body.append(Section(letter, tuple(p.block for p in pieces)))
         return body
+
+    def _heads_table(self, line: _Line) -> bool:
+        """Whether the line is a table's header: set to the right of the text."""
+        return line.x > self.indent + 150
 
     @staticmethod
     def _dashed(line: _Line) -> bool:
@@ -265,7 +284,10 @@ class _Reader:
         while self._follows(j, 1.9):
             j += 1
             line = self.lines[j]
-            if line.x < self.indent - 5:
+            # The rows end at the section's margin, at the notes (in smaller type) and at the
+            # next table's header.
+            if line.x < self.indent - 5 or _small(line, self.size) or \
+                    (end > i and self._heads_table(line)):
                 break
             region.append(line)
             if any(_AMOUNT.match(_joined(c)) for c in _cells(line.runs)[1:]):
@@ -283,11 +305,8 @@ class _Reader:
         def column(end: float) -> int:
             return min(range(len(edges)), key=lambda k: abs(edges[k] - end))
 
-        head = [Row((Cell(""), *self._heads(_cells(r.runs), edges)))
-                for r in region[:head_count]]
-        for k, row in enumerate(head[:-1]):   # a lone header over the rows of years under it
-            if sum(1 for c in row.cells if c.text) == 1 and row.cells[-1].text:
-                head[k] = Row((Cell(""), Cell(row.cells[-1].text, len(edges))))
+        head = [Row((Cell(""), *self._heads(_cells(r.runs), edges, k < head_count - 1)))
+                for k, r in enumerate(region[:head_count])]
         rows: list[tuple[list[str], list[str], float]] = []   # label lines, amounts, x
         for k, line in enumerate(region[head_count:], start=head_count):
             cells = _cells(line.runs)
@@ -315,7 +334,8 @@ class _Reader:
             end += 1
             line = self.lines[end]
             above = self.lines[end - 1]
-            if notes and _small(above, self.size) and line.y - above.y <= 1.3 * line.runs[0].size:
+            if notes and _small(above, self.size) and not opens_note(line.text) and \
+                    line.y - above.y <= 1.6 * line.runs[0].size:
                 notes[-1].append(line.text)
             else:
                 notes.append([line.text])
@@ -323,9 +343,11 @@ class _Reader:
                      notes=tuple(join_all(n) for n in notes)), end + 1
 
     @staticmethod
-    def _heads(cells: list[list[Run]], edges: list[int]) -> list[Cell]:
-        """A header row's cells by the columns whose right edges each covers: a header wider
-        than its column (\"Udgift, mio. kr.\" over the years) spans the columns it stands over."""
+    def _heads(cells: list[list[Run]], edges: list[int], over_heads: bool) -> list[Cell]:
+        """A header row's cells by the columns whose right edges each covers. A header over
+        other headers is set right-aligned over the columns it spans, so it spans every column
+        from the one after the header left of it to its own right edge (\"Udgift, mio. kr.\"
+        over 2025-2027, \"Indtægt, mio. kr.\" over the 2026 and 2027 after them)."""
         found: list[Cell] = []
         column = 0
         for cell in cells:
@@ -333,8 +355,9 @@ class _Reader:
                        if cell[0].x - 1 < edge <= cell[-1].end + 3 and k >= column]
             if not covered:
                 continue
-            found += [Cell("")] * (covered[0] - column)
-            found.append(Cell(_joined(cell), len(covered)))
+            first = column if over_heads else covered[0]
+            found += [Cell("")] * (first - column)
+            found.append(Cell(_joined(cell), covered[-1] - first + 1))
             column = covered[-1] + 1
         found += [Cell("")] * (len(edges) - column)
         return found
