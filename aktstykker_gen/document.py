@@ -190,6 +190,9 @@ class BulletList:
 class Cell:
     text: str
     span: int = 1
+    # In a redline of a table whose columns changed: the columns the cell spanned in OLD, where
+    # that differs (a heading over the years, one year more). Made by `redline.py` alone.
+    span_before: int | None = None
 
 
 @dataclass(frozen=True)
@@ -210,6 +213,9 @@ class Table:
     unit: str = ""
     notes: tuple[str, ...] = ()
     indented: bool = False   # at the body text's indent, as narrow as a section's table
+    # In a redline: OLD's columns, where they differ from these (a finansår added or removed);
+    # OLD's rows, wholly deleted, are laid out on them. Made by `redline.py` alone.
+    columns_before: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -113,8 +113,8 @@ def fingerprint(node: Block | Section | str) -> Fingerprint:
         return "list", " | ".join(node.items)
     if isinstance(node, Quote):
         return "quote", " | ".join(p.text for p in node.paragraphs)
-    return (f"table {' '.join(node.columns)}",
-            " | ".join([node.caption, *(_label(g[0]) for g in node.groups if g)]))
+    # Not by its columns: a table with a finansår more is the same table edited.
+    return "table", " | ".join([node.caption, *(_label(g[0]) for g in node.groups if g)])
 
 
 def changed_blocks(doc: Document) -> tuple[set[str], set[str]]:
@@ -171,7 +171,8 @@ def _merge(old: Any, new: Any) -> Any:
         groups = tuple(_sequence(old.groups, new.groups, _group_key, _merge_group))
         notes = tuple(_sequence(old.notes, new.notes, fingerprint, _merge))
         return replace(new, head=head, groups=groups, caption=words(old.caption, new.caption),
-                       unit=words(old.unit, new.unit), notes=notes)
+                       unit=words(old.unit, new.unit), notes=notes,
+                       columns_before=old.columns if old.columns != new.columns else None)
     raise TypeError(f"cannot merge {type(old).__name__}")  # pragma: no cover - kinds pair alike
 
 
@@ -184,13 +185,19 @@ def _merge_group(old: tuple[Row, ...], new: tuple[Row, ...]) -> tuple[Row, ...]:
 
 
 def _row_key(row: Row) -> Fingerprint:
-    """Rows align by their label (the account), so a changed amount is a changed row."""
+    """Rows align by their label (the account), so a changed amount is a changed row. Rows
+    of as many cells pair: a row with a cell more or less (a finansår added to the table) is
+    OLD's row deleted and NEW's inserted, for LibreOffice removes no table cell on Accept or
+    Reject All, only a row whose text is all tracked (docs/reviewing.md)."""
     return f"row {row.level} {len(row.cells)}", _label(row)
 
 
 def _merge_row(old: Row, new: Row) -> Row:
-    return replace(new, cells=tuple(replace(n, text=words(o.text, n.text))
-                                    for o, n in zip(old.cells, new.cells, strict=True)))
+    """Cell by cell; a cell spanning other columns than in OLD (a heading over the years) says
+    how many it spanned."""
+    return replace(new, cells=tuple(
+        replace(n, text=words(o.text, n.text), span_before=o.span if o.span != n.span else None)
+        for o, n in zip(old.cells, new.cells, strict=True)))
 
 
 def _marked(node: T, change: str) -> T:

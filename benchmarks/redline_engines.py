@@ -6,7 +6,10 @@ files: ours as `aktstykke redline OLD.docx NEW.docx` in a fresh process, python-
 Docxodus (with its move detection on, as a reviewer would want it) and its Open-XML-PowerTools
 engine through their `run_redline`, each a fresh .NET process. Every result is judged the same
 way, by our Python accept/reject (tests/tracked.py): accept-all must give NEW's DOCX and
-reject-all OLD's, every paragraph (table cells too) with its text and paragraph style. Counted
+reject-all OLD's, every paragraph (table cells too) with its text and paragraph style. Where
+an engine exact so marks fewer changes than ours on a kind, that kind's pairs are judged by
+LibreOffice too (tests/uno_accept.py: Accept All and Reject All through its UNO API), as the
+corpus's own test judges ours: an engine is only the better one where both resolve it. Counted
 per redline: the tracked changes (w:ins, w:del, w:moveFrom, w:moveTo elements, on runs, paragraph
 marks and table rows alike) and the paragraphs they touch. Time: wall seconds per pair.
 
@@ -21,6 +24,7 @@ from __future__ import annotations
 import argparse
 import io
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -62,7 +66,9 @@ def document(data: bytes) -> etree._Element:
 def judged(redline: bytes, old: etree._Element, new: etree._Element, seconds: float) -> Judged:
     root = document(redline)
     found = root.xpath(" | ".join(f"//w:{c}" for c in CHANGES), namespaces=NS)
-    touched = {id(p) for mark in found for p in _paragraphs(mark)}
+    # The elements themselves, not their id(): lxml makes a new proxy (whose id may be an old
+    # one's) each time an element is looked up, unless one is still held.
+    touched = {p for mark in found for p in _paragraphs(mark)}
     return Judged(_gives(root, True, new), _gives(root, False, old), len(found), len(touched),
                   seconds)
 
@@ -150,11 +156,14 @@ def main() -> int:
                 if engine == "aktstykke redline" and not (found.accept and found.reject):
                     wrong.append(pair.name)
         print(f"{n}/{len(pairs)} {pair.name}", flush=True)
-    write_section(HEADING, table(results, len(pairs), before))
-    ours_ok = not wrong and not fewer_elsewhere(results)
+    in_libreoffice = libreoffice(pairs, run, {kind for kind, _ in fewer_elsewhere(results)})
+    fewer = [line for kind, line in fewer_elsewhere(results, in_libreoffice)]
+    write_section(HEADING, [*table(results, len(pairs), before),
+                            *libreoffice_lines(in_libreoffice, results)])
+    ours_ok = not wrong and not fewer
     for name in wrong:
         print(f"aktstykke redline not exact: {name}", file=sys.stderr)
-    for line in fewer_elsewhere(results):
+    for line in fewer:
         print(line, file=sys.stderr)
     summary_line(key="redline", measurement=f"`aktstykke redline` vs python-redlines, "
                  f"{len(pairs)} pairs: exact pairs, ours", median=_exact_share(results),
@@ -168,20 +177,80 @@ def _exact_share(results: dict[str, dict[str, list[Judged]]]) -> str:
     return f"{sum(j.accept and j.reject for j in ours)}/{len(ours)}"
 
 
-def fewer_elsewhere(results: dict[str, dict[str, list[Judged]]]) -> list[str]:
-    """Each kind where an engine that is exact on all its pairs marks fewer changes (or touches
-    fewer paragraphs) than ours."""
+def fewer_elsewhere(results: dict[str, dict[str, list[Judged]]],
+                    in_libreoffice: dict[tuple[str, str], int] | None = None
+                    ) -> list[tuple[str, str]]:
+    """(kind, what) for each kind where an engine that is exact on all its pairs (and, when
+    LibreOffice judged the kind, there too) marks fewer changes (or touches fewer paragraphs)
+    than ours."""
     found = []
     for kind, by_engine in sorted(results.items()):
         ours = by_engine["aktstykke redline"]
         for engine, judged_ in by_engine.items():
             if engine == "aktstykke redline" or not all(j.accept and j.reject for j in judged_):
                 continue
+            if in_libreoffice and in_libreoffice.get((kind, engine), len(judged_)) < len(judged_):
+                continue
             for what in ("changes", "paragraphs"):
                 theirs, mine = (sum(getattr(j, what) for j in js) for js in (judged_, ours))
                 if theirs < mine:
-                    found.append(f"{kind}: {engine} marks {theirs} {what}, ours {mine}")
+                    found.append((kind, f"{kind}: {engine} marks {theirs} {what}, ours {mine}"))
     return found
+
+
+def libreoffice(pairs: list[Pair], run: dict[str, Callable[[Path, Path, Path], bytes]],
+                kinds: set[str]) -> dict[tuple[str, str], int]:
+    """(kind, engine) → how many of the kind's pairs LibreOffice resolves exactly: Accept All
+    gives what it reads from NEW's DOCX and Reject All OLD's, in text, paragraph styles and the
+    text it saves. Each pair built and compared again, one soffice for all."""
+    chosen = [p for p in pairs if p.kind in kinds]
+    if not chosen:
+        return {}
+    with tempfile.TemporaryDirectory(prefix="aktstykke-bench-uno-") as name:
+        return _resolved(chosen, run, Path(name))
+
+
+def _resolved(chosen: list[Pair], run: dict[str, Callable[[Path, Path, Path], bytes]],
+              folder: Path) -> dict[tuple[str, str], int]:
+    redlines, plain = [], []
+    for n, pair in enumerate(chosen):
+        (folder / str(n)).mkdir()
+        old, new = built(pair, folder / str(n))
+        for side, path in (("old", old), ("new", new)):
+            plain.append(path.rename(folder / f"{n}-{side}.docx"))
+        for e, compare in enumerate(run.values()):
+            path = folder / f"{n}-engine{e}.docx"
+            path.write_bytes(compare(plain[-2], plain[-1], folder / str(n)))
+            redlines.append(path)
+    done = subprocess.run(["/usr/bin/python3", str(ROOT / "tests" / "uno_accept.py"), str(folder),
+                           *map(str, redlines), "--as-is", *map(str, plain)],
+                          capture_output=True, text=True, timeout=3600)
+    if done.returncode != 0:
+        sys.exit(f"redline_engines: LibreOffice failed: {done.stderr}")
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for n, pair in enumerate(chosen):
+        for e, engine in enumerate(run):
+            counts[(pair.kind, engine)] += all(
+                (folder / f"{n}-engine{e}.{way}.{ext}").read_bytes()
+                == (folder / f"{n}-{side}.as-is.{ext}").read_bytes()
+                for way, side in (("accept", "new"), ("reject", "old")) for ext in ("styles", "txt"))
+    return counts
+
+
+def libreoffice_lines(counts: dict[tuple[str, str], int],
+                      results: dict[str, dict[str, list[Judged]]]) -> list[str]:
+    if not counts:
+        return []
+    lines = ["", "Judged by LibreOffice too (the kinds where an engine exact in Python marks fewer "
+             "changes or touches fewer paragraphs than ours): pairs whose Accept All and Reject "
+             "All in LibreOffice give NEW's and OLD's text, paragraph styles and saved text.", "",
+             "| kind of change | pairs | " + " | ".join(sorted({e for _, e in counts})) + " |",
+             "| --- | --- |" + " --- |" * len({e for _, e in counts})]
+    for kind in sorted({k for k, _ in counts}):
+        pairs = len(next(iter(results[kind].values())))
+        lines.append(f"| {kind} | {pairs} | " + " | ".join(str(counts[(kind, e)]) for e in
+                                                 sorted({e for _, e in counts})) + " |")
+    return lines
 
 
 def table(results: dict[str, dict[str, list[Judged]]], pairs: int, before: str) -> list[str]:

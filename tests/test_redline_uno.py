@@ -11,13 +11,16 @@ from __future__ import annotations
 import datetime
 import os
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from conftest import require, require_tool
 from revisions import corpus, written
+from test_redline_columns import REVISIONS
 
 from aktstykker_gen.build import write_format
+from aktstykker_gen.document import Document
 from aktstykker_gen.kinds import DEFAULT_KIND, KINDS
 from aktstykker_gen.pipeline import check, render
 from aktstykker_gen.redline import redline
@@ -29,17 +32,38 @@ SCRIPT = Path(__file__).with_name("uno_accept.py")
 WHEN = datetime.datetime(2026, 1, 2, 3, 4, 5)
 
 
-def _sample() -> list:
+@dataclass(frozen=True)
+class Case:
+    name: str
+    kind: str
+    art: str
+    old: Document
+    new: Document
+
+
+def _sample(folder: Path) -> list[Case]:
+    """The corpus's pairs (all, or the seed's of each kind and every finansår added), then the
+    column changes of every spec's tables (tests/columns.py; all, or the first two of each)."""
     pairs = corpus()
-    if os.environ.get("AKTSTYKKE_UNO") == "all":
-        return pairs
-    first: dict[str, object] = {}
-    for pair in pairs:   # the seed's pair of each kind, else the first spec's that has one
-        if pair.kind not in first or pair.spec.startswith("2025-10-01"):
-            first.setdefault(pair.kind, pair)
-            if pair.spec.startswith("2025-10-01"):
-                first[pair.kind] = pair
-    return list(first.values())
+    if os.environ.get("AKTSTYKKE_UNO") != "all":
+        first: dict[str, object] = {}
+        for pair in pairs:   # the seed's pair of each kind, else the first spec's that has one
+            if pair.kind not in first or pair.spec.startswith("2025-10-01"):
+                first.setdefault(pair.kind, pair)
+                if pair.spec.startswith("2025-10-01"):
+                    first[pair.kind] = pair
+        pairs = [p for p in pairs if p in first.values() or p.kind == "finansaar-tilfoejet"]
+    cases = []
+    for n, pair in enumerate(pairs):
+        old, new = (render(check(written(data, folder / f"{n}-{side}.yaml")),
+                           edition=Udgave.fortrolig)
+                    for side, data in (("old", pair.old), ("new", pair.new)))
+        cases.append(Case(pair.name, pair.kind, pair.new.get("art", DEFAULT_KIND), old, new))
+    columns = [Case(*revision) for revision in REVISIONS]
+    if os.environ.get("AKTSTYKKE_UNO") != "all":
+        columns = [c for c in columns
+                   if c in [d for d in columns if d.kind == c.kind][:2]]
+    return cases + columns
 
 
 def _has_uno() -> bool:
@@ -59,12 +83,10 @@ def resolved_by_libreoffice(tmp_path_factory) -> tuple[Path, list]:
     from aktstykker_gen import assets
 
     templates = assets.templates_dir()
-    pairs, redlines, plain = _sample(), [], []
+    pairs, redlines, plain = _sample(folder), [], []
     for n, pair in enumerate(pairs):
-        kind = KINDS[pair.new.get("art", DEFAULT_KIND)]
-        trees = [render(check(written(data, folder / f"{n}-{side}.yaml")),
-                        edition=Udgave.fortrolig)
-                 for side, data in (("old", pair.old), ("new", pair.new))]
+        kind = KINDS[pair.art]
+        trees = [pair.old, pair.new]
         for side, tree in zip(("old", "new"), trees, strict=True):
             (folder / f"{n}-{side}.docx").write_bytes(write_format(tree, kind, ".docx"))
             plain.append(folder / f"{n}-{side}.docx")
@@ -128,7 +150,8 @@ def test_libreoffice_s_accept_all_and_reject_all_give_new_and_old(resolved_by_li
     names = {p.name for p in pairs}
     assert _differences(folder, pairs) == {
         where: how for where, how in LIBREOFFICE_DIFFERS.items() if where[0] in names}
-    assert len({p.kind for p in pairs}) == len({p.kind for p in corpus()})
+    assert {p.kind for p in pairs} >= {p.kind for p in corpus()} | {"kolonne-tilfoejet",
+                                                                       "kolonne-fjernet"}
 
 
 def test_the_redlines_carry_changes_libreoffice_resolves(resolved_by_libreoffice):

@@ -12,12 +12,22 @@ NS = {"w": W}
 INSERTED, DELETED = ("ins", "moveTo"), ("del", "moveFrom")
 RANGES = ("moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd",
           "pPrChange")
+# Tracked changes of a table's grid and of a cell's properties: OLD's, restored on reject.
+FORMER = {"tblGridChange": "w:tblGrid", "tcPrChange": "w:tcPr"}
 
 
 def resolved(root: etree._Element, accept: bool) -> etree._Element:
     """A copy of the body with every change accepted (or rejected) and no mark left."""
     gone, kept = (DELETED, INSERTED) if accept else (INSERTED, DELETED)
     root = etree.fromstring(etree.tostring(root))
+    for tag, former in FORMER.items():
+        for change in root.xpath(f"//w:{tag}", namespaces=NS):
+            owner = change.getparent()
+            owner.remove(change)
+            if not accept:   # the grid or properties as OLD had them, in place of NEW's
+                for child in list(owner):
+                    owner.remove(child)
+                owner.extend(list(change.find(former, NS)))
     for change in root.xpath("//w:pPr/w:pPrChange", namespaces=NS):
         properties = change.getparent()
         properties.remove(change)
@@ -66,7 +76,7 @@ def resolved(root: etree._Element, accept: bool) -> etree._Element:
 
 def marks(root: etree._Element) -> list[etree._Element]:
     """Every tracked change and move range left in the body."""
-    kinds = (*INSERTED, *DELETED, *RANGES)
+    kinds = (*INSERTED, *DELETED, *RANGES, *FORMER)
     return root.xpath(" | ".join(f"//w:{k}" for k in kinds), namespaces=NS)
 
 

@@ -19,7 +19,7 @@ from docx import Document as open_package
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
-from docx.shared import Mm, Twips
+from docx.shared import Emu, Mm, Twips
 from docx.table import Table as DocxTable
 from docx.table import _Cell, _Row
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -181,7 +181,9 @@ class _Writer:
         self.styled(paragraph, "draft-mark").add_run(DRAFT_MARK)
         paragraph._p.append(parse_xml(_WATERMARK.replace("$mark", DRAFT_MARK)))
 
-    def text(self, paragraph: Any, text: str) -> None:
+    def text(self, paragraph: Any, text: str, mark: bool = True) -> None:
+        """`mark`: a wholly inserted or deleted text marks its paragraph's mark too; a table
+        cell's is not, for the row's own mark says it (one change less per cell)."""
         if isinstance(text, Linked) and not isinstance(text, Revised):
             for piece, address in text.spans():
                 if address:
@@ -211,7 +213,7 @@ class _Writer:
             close = OxmlElement(f"w:{end}RangeEnd")
             close.set(qn("w:id"), start.get(qn("w:id")))
             paragraph._p.append(close)
-        if text.whole:
+        if text.whole and mark:
             properties = OxmlElement("w:rPr")
             properties.append(self.change(text.whole))
             paragraph._p.get_or_add_pPr().append(properties)
@@ -376,56 +378,102 @@ class _Writer:
         self.series(table.notes, "table-note", "table-note-last")
 
     def grid(self, table: Table, in_section: bool) -> None:
-        widths = [Mm(w) for w in column_widths_mm(table.columns,
-                                                  table_width_mm(in_section or table.indented))]
+        """In a redline of a table whose columns changed, OLD's rows (wholly deleted) are laid
+        out on OLD's columns, and OLD's grid is a tracked change of NEW's (w:tblGridChange)."""
+        total = table_width_mm(in_section or table.indented)
+        widths = [Mm(w) for w in column_widths_mm(table.columns, total)]
         docx_table = self.package.add_table(rows=0, cols=len(table.columns))
         docx_table.style = self.styles["accounts"]
         docx_table.autofit = False
         for grid_column, width in zip(docx_table._tbl.tblGrid.gridCol_lst, widths, strict=True):
             grid_column.w = width
+        before = None
+        if self.revision and table.columns_before is not None:
+            before = (table.columns_before,
+                      [Mm(w) for w in column_widths_mm(table.columns_before, total)])
+            self.grid_change(docx_table, before[1])
+
+        def laid_out(row: Row) -> tuple[tuple[str, ...], list[Mm]]:
+            return before if before and _row_change(row) == "del" else (table.columns, widths)
         # The stylesheet's spacing: air above an own table (below its unit line), below the
         # header row, between groups, and after the table (less when notes follow).
         own = bool(table.caption or table.unit or table.notes)
         for r, row in enumerate(table.head):
             padding = (OWN_TABLE_GAP if own and r == 0 else 0,
                        HEAD_GAP if r == len(table.head) - 1 else 0)
-            self.row(docx_table, row, table.columns, widths, header=True, keep_next=True,
-                     padding=padding)
+            self.row(docx_table, row, *laid_out(row), header=True, keep_next=True,
+                     padding=padding, before=before)
         after = NOTES_GAP if table.notes else TABLE_GAP
         for g, (group, keeps) in enumerate(zip(table.groups, row_keeps(table), strict=True)):
             for i, (row, keep) in enumerate(zip(group, keeps, strict=True)):
                 space_before = GROUP_GAP if g > 0 and i == 0 else 0
                 space_after = after if g == len(table.groups) - 1 and i == len(group) - 1 else 0
-                self.row(docx_table, row, table.columns, widths, header=False,
-                         keep_next=keep, padding=(space_before, space_after))
+                self.row(docx_table, row, *laid_out(row), header=False,
+                         keep_next=keep, padding=(space_before, space_after), before=before)
 
     def row(self, docx_table: DocxTable, row: Row, columns: tuple[str, ...], widths: list[Mm],
-            header: bool, keep_next: bool, padding: tuple[int, int] = (0, 0)) -> None:
+            header: bool, keep_next: bool, padding: tuple[int, int] = (0, 0),
+            before: tuple[tuple[str, ...], list[Mm]] | None = None) -> None:
+        """`before`: OLD's columns and widths, where they differ: a cell that spanned other
+        columns in OLD carries its OLD span as a tracked change (w:tcPrChange)."""
         docx_row = _add_row(docx_table, widths)
         row_properties = docx_row._tr.get_or_add_trPr()
         row_properties.append(OxmlElement("w:cantSplit"))
         if header:
             row_properties.append(OxmlElement("w:tblHeader"))
-        cells, column = docx_row.cells, 0
+        whole = _row_change(row) if self.revision else None
+        cells, column, old_column = docx_row.cells, 0, 0
         for cell in row.cells:
             target = cells[column]
             if cell.span > 1:
                 target = _span(target, cell.span, docx_table)
             target.width = sum(widths[column:column + cell.span], Mm(0))
             _cell_properties(target, *padding)
+            if before and cell.span_before is not None:
+                self.span_change(target, cell.span_before, Emu(
+                                 sum(before[1][old_column:old_column + cell.span_before])))
             paragraph = target.paragraphs[0]
             amount = columns[column] == "amount"
             self.styled(paragraph, "table-amount" if amount else f"table-label-{min(row.level, 3)}")
             paragraph.paragraph_format.keep_with_next = keep_next
-            self.text(paragraph, cell.text)
+            self.text(paragraph, cell.text, mark=whole is None)
             if row.total:
                 for run in paragraph._p.iter(qn("w:r")):
                     run.get_or_add_rPr().style = "table-total"
             column += cell.span
-        wholes = {getattr(cell.text, "whole", None) for cell in row.cells}
-        whole = wholes.pop() if len(wholes) == 1 else None
-        if self.revision and whole is not None:
+            old_column += cell.span_before or cell.span
+        if whole is not None:
             row_properties.append(self.change(whole))
+
+    def grid_change(self, docx_table: DocxTable, widths: list[Mm]) -> None:
+        """OLD's grid, as a tracked change of the table's (w:tblGridChange): Word lays OLD's
+        rows out on it again on Reject All."""
+        self.revisions += 1
+        change = OxmlElement("w:tblGridChange")
+        change.set(qn("w:id"), str(self.revisions))
+        grid = OxmlElement("w:tblGrid")
+        for width in widths:
+            column = OxmlElement("w:gridCol")
+            column.set(qn("w:w"), str(width.twips))
+            grid.append(column)
+        change.append(grid)
+        docx_table._tbl.tblGrid.append(change)
+
+    def span_change(self, cell: _Cell, span: int, width: Emu) -> None:
+        """The columns a cell spanned in OLD and its width there, as a tracked change of its
+        properties (w:tcPrChange, the last of them)."""
+        change = self.change("tcPrChange")
+        was = OxmlElement("w:tcPr")
+        preferred = OxmlElement("w:tcW")
+        preferred.set(qn("w:w"), str(width.twips))
+        preferred.set(qn("w:type"), "dxa")
+        was.append(preferred)
+        if span > 1:
+            spanned = OxmlElement("w:gridSpan")
+            spanned.set(qn("w:val"), str(span))
+            was.append(spanned)
+        change.append(was)
+        cell._tc.get_or_add_tcPr().append(change)
 
 
 # The head of page one, and the stylesheet's 2,4em (27,6 pt) between it and the sender line.
@@ -462,6 +510,12 @@ def _span(cell: _Cell, span: int, docx_table: DocxTable) -> _Cell:
     """_Cell.merge of a fresh cell with the `span - 1` cells to its right, within its row."""
     cell._tc._span_to_width(span, cell._tc, None)
     return _Cell(cell._tc, docx_table)
+
+
+def _row_change(row: Row) -> str | None:
+    """"ins" or "del" when every cell of a row is wholly inserted or deleted, else None."""
+    wholes = {getattr(cell.text, "whole", None) for cell in row.cells}
+    return wholes.pop() if len(wholes) == 1 else None
 
 
 def _successor(first: Paragraph | None, blocks: list[Block]) -> tuple[int, bool | None]:

@@ -12,12 +12,12 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from aktstykker_gen.kinds.aktstykke.indlaesning.layout import _LONG_DATE
+from aktstykker_gen.kinds.aktstykke.indlaesning.layout import LONG_DATE
 from aktstykker_gen.references import references
 from aktstykker_gen.written_amounts import written_amounts
 
 # "akt. 281 af 26. juni 2025": a cited aktstykke, by number and date.
-AKT = re.compile(rf"\bakt\. (?P<nr>\d+) af (?P<dato>{_LONG_DATE})")
+AKT = re.compile(rf"\bakt\. (?P<nr>\d+) af (?P<dato>{LONG_DATE})")
 
 Resolver = Callable[[str], str | None]
 
@@ -43,13 +43,17 @@ class Henvisninger:
             own = [f"{{modtager:{rid}}}" for navn, rid in self.recipients.items()
                    if text[written.end:].startswith(f" til {navn}")]
             found = next((ref for ref in own if self.resolve(ref) == shown), None) or next(
-                (ref for ref, value in printed.items() if value == shown), None) \
-                or self.name(shown)
+                (ref for ref, value in printed.items() if value == shown), None)
+            # "48,5 mio. kr. i 2025-2027": a span's total, printed with its years
+            spans = None if found else next((ref for ref, value in printed.items() if value and
+                                             value.startswith(f"{shown} ") and
+                                             text.startswith(value, written.start)), None)
+            found = found or spans or self.name(shown)
             if found is None:
                 self.left.append(shown)
                 continue
             out.append(text[end:written.start] + found)
-            end = written.end
+            end = written.start + len(printed[spans] or "") if spans else written.end
         return "".join(out) + text[end:]
 
 

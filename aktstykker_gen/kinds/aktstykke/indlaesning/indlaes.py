@@ -9,7 +9,8 @@ from decimal import Decimal
 from typing import Any
 
 from aktstykker_gen.diagnostics import SpecError
-from aktstykker_gen.kinds.aktstykke.indlaesning import proeve
+from aktstykker_gen.kinds.aktstykke.indlaesning import dele, egne_tabeller, proeve
+from aktstykker_gen.kinds.aktstykke.indlaesning.filhoved import filhoved
 from aktstykker_gen.kinds.aktstykke.indlaesning.henvisning import Henvisninger
 from aktstykker_gen.kinds.aktstykke.indlaesning.layout import read_layout
 from aktstykker_gen.kinds.aktstykke.indlaesning.udgivet import is_published, reflow
@@ -36,10 +37,13 @@ class Imported:
 
 
 def import_text(text: str, name: str, titel: str | None = None) -> Imported:
-    """The draft of `text` (the canonical text of an aktstykke); `layout.NotAnAktstykke` when it
+    """The draft of `text` (the canonical text of an aktstykke, or the text Folketinget
+    published, either under a file header that is left out); `layout.NotAnAktstykke` when it
     is not one. `titel` from the document's properties, when the file has them."""
     text = text.replace("\r\n", "\n")
-    published = reflow(text) if is_published(text) else None
+    above = filhoved(text)
+    text = "\n".join(text.split("\n")[above.lines:])
+    published = reflow(text, above.lines + 1) if is_published(text) else None
     if published is not None:
         text = published.text
     assembler = Assembler(read_layout(text), titel)
@@ -48,18 +52,28 @@ def import_text(text: str, name: str, titel: str | None = None) -> Imported:
         assembler.draft.recognised.insert(0, "udgivet tekst: linjerne samlet til afsnit, lister "
                                              "og tabeller" + (f"; sidestempel udeladt: {stamp}"
                                                               if stamp else ""))
+    if above.keys:
+        assembler.draft.recognised.insert(0, "filhoved over dokumentet udeladt (ikke "
+                                             f"aktstykkets tekst): {', '.join(above.keys)}")
     assembler.recipients()
     assembler.citations()
     assembler.låneramme()
     data = assembler.draft.data
     named: dict[str, Any] = {}
-    refs = Henvisninger(proeve.resolver(_yaml({**data, "tekst": _PLACEHOLDER}), name),
-                        candidates(data), lambda shown: _name(shown, named),
+    tables = list(assembler.own_tables.values())   # their cells are references too
+    placeholder = {"a": [*_PLACEHOLDER["a"], *({"tabel": t} for t in tables)]}
+    refs = Henvisninger(proeve.resolver(_yaml({**data, "tekst": placeholder}), name),
+                        candidates(data) + egne_tabeller.cells(tables),
+                        lambda shown: _name(shown, named),
                         {m["navn"]: m["id"] for m in data.get("modtagere", [])})
     assembler.sections(refs)
-    tied = _tie(named, refs)
+    tied = dele.to_accounts(named, refs)
     if tied:
         assembler.draft.recognised.append(f"{tied} beløb, der tilsammen er en kontos beløb")
+    summed = dele.to_each_other(named)
+    if summed:
+        assembler.draft.recognised.append(f"{summed} beløb, der er summen af andre beløb i "
+                                          "teksten")
     if named:
         data["beløb"] = named
         facts = sum(1 for v in named.values() if "værdi" in v)
@@ -123,44 +137,11 @@ def _name(shown: str, named: dict[str, Any]) -> str | None:
     return f"{{beløb:{key}}}"
 
 
-_MAX_PARTS = 6   # runs of named amounts tried as the parts of an account's amount
-
-
-def _tie(named: dict[str, Any], refs: Henvisninger) -> int:
-    """Named amounts that follow each other in the text and add up to what an account prints
-    ("27,0 mio. kr. … 11,5 mio. kr." of § 28.21.31's 38,5): tied to it as its parts (svarer_til,
-    checked by AKT620), their source the text. Returns how many amounts were tied."""
-    keys = [k for k, v in named.items() if "værdi" in v and "enhed" not in v]
-    accounts = [ref for ref in refs.candidates if ref.startswith("{konto:")]
-    printed = {ref: refs.resolve(ref) for ref in accounts}
-    tied, start = 0, 0
-    while start < len(keys):
-        for end in range(start + 2, min(len(keys), start + _MAX_PARTS) + 1):
-            run = keys[start:end]
-            total = sum((named[k]["værdi"] for k in run), Decimal(0))
-            ref = next((r for r, shown in printed.items() if shown == _shown(total)), None)
-            if ref is not None:
-                for k in run:
-                    named[k]["kilde"] = f"aktstykkets tekst; delene summer til {ref[1:-1]}"
-                named[f"sum-{run[0]}"] = {
-                    "svarer_til": ref[1:-1], "dele": [f"beløb:{k}" for k in run]}
-                tied, start = tied + len(run), end
-                break
-        else:
-            start += 1
-    return tied
-
-
-def _shown(amount: Decimal) -> str:
-    """As the text prints an amount in mio. kr. with one decimal: "38,5 mio. kr."."""
-    whole, _, decimals = f"{amount:,.1f}".partition(".")
-    return f"{whole.replace(',', '.')},{decimals} mio. kr."
-
-
-_ORDER = ("art", "status", "titel", "ministerium", "sted", "dato", "nummer", "folketingsår",
-          "finansår", "nettoændring", "orienterende", "bevillingstype_i_a", "udgifter",
-          "finansiering", "modtagere", "dispositioner", "finansieringsformer", "hjemler", "beløb",
-          "låneramme", "uden_tillægsbevilling", "aktstykker", "tekstanmærkninger", "tekst",
+_ORDER = ("art", "status", "titel", "ministerium", "sted", "dato", "nummer", "bogstav",
+          "folketingsår", "dokumentkode", "fortrolighed", "finansår", "nettoændring",
+          "orienterende", "bevillingstype_i_a", "udgifter", "finansiering", "modtagere",
+          "dispositioner", "finansieringsformer", "hjemler", "beløb", "låneramme",
+          "uden_tillægsbevilling", "aktstykker", "tekstanmærkninger", "tekst", "bilag",
           "underskrivere", "adressat", "afgørelse")
 
 

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 INDENT = "   "
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
           "september", "oktober", "november", "december")
-_LONG_DATE = r"\d{1,2}\. (?:" + "|".join(MONTHS) + r") \d{4}"
+LONG_DATE = r"\d{1,2}\. (?:" + "|".join(MONTHS) + r") \d{4}"
 # "Indenrigs- og Sundhedsministeriet. København, den 1. oktober 2025."
 LEAD = re.compile(rf"^(?P<ministerium>\S.*?)\.? (?P<sted>[^\s,.][^,.]*), den "
-                  rf"(?P<dato>{_LONG_DATE})\.$")
+                  rf"(?P<dato>{LONG_DATE})\.$")
 # A lead line is one short line: longer chunks are not tried, as LEAD's two open runs make
 # its match quadratic in the chunk (a 400 KB paragraph took minutes).
 LEAD_MAX = 500
@@ -58,7 +58,7 @@ def long_date(text: str) -> datetime.date:
 
 
 def find_long_dates(text: str) -> list[re.Match[str]]:
-    return list(re.finditer(_LONG_DATE, text))
+    return list(re.finditer(LONG_DATE, text))
 
 
 def read_layout(text: str) -> Layout:
@@ -85,14 +85,15 @@ def read_layout(text: str) -> Layout:
             chunk = INDENT + start["rest"]
         if not sections:
             raise NotAnAktstykke(f"tekst før afsnit a: {chunk.strip()[:60]!r}")
-        sections[-1][1].append(_chunk(chunk))
+        sections[-1][1].append(read_chunk(chunk))
     if not sections or sections[0][0] != "a":
         raise NotAnAktstykke("intet afsnit a")
     return Layout([c.strip() for c in chunks[:lead_at]], lead["ministerium"], sted,
                   long_date(dato), sections, closing)
 
 
-def _chunk(raw: str) -> Chunk:
+def read_chunk(raw: str) -> Chunk:
+    """One block as the text writer wrote it, its kind from its lines."""
     lines = [line[len(INDENT):] if line.startswith(INDENT) else line for line in raw.split("\n")]
     if all(line.startswith("- ") for line in lines):
         return Chunk("ul", [line[2:] for line in lines])

@@ -41,12 +41,16 @@ def resolver(yaml_text: str, name: str) -> Any:
 
 
 def rendered(yaml_text: str, name: str) -> str:
-    """The canonical text the draft builds (its public edition, as `build` names plainly)."""
+    """The canonical text the draft builds (its public edition, as `build` names plainly; a
+    confidential aktstykke, which has none, its confidential one)."""
     from aktstykker_gen.pipeline import Checked, render
-    from aktstykker_gen.udgaver import Udgave
+    from aktstykker_gen.udgaver import IngenOffentligUdgave, Udgave
     from aktstykker_gen.validation import Validated
     from aktstykker_gen.writers.text import write_text
 
     loaded = load_text(yaml_text, name)
     checked = Checked(KIND, Validated(validate(loaded, KIND.model).model, loaded), [])
-    return write_text(render(checked, edition=Udgave.offentlig))
+    try:
+        return write_text(render(checked, edition=Udgave.offentlig))
+    except IngenOffentligUdgave:
+        return write_text(render(checked, edition=Udgave.fortrolig))

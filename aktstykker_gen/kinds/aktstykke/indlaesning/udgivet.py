@@ -5,17 +5,21 @@ The published text wraps its lines where the page did, hyphenates words over the
 section letter alone on its line or before the text, and the tables as one row a line with
 the amounts at the end. What is generally true of that layout is undone here, and nothing
 else: a paragraph ends at a blank line, at a line that starts with a space, or where a line
-ends a sentence with room left for the next line's first word; a bullet ("–", "•", "-") starts
-an item; a line with "Udgift, mio. kr." starts an account table; a quotation runs from its
-opening to its closing quotation mark. Page stamps (the fagudvalg's "Kulturudvalget 2019-20 /
-KUU Alm.del Bilag 195 / Offentligt", the rendering's page images) are page furniture.
+ends a sentence with room left for the next line's first word (the room measured against the
+longest line of prose, which a greedy wrapper's width is no less than); a bullet ("–", "•",
+"-") starts an item (a dash only where the line before had room for it or ended a sentence,
+else it is a sentence's own dash, wrapped); a line with "Udgift, mio. kr." starts an account
+table, and the notes right under it are its notes; a quotation runs from its opening to its
+closing quotation mark. Page stamps (the fagudvalg's "Kulturudvalget 2019-20 / KUU Alm.del
+Bilag 195 / Offentligt", the rendering's page images) are page furniture.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import takewhile
 
 from aktstykker_gen.document import (
     Block,
@@ -47,6 +51,7 @@ _SENTENCE_END = re.compile(r"[.:!?”\"]$")
 _CONJUNCTIONS = frozenset({"og", "eller", "samt", "til", "som", "med"})
 _SOFT_HYPHEN = "\u2010"   # ft.dk's rendering marks its own hyphenation with U+2010
 _OPEN_QUOTE, _CLOSE_QUOTE = "”“\"", "”\""
+_NOTES = ("Anm.: ", "Kilde: ")   # a table's notes, the paragraphs right under it
 
 
 def is_published(text: str) -> bool:
@@ -65,30 +70,31 @@ class Reflowed:
     slips: list[str] = field(default_factory=list)       # what the published text slipped on
 
 
-def reflow(text: str) -> Reflowed:
+def reflow(text: str, first: int = 1) -> Reflowed:
     """The canonical text of a published aktstykke, with the page furniture it dropped and the
-    slips it read past."""
+    slips it read past (by their lines in the file, whose line `first` the text starts at)."""
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
     result = Reflowed("")
     kept = []
-    for number, line in enumerate(lines, 1):
+    for number, line in enumerate(lines, first):
         line = _read_past_slips(line, number, result.slips)
         if any(p.match(line.strip()) for p in _STAMP):
             result.furniture.append(line.strip())
         else:
             kept.append(line)
-    width = max((len(line) for line in kept), default=0)
     vocabulary = _vocabulary(kept)
     head, lead, at = _head(kept)
-    body: list[Block | Section] = [Paragraph(line) for line in head]
-    if lead is not None:
-        body.append(Paragraph(lead, "lead"))
     dateline = lead.split(". ", 1)[1].rstrip(".") if lead and ". " in lead else None
     sections, closing = _split(kept[at:], dateline)
-    for letter, section_lines in sections:
-        blocks = _Reader(section_lines, width, vocabulary, result.slips).blocks()
-        body.append(Section(letter, tuple(blocks)))
-    body += [Paragraph(_join(unit, vocabulary)) for unit in _units(closing, width, closing=True)]
+    readers = [_Reader(lines, vocabulary, indent) for _, indent, lines in sections]
+    width = max((w for reader in readers for w in reader.widths()), default=0)
+    body: list[Block | Section] = [Paragraph(p) for p in _head_paragraphs(head, width,
+                                                                          vocabulary)]
+    if lead is not None:
+        body.append(Paragraph(lead, "lead"))
+    body += [Section(letter, tuple(reader.blocks(width)))
+             for (letter, _, _), reader in zip(sections, readers, strict=True)]
+    body += _Reader(closing, vocabulary, closing=True).blocks(width)
     document = Document("da", "", "", datetime.date(2000, 1, 1), tuple(body))
     result.text = write_text(document)
     return result
@@ -123,33 +129,44 @@ def _vocabulary(lines: list[str]) -> set[str]:
 
 
 def _head(lines: list[str]) -> tuple[list[str], str | None, int]:
-    """The lines above the lead (the number set apart from "Aktstykke nr." joined to it), the
-    lead on one line, and where the sections start."""
-    head: list[str] = []
+    """The lines above the lead as they stand, the lead on one line, and where the sections
+    start. The lead is the fewest lines (up to three: the ministry and the place set apart, or
+    the date wrapped) that read "Ministeriet. Sted, den 1. oktober 2025"."""
+    above: list[int] = []   # where each line above the lead stands
     for i, raw in enumerate(lines):
         line = raw.strip()
         if not line:
             continue
         if len(line) > LEAD_MAX:
             break
-        nxt = next((s.strip() for s in lines[i + 1:] if s.strip()), "")
-        if _PLACE_DATE.match(line.split(". ", 1)[-1]) and ". " in line:
-            return head, line if line.endswith(".") else line + ".", i + 1
-        if line.endswith(".") and _PLACE_DATE.match(nxt):
-            j = next(k for k in range(i + 1, len(lines)) if lines[k].strip())
-            return head, f"{line} {nxt if nxt.endswith('.') else nxt + '.'}", j + 1
-        if head and head[-1] == "Aktstykke nr." and line.isdigit():
-            head[-1] = f"Aktstykke nr. {line}"
+        for n in range(min(len(above), 2) + 1):
+            start = above[len(above) - n:]
+            lead = " ".join([*(lines[k].strip() for k in start), line])
+            if ". " in lead and _PLACE_DATE.match(lead.split(". ", 1)[1]):
+                return lines[:start[0] if start else i], lead.rstrip(".") + ".", i + 1
+        above.append(i)
+    return [], None, 0
+
+
+def _head_paragraphs(lines: list[str], width: int, vocabulary: set[str]) -> list[str]:
+    """The head's paragraphs, a line each where the page set them so (the number set apart
+    from "Aktstykke nr." joined to it)."""
+    found: list[str] = []
+    for unit in _units(lines, width, closing=True):
+        text = _join(unit, vocabulary)
+        if found and found[-1] == "Aktstykke nr." and text.isdigit():
+            found[-1] = f"Aktstykke nr. {text}"
         else:
-            head.append(line)
-    return head, None, 0
+            found.append(text)
+    return found
 
 
-def _split(lines: list[str], dateline: str | None) -> tuple[list[tuple[str, list[str]]],
+def _split(lines: list[str], dateline: str | None) -> tuple[list[tuple[str, int, list[str]]],
                                                             list[str]]:
     """The sections by their letters (each letter after the one before, at a paragraph's
-    start) and the closing block from the dateline on."""
-    sections: list[tuple[str, list[str]]] = []
+    start; each with the width of its letter where the text follows it on its line) and the
+    closing block from the dateline on."""
+    sections: list[tuple[str, int, list[str]]] = []
     for i, line in enumerate(lines):
         stripped = line.strip()
         if dateline and stripped.rstrip(".") == dateline:
@@ -157,18 +174,21 @@ def _split(lines: list[str], dateline: str | None) -> tuple[list[tuple[str, list
         start = _SECTION.match(stripped)
         previous = next((s for s in reversed(lines[:i]) if s.strip()), "")
         if start and (not sections or start["letter"] > sections[-1][0]) and (
-                not previous or not lines[i - 1].strip() or _SENTENCE_END.search(previous)
-                or not sections):
-            sections.append((start["letter"], [start["rest"]] if start["rest"] else []))
+                not previous or not lines[i - 1].strip() or line.startswith(" ")
+                or _SENTENCE_END.search(previous) or not sections):
+            rest = start["rest"]
+            sections.append((start["letter"], len(stripped) - len(rest) if rest else 0,
+                             [rest] if rest else []))
         elif sections:
-            sections[-1][1].append(line)
+            sections[-1][2].append(line)
     return sections, []
 
 
-def _units(lines: list[str], width: int, closing: bool = False) -> list[list[str]]:
+def _units(lines: list[str], width: int, closing: bool = False, lead: int = 0) -> list[list[str]]:
     """Lines grouped into paragraphs: at a blank line, a line starting with a space, a bullet,
-    or after a line that ends a sentence with room left for the next line's first word (in the
-    closing block every line is a paragraph of its own)."""
+    or after a line that had room for the next line's first word and ends a sentence (in the
+    closing block, where names and places stand a line each, whatever it ends with). `lead` is
+    the width of the section's letter, which stood before the first line."""
     units: list[list[str]] = []
     current: list[str] = []
     for line in lines:
@@ -177,8 +197,9 @@ def _units(lines: list[str], width: int, closing: bool = False) -> list[list[str
                 units.append(current)
             current = []
             continue
-        if current and (closing or line.startswith(" ") or _BULLET.match(line)
-                        or _ends_paragraph(current[-1], line, width)):
+        room = width - lead if not units and len(current) == 1 else width   # after the letter
+        if current and (line.startswith(" ") or _starts_item(current[-1], line, room)
+                        or _ends_paragraph(current[-1], line, room, closing)):
             units.append(current)
             current = []
         current.append(line.strip())
@@ -187,12 +208,30 @@ def _units(lines: list[str], width: int, closing: bool = False) -> list[list[str
     return units
 
 
-def _ends_paragraph(line: str, following: str, width: int) -> bool:
+def _starts_item(line: str, following: str, width: int) -> bool:
+    """A bullet opens a line of its own, but a dash within a sentence ("i Danmark – herunder")
+    may be wrapped to a line's start: it is that dash where the line before had no room for it
+    and ends no sentence."""
+    bullet = _BULLET.match(following)
+    if bullet is None:
+        return False
+    return following.startswith("•") or len(line) + 1 + len(bullet[0].strip()) <= width or \
+        bool(_SENTENCE_END.search(line))
+
+
+def _ends_paragraph(line: str, following: str, width: int, closing: bool) -> bool:
+    """A greedy wrapper fills each line of a paragraph until the next word has no room on it,
+    so a line with room for it ended its paragraph. `width` is the longest wrapped line: the
+    wrapper's width is no less, so no line within a paragraph is taken for its end (a last line
+    with no room left for the next word is read as continued, unless the text marks it)."""
     first = following.strip().split(" ", 1)[0]
-    room = len(line.rstrip()) + 1 + len(first) <= width
+    if len(line) + 1 + len(first) > width:
+        return False
+    if closing:
+        return True
     starts = following.strip()[:1]
-    return bool(room and _SENTENCE_END.search(line.rstrip())
-                and (starts.isupper() or starts.isdigit() or starts in _OPEN_QUOTE))
+    return bool(_SENTENCE_END.search(line) and (starts.isupper() or starts.isdigit()
+                                                or starts in _OPEN_QUOTE))
 
 
 def _join(lines: list[str], vocabulary: set[str]) -> str:
@@ -222,31 +261,52 @@ def _join(lines: list[str], vocabulary: set[str]) -> str:
 
 
 class _Reader:
-    """One section's lines into its blocks."""
+    """One section's lines into its blocks: its runs of prose and its tables."""
 
-    def __init__(self, lines: list[str], width: int, vocabulary: set[str],
-                 slips: list[str]) -> None:
-        self.lines, self.width, self.vocabulary, self.slips = lines, width, vocabulary, slips
-
-    def blocks(self) -> list[Block]:
-        found: list[Block] = []
-        prose: list[str] = []
+    def __init__(self, lines: list[str], vocabulary: set[str], lead: int = 0,
+                 closing: bool = False) -> None:
+        self.lines, self.vocabulary, self.lead, self.closing = lines, vocabulary, lead, closing
+        self.parts: list[list[str] | Table] = [[]]
         i = 0
         while i < len(self.lines):
             if self.lines[i].strip() in SIDES:
-                found += self._prose(prose)
-                prose = []
                 table, i = self._table(i)
-                found.append(table)
+                self.parts += [table, []]
                 continue
+            prose = self.parts[-1]
+            assert isinstance(prose, list)
             prose.append(self.lines[i])
             i += 1
-        return found + self._prose(prose)
 
-    def _prose(self, lines: list[str]) -> list[Block]:
+    def widths(self) -> list[int]:
+        """The length of each prose line as the page set it (the first with its letter): the
+        wrapper's width is at least the longest."""
+        found = [len(line.strip()) for part in self.parts if isinstance(part, list)
+                 for line in part]
+        if found and self.parts[0]:
+            found[0] += self.lead
+        return found
+
+    def blocks(self, width: int) -> list[Block]:
+        found: list[Block] = []
+        for n, part in enumerate(self.parts):
+            if isinstance(part, Table):
+                found.append(part)
+                continue
+            units = _units(part, width, self.closing, self.lead if n == 0 else 0)
+            notes = list(takewhile(lambda unit: unit[0].startswith(_NOTES), units)) if n else []
+            if notes:   # after a table: the parts take turns
+                table = found.pop()
+                assert isinstance(table, Table)
+                found.append(replace(table, notes=tuple(_join(u, self.vocabulary)
+                                                        for u in notes)))
+            found += self._prose(units[len(notes):])
+        return found
+
+    def _prose(self, units: list[list[str]]) -> list[Block]:
         found: list[Block] = []
         quote: list[Paragraph] | None = None
-        for unit in _units(lines, self.width):
+        for unit in units:
             bullet = _BULLET.match(unit[0])
             text = _join([unit[0][bullet.end():] if bullet else unit[0], *unit[1:]],
                          self.vocabulary)

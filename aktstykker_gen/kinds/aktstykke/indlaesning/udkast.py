@@ -15,7 +15,8 @@ from decimal import Decimal
 from itertools import combinations
 from typing import Any
 
-from aktstykker_gen.kinds.aktstykke.indlaesning import hoved, konti
+from aktstykker_gen.kinds.aktstykke.indlaesning import bilag, hoved, konti
+from aktstykker_gen.kinds.aktstykke.indlaesning.egne_tabeller import own_table
 from aktstykker_gen.kinds.aktstykke.indlaesning.henvisning import AKT, Henvisninger, plain
 from aktstykker_gen.kinds.aktstykke.indlaesning.layout import Chunk, Layout, long_date
 from aktstykker_gen.kinds.aktstykke.indlaesning.yaml_ud import Noted
@@ -53,9 +54,12 @@ _TILFØRES = re.compile(rf"Der tilføres (?P<op>op til )?(?P<beløb>{_AMOUNT}) t
                        rf"(?P<navn>.+)\.")
 _OVERFØRES = re.compile(rf"Der overføres (?P<op>op til )?(?P<beløb>{_AMOUNT}) fra § "
                         rf"(?P<fra>{_NR})\. (?P<franavn>.+) til § (?P<til>{_NR})\. (?P<navn>.+)\.")
-# An account named in a without the specification that details it (an opening, a text cut
-# short): its underkonto and standardkonto are the clerk's to give.
-_UDFYLD_KONTI = "UDFYLD {what} for § {nr}: specifikationen står ikke i teksten"
+# An account no specification details (a's lines name it in an opening, a text cut short; only
+# the flerårsoversigt shows it, having no amount in the finansår): its underkonto and
+# standardkonto are the clerk's to give.
+_UDFYLD_KONTI = "UDFYLD {what} for § {nr}: {why}"
+_UNSPECIFIED = "specifikationen står ikke i teksten"
+_OVERVIEW_ONLY = "kun flerårsoversigten viser kontoen"
 _HJEMMEL = re.compile(r"Der anmodes endvidere om hjemmel til at afgive tilsagn om tilskud på "
                       r"(?P<konti>§ .+)\.")
 _BEVILLINGSTYPE = re.compile(r" \([A-ZÆØÅ][a-zæøå]* ?bev\.\)")
@@ -126,13 +130,15 @@ class Assembler:
         data["ministerium"] = layout.ministerium
         data["sted"] = layout.sted
         data["dato"] = layout.dato
-        hoved.head(layout.head, data, self.unplaced)
+        hoved.head(layout.head, data, self.unplaced, self.draft.marks)
         data["finansår"] = self.year if known else Noted(
             self.year, "finansåret står ikke i teksten; aktstykkets år er antaget")
         self.specifikation: list[konti.Hovedkonto] = []
         self.flerår: list[konti.Hovedkonto] = []
         self.kontoliste: list[tuple[str, str | None, bool]] = []   # nr, formål, type shown
         self.from_a = False   # accounts only from a's lines: no specification in the text
+        self.closing, self.bilag = bilag.split(layout.closing)
+        self.own_tables: dict[int, dict[str, Any]] = {}   # by the chunk they were read from
         self._accounts()
 
     # -- accounts -----------------------------------------------------------------------
@@ -151,17 +157,26 @@ class Assembler:
             try:
                 if before is not None and _SPECIFIKATION.match(before.text):
                     self.specifikation = konti.specification(table.lines, self.year)
-                elif before is not None and before.text.startswith(_FORSLAG):
                     continue
-                elif table.lines[0].lstrip().startswith(tuple(konti.SIDES)):
+                if before is not None and before.text.startswith(_FORSLAG):
+                    continue
+                if table.lines[0].lstrip().startswith(tuple(konti.SIDES)):
                     self.flerår = konti.hovedkonti(table.lines, self.year)[0]
+                    continue
             except konti.NotAccounts:
-                continue
+                pass
+            if (own := own_table(table.lines)) is not None:   # not an account table
+                self.own_tables[id(table)] = own
+        if self.own_tables:
+            self.draft.recognised.append(f"{len(self.own_tables)} egne tabeller")
         for _, chunks in self.layout.sections:
             for chunk in chunks:
                 if chunk.kind == "ul" and all(_KONTOLISTE.match(i) for i in chunk.lines):
                     self.kontoliste = [self._listed(i) for i in chunk.lines]
         self._accounts_from_a()
+        for konto in self.flerår:
+            if not any(h.nr == konto.nr for h in self.specifikation):
+                self._unspecified(konto, konto.totals, _OVERVIEW_ONLY)
         self._place_accounts()
 
     def _accounts_from_a(self) -> None:
@@ -200,15 +215,21 @@ class Assembler:
                 label = lines[0].split(f"§ {m['nr']}. ", 1)[1].removesuffix(".")
                 account(m["nr"], label, -net)
         for nr, konto in found.items():
-            what = "underkonto og standardkonto (nummer, navn og beløb)" + (
-                "" if konto.bevillingstype else " og bevillingstype")
-            konto.underkonti.append(("10", _UDFYLD_KONTI.format(what=what, nr=nr), False, [
-                ("22", "Andre ordinære driftsomkostninger", {("udgift", self.year): amounts[nr]})]))
-            self.specifikation.append(konto)
-            self.draft.marks.append(f"{what} for § {nr} (specifikationen står ikke i teksten)")
+            self._unspecified(konto, {("udgift", self.year): amounts[nr]}, _UNSPECIFIED)
             self.from_a = True
         self.draft.recognised.append(f"{len(found)} konti fra afsnit a's dispositioner og "
                                      "finansiering")
+
+    def _unspecified(self, konto: konti.Hovedkonto, amounts: dict[tuple[str, int], Decimal],
+                     why: str) -> None:
+        """An account the text gives no specification of, with its amounts on one marked
+        underkonto and standardkonto (what the text prints of it is the hovedkonto's total)."""
+        what = "underkonto og standardkonto (nummer, navn og beløb)" + (
+            "" if konto.bevillingstype else " og bevillingstype")
+        konto.underkonti.append(("10", _UDFYLD_KONTI.format(what=what, nr=konto.nr, why=why),
+                                 False, [("22", "Andre ordinære driftsomkostninger", amounts)]))
+        self.specifikation.append(konto)
+        self.draft.marks.append(f"{what} for § {konto.nr} ({why})")
 
     def _listed(self, item: str) -> tuple[str, str | None, bool]:
         m = _KONTOLISTE.match(item)
@@ -353,6 +374,11 @@ class Assembler:
 
     def sections(self, refs: Henvisninger) -> None:
         tekst: dict[str, Any] = {}
+        if self.bilag:
+            self.draft.data["bilag"] = [self._bilag(b, refs) for b in self.bilag]
+            fortrolige = sum(1 for b in self.bilag if b.statement)
+            self.draft.recognised.append(f"{len(self.bilag)} bilag, heraf {fortrolige} "
+                                         "fortrolige")
         for letter, chunks in self.layout.sections:
             tekst[letter] = self._blocks(chunks, refs)
             if letter == "e" and chunks and chunks[0].kind == "p":
@@ -365,6 +391,22 @@ class Assembler:
         self.draft.data["tekst"] = tekst
         if not self.layout.closing:
             self._cut_short(tekst)
+        elif not {"c", "e"} & set(tekst):   # whole, and asks nothing: it only informs
+            self.draft.data["orienterende"] = True
+            self.draft.recognised.append("orienterende: hverken afsnit c eller e")
+
+    def _bilag(self, read: bilag.Bilag, refs: Henvisninger) -> dict[str, Any]:
+        """A bilag's number, title and blocks; a confidential one's fortrolighed from its
+        statement, and its content, which the text does not show, marked."""
+        found: dict[str, Any] = {"nr": read.nr, "titel": read.titel}
+        statement = read.statement
+        if statement is None:
+            return {**found, "indhold": self._blocks(read.chunks, refs)}
+        totals = re.findall(r"\{[^}]+\}", refs.text(statement["beløb"] or ""))
+        why = f"indholdet af bilag {read.nr} (fortroligt: står ikke i den offentlige tekst)"
+        self.draft.marks.append(why)
+        return {**found, "fortrolighed": bilag.fortrolighed(statement, totals),
+                "indhold": [f"UDFYLD {why}"]}
 
     def _cut_short(self, tekst: dict[str, Any]) -> None:
         """A text that stops before its closing block (an opening, a page cut off): the
@@ -414,6 +456,9 @@ class Assembler:
             elif chunk.kind == "p" and chunk.text.startswith(_FORSLAG) and table_next:
                 blocks.append({"indsæt": "forslag"})
                 i += 1
+            elif chunk.kind == "p" and self._statements(chunks[i - 1:]):
+                blocks.append({"indsæt": "fortrolige_bilag"})
+                i += len(self._statements(chunks[i - 1:])) - 1
             elif chunk.kind == "p" and _TEKSTANMÆRKNINGER.match(chunk.text):
                 i = self._tekstanmærkninger(chunks, i, refs)
                 blocks.append({"indsæt": "tekstanmærkninger"})
@@ -434,6 +479,8 @@ class Assembler:
                     tuple(konti.SIDES)):
                 i_alt = any("I alt" in line for line in chunk.lines[:2])
                 blocks.append({"indsæt": "flerårsoversigt", **({"i_alt": True} if i_alt else {})})
+            elif chunk.kind == "table" and id(chunk) in self.own_tables:
+                blocks.append({"tabel": self.own_tables[id(chunk)]})
             elif chunk.kind == "p":
                 blocks.append(refs.text(chunk.text))
             elif chunk.kind == "ul":
@@ -442,6 +489,13 @@ class Assembler:
                 blocks.append(self.mark(chunk.text, "en tabel eller et citat, som importen ikke "
                                                     "kan placere"))
         return blocks
+
+    def _statements(self, chunks: list[Chunk]) -> list[str]:
+        """The statements of the confidential bilag, one a paragraph in their order, when the
+        chunks start with them (`indsæt: fortrolige_bilag` prints them); else none."""
+        statements = [b.chunks[0].text for b in self.bilag if b.statement]
+        shown = [c.text for c in chunks[:len(statements)] if c.kind == "p"]
+        return statements if statements and shown == statements else []
 
     def _dispositions(self, items: list[str]) -> bool:
         """A list in Budgetvejledningen's phrasing ("Der tilføres X til § …", "Der overføres X
@@ -540,7 +594,7 @@ class Assembler:
 
     def close(self) -> list[str]:
         """The closing block into its fields; returns the lines nothing took, head's too."""
-        hoved.closing(self.layout.closing, self.draft.data, self.unplaced)
+        hoved.closing(self.closing, self.draft.data, self.unplaced)
         if not self.layout.closing:
             why = "underskriverne: teksten slutter før dem"
             self.draft.marks.append(why)

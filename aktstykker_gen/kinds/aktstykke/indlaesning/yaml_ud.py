@@ -58,6 +58,9 @@ def _mapping(data: dict[Any, Any], indent: int, lines: list[str]) -> None:
         elif isinstance(value, dict) and value:
             lines.append(f"{pad}{name}:")
             _mapping(value, indent + 2, lines)
+        elif isinstance(value, list) and (flow := _flow(value)) and \
+                len(pad + name) + len(flow) <= _FLOW_WIDTH:
+            lines.append(f"{pad}{name}: {flow}")
         elif isinstance(value, list) and value:
             lines.append(f"{pad}{name}:")
             _sequence(value, indent + 2, lines)
@@ -65,6 +68,17 @@ def _mapping(data: dict[Any, Any], indent: int, lines: list[str]) -> None:
             lines.append(f"{pad}{name}: {_scalar(value) if value not in ({}, []) else value}")
         if indent == 0 and isinstance(value, (dict, list)) and value:
             lines.append("")
+
+
+_FLOW_WIDTH = 96
+
+
+def _flow(items: list[Any]) -> str | None:
+    """A row's amounts, a sum's parts: words, not prose, on one line ['478,6', '472,3']."""
+    if not items or any(not isinstance(i, str) or " " in i for i in items):
+        return None
+    return yaml.safe_dump(items, allow_unicode=True, width=1 << 30,
+                          default_flow_style=True).rstrip("\n")
 
 
 def _sequence(items: list[Any], indent: int, lines: list[str]) -> None:
