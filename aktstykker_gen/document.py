@@ -18,6 +18,11 @@ know nothing about aktstykker:
     <ul><li>                             a bullet list
     <a>https://…</a>                     inside a <p>, <li>, <th> or <td>: a web address in
                                          the text (http or https), a link in every writer
+    <a href="https://…">name</a>         there too: a link whose text is its name (a file's
+                                         name, as a mail or Word pastes a link), a link to
+                                         the address in every writer; the PDF, which cannot
+                                         be clicked, prints the address at the foot of the
+                                         page the name stands on
     <section letter="a">                 a lettered section (a–f)
     <blockquote><p>                      quoted text, e.g. a tekstanmærkning
     <table><col kind="label|amount"/>    a table; <thead>/<tbody> of <tr level="n">
@@ -62,6 +67,8 @@ ROLES = frozenset({
     "part",       # a named part of an item ("Resumé", "Indstilling"), a heading below "item"
     "subpart",    # a heading inside a part, one level below "part"
     "link",       # a web address on a line of its own (http or https), a link in every writer
+    "named-link", # a link's address closing the part whose text names it (<a href>): as "link"
+                  # in the DOCX and the text; the PDF has it at the foot of the name's page
 })
 
 
@@ -84,21 +91,21 @@ class Revised(str):
     segments: tuple[tuple[str | None, str], ...]   # (None | "ins" | "del" | "moveFrom" | "moveTo", text)
     whole: str | None                              # the change, when all of it is one
     move: int | None                               # which move, on both of its ends
-    # Which segments are web addresses, each a whole link of its version (empty: none is): a
-    # link inserted or deleted stays a link, its text the tracked change.
-    links: tuple[bool, ...]
+    # The address each segment links to, each a whole link of its version (None: not a link;
+    # empty: none is): a link inserted or deleted stays a link, its text the tracked change.
+    links: tuple[str | None, ...]
 
     def __new__(cls, segments: tuple[tuple[str | None, str], ...],
                 whole: str | None = None, move: int | None = None,
-                links: tuple[bool, ...] = ()) -> Revised:
+                links: tuple[str | None, ...] = ()) -> Revised:
         text = super().__new__(cls, "".join(t for change, t in segments if change not in GONE))
         text.segments, text.whole, text.move = segments, whole, move
         text.links = links if any(links) else ()
         return text
 
-    def pieces(self) -> list[tuple[str | None, str, bool]]:
-        """The segments in order, each with whether it is a link."""
-        flags = self.links or (False,) * len(self.segments)
+    def pieces(self) -> list[tuple[str | None, str, str | None]]:
+        """The segments in order, each with the address it links to (None: not a link)."""
+        flags = self.links or (None,) * len(self.segments)
         return [(change, part, link) for (change, part), link in zip(self.segments, flags,
                                                                        strict=True)]
 
@@ -107,22 +114,53 @@ class Revised(str):
 GONE = frozenset({"del", "moveFrom"})
 
 
+Named = tuple[tuple[int, int, str], ...]   # (start, end, address) of each named link
+
+
 class Linked(str):
-    """Text holding web addresses, each a link: `links` are their (start, end) in the text.
+    """Text holding web addresses, each a link: `links` are their (start, end) in the text;
+    `named` the links whose text is a name, not the address, with the address each links to.
 
     It reads as the plain text wherever a string is expected (the text output shows the
-    address); the HTML and DOCX writers make each span a link to the address it spells. Made
-    by `parse` from a template's <a>, never from spec text."""
+    address, or the name); the HTML and DOCX writers make each span a link. A redline marks
+    a named link's text as text (`pieces` gives the links that spell their address). Made by
+    `parse` from a template's <a>, never from spec text."""
 
     links: tuple[tuple[int, int], ...]
+    named: Named
 
-    def __new__(cls, text: str, links: tuple[tuple[int, int], ...]) -> Linked:
+    def __new__(cls, text: str, links: tuple[tuple[int, int], ...], named: Named = ()) -> Linked:
         linked = super().__new__(cls, text)
-        linked.links = links
+        linked.links, linked.named = links, named
         return linked
 
-    def __reduce__(self) -> tuple[type[Linked], tuple[str, tuple[tuple[int, int], ...]]]:
-        return Linked, (str(self), self.links)
+    def __reduce__(self) -> tuple[type[Linked], tuple[str, tuple[tuple[int, int], ...], Named]]:
+        return Linked, (str(self), self.links, self.named)
+
+    # The same text naming a link to another address is another text (a redline marks it);
+    # an address spells itself, so the text alone says where its links go.
+    def __eq__(self, other: object) -> bool:
+        return str.__eq__(self, other) is True and self.named == getattr(other, "named", ())
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = str.__hash__
+
+    def spans(self) -> list[tuple[str, str | None]]:
+        """The text in order, each piece with the address it links to (None: not a link)."""
+        starts = sorted([(start, end, self[start:end]) for start, end in self.links]
+                        + list(self.named))
+        found: list[tuple[str, str | None]] = []
+        at = 0
+        for start, end, address in starts:
+            if start > at:
+                found.append((self[at:start], None))
+            found.append((self[start:end], address))
+            at = end
+        if at < len(self):
+            found.append((self[at:], None))
+        return found
 
     def pieces(self) -> list[tuple[str, bool]]:
         """The text in order, each piece with whether it is a link."""
@@ -253,21 +291,30 @@ def _text(element: etree._Element) -> str:
 def _linked(element: etree._Element) -> Linked:
     """Text with <a> web addresses in it: each address a link, the rest whitespace-normalised
     as any paragraph's text."""
-    pieces = [(_SPACE.sub(" ", element.text or ""), False)]
+    pieces: list[tuple[str, str | None]] = [(_SPACE.sub(" ", element.text or ""), None)]
     for link in element:
         _expect(link, "a")
-        address = link.text or ""
-        if len(link) or link.attrib or not WEB_ADDRESS.fullmatch(address):
-            raise TemplateOutputError(f"an <a> holds one web address, not {address!r}")
-        pieces += [(address, True), (_SPACE.sub(" ", link.tail or ""), False)]
-    pieces[0] = (pieces[0][0].lstrip(), False)
-    pieces[-1] = (pieces[-1][0].rstrip(), False)
-    text, links = "", []
-    for piece, is_link in pieces:
-        if is_link:
+        pieces += [_link(link), (_SPACE.sub(" ", link.tail or ""), None)]
+    pieces[0] = (pieces[0][0].lstrip(), None)
+    pieces[-1] = (pieces[-1][0].rstrip(), None)
+    text, links, named = "", [], []
+    for piece, address in pieces:
+        if address == piece:
             links.append((len(text), len(text) + len(piece)))
+        elif address:
+            named.append((len(text), len(text) + len(piece), address))
         text += piece
-    return Linked(text, tuple(links))
+    return Linked(text, tuple(links), tuple(named))
+
+
+def _link(link: etree._Element) -> tuple[str, str]:
+    """An <a>'s text and the address it links to: its own text, or its href's."""
+    text = _SPACE.sub(" ", link.text or "").strip()
+    address = link.get("href", text)
+    if len(link) or set(link.attrib) - {"href"} or not text \
+            or not WEB_ADDRESS.fullmatch(address):
+        raise TemplateOutputError(f"an <a> holds one web address or names one, not {text!r}")
+    return text, address
 
 
 def _section(element: etree._Element) -> Section:
@@ -293,7 +340,7 @@ def _paragraph(element: etree._Element) -> Paragraph:
     if role not in ROLES:
         raise TemplateOutputError(f"unknown paragraph role {role!r}")
     text = _text(element)
-    if role == "link" and not WEB_ADDRESS.fullmatch(text):
+    if role in ("link", "named-link") and not WEB_ADDRESS.fullmatch(text):
         raise TemplateOutputError(f"a link paragraph holds one web address, not {text!r}")
     return Paragraph(text, role)
 

@@ -6,14 +6,20 @@ The writer gives every paragraph the style of its role, every table cell the sty
 column, and puts the page furniture in headers and footers, so the tree comes back from the
 styles: a paragraph in "section-first" opens a section (its letter in the "section-letter"
 run), "list-item" paragraphs are a bullet list, "table-caption" … "table-note-last" around a
-table one table, a body row padded GROUP_GAP above opens a group of rows. Styles are known by
+table one table, a body row padded GROUP_GAP above opens a group of rows. A hyperlink is a link
+to its relationship's address: one whose text is that address a web address in the text, any
+other a named link (<a href>); a "link" paragraph is a "named-link" when a text since the links
+before it (its item's: an agenda item's links close it) names its address, as the agenda's view
+decides it. Styles are known by
 their names too: another program's re-save (LibreOffice's) keeps each style's name and gives it
 an id of its own, which is translated back to ours before reading. What a DOCX does
 not hold is not recovered: the spec's data and its `sagsbehandler` (a redline of DOCX files is
 by `--author` or the default author), the edition (a built file is the one it was built as),
 a title of more than 255 characters (Word's properties cut it). A DOCX this reader cannot read
 back as the tree it was written from (a paragraph in a style `build` does not write, tracked
-changes not yet accepted or rejected) is refused, naming the paragraph: AKT008, exit 2.
+changes not yet accepted or rejected, a hyperlink to no web address, a link on a line of its
+own that goes elsewhere than the address it shows) is refused, naming the paragraph: AKT008,
+exit 2.
 
 The file is read by `docx_text`, within the limits of every DOCX reader (docs/limits.md).
 """
@@ -23,10 +29,11 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, unquote
 
 from lxml import etree
 
@@ -35,6 +42,7 @@ from aktstykker_gen.document import (
     CONFIDENTIAL_MARK,
     DRAFT_MARK,
     ROLES,
+    WEB_ADDRESS,
     Block,
     BulletList,
     Cell,
@@ -54,7 +62,13 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _CORE = {"dc": "http://purl.org/dc/elements/1.1/",
          "dcterms": "http://purl.org/dc/terms/",
          "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"}
-_PARTS = re.compile(r"word/(styles|header\d*|footer\d*)\.xml|docProps/core\.xml")
+_PARTS = re.compile(r"word/(styles|header\d*|footer\d*)\.xml|docProps/core\.xml"
+                    r"|word/_rels/document\.xml\.rels")
+_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+# What an address holds as it is (RFC 3986's delimiters, and "%" of what is escaped already).
+_IN_ADDRESS = ":/?#[]@!$&'()*+,;=%"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 # Tracked changes: a file that has them is a redline or a file under review, not a sent one.
 _TRACKED = ("ins", "del", "moveFrom", "moveTo", "pPrChange", "rPrChange", "trPrChange")
 # A DOCX does not mark where a section ends: a section holds these roles' paragraphs and any
@@ -83,7 +97,8 @@ def read_docx(path: Path) -> Read:
         ours = _our_ids(parts.get("word/styles.xml"))
         _translate(body, ours)
         kind = _kind({ours.get(s, s) for s in _style_ids(parts.get("word/styles.xml"))})
-        blocks = _Reader(list(_elements(body))).body()
+        targets = _targets(parts.get("word/_rels/document.xml.rels"))
+        blocks = _Reader(list(_elements(body)), targets).body()
         return Read(_document(parts, tuple(blocks), ours), kind)
     except _Unreadable as error:
         raise refusal(path, UNREADABLE, str(error), _HINT) from None
@@ -204,10 +219,25 @@ def _value(element: Any, *path: str) -> str:
     return found.get(f"{{{W}}}val", "") if found is not None else ""
 
 
-def _text(element: Any, skip_letter: bool = False) -> str:
-    """A paragraph's text as the tree holds it, each hyperlink's span a link of a `Linked`;
-    `skip_letter`: without the section letter's runs."""
-    pieces: list[tuple[str, Any]] = []   # (text, the hyperlink it is in, or None)
+def _targets(rels: bytes | None) -> dict[str, str]:
+    """The addresses the body's hyperlinks go to, by relationship id (a hyperlink holds its
+    relationship's id; the address is in the body's relationships)."""
+    if rels is None:
+        return {}
+    return {rel.get("Id", ""): rel.get("Target", "")
+            for rel in etree.fromstring(rels, _PARSER).iter(f"{{{_RELS}}}Relationship")
+            if rel.get("Type") == _HYPERLINK and rel.get("TargetMode") == "External"}
+
+
+def _plain(element: Any) -> str:
+    """The text of the runs below `element`, whatever they link to."""
+    return "".join(piece for piece, _ in _pieces(element))
+
+
+def _pieces(element: Any, skip_letter: bool = False) -> list[tuple[str, Any]]:
+    """The text of the runs below `element`, each piece with the hyperlink it is in (None: in
+    none); `skip_letter`: without the section letter's runs."""
+    pieces: list[tuple[str, Any]] = []
     for node in element.iter(f"{{{W}}}r"):
         if skip_letter and _run_style(node) == "section-letter":
             continue
@@ -221,25 +251,64 @@ def _text(element: Any, skip_letter: bool = False) -> str:
                 pieces.append(("\t", link))
             elif tag in ("br", "cr"):
                 pieces.append(("\n", link))
+    return pieces
+
+
+def _text(element: Any, targets: dict[str, str], skip_letter: bool = False) -> str:
+    """A paragraph's text as the tree holds it: a `Linked` when it has hyperlinks, each a web
+    address of the text where it shows the address it goes to, a named link where it shows
+    anything else (`targets`: the part's addresses by relationship id)."""
+    pieces = _pieces(element, skip_letter)
     text = "".join(piece for piece, _ in pieces)
     if all(link is None for _, link in pieces):
         return text
-    links: list[tuple[int, int]] = []
+    spans: list[tuple[int, int, Any]] = []   # (start, end, hyperlink) of each hyperlink's text
     at, previous = 0, None
     for piece, link in pieces:
         if link is not None and link is previous:
-            links[-1] = (links[-1][0], at + len(piece))
+            spans[-1] = (spans[-1][0], at + len(piece), link)
         elif link is not None:
-            links.append((at, at + len(piece)))
+            spans.append((at, at + len(piece), link))
         at, previous = at + len(piece), link
-    return Linked(text, tuple(links))
+    links, named = [], []
+    for start, end, link in spans:
+        address = _address(link, text[start:end], targets)
+        if address == text[start:end]:
+            links.append((start, end))
+        else:
+            named.append((start, end, address))
+    return Linked(text, tuple(links), tuple(named))
+
+
+def _address(link: Any, shown: str, targets: dict[str, str]) -> str:
+    """The web address a hyperlink goes to; `_Unreadable` for one the tree cannot hold (to a
+    place in the file, to no address, to a mail or a file), which `build` never writes.
+
+    Another program's re-save (LibreOffice's) writes the address decoded ("…/Aftale om
+    …-årsplan.pdf"): it is the address the text shows when it reads as that, else encoded again
+    as `build` wrote it (a space and a letter outside ASCII escaped, nothing else)."""
+    target = targets.get(link.get(_R_ID, ""))
+    if target is None:
+        where = "et sted i filen" if link.get(f"{{{W}}}anchor") else "ingen adresse"
+        raise _Unreadable(f"linket {shown[:40]!r} går til {where}")
+    if unquote(target) == unquote(shown):
+        return shown
+    address = quote(target, safe=_IN_ADDRESS)
+    if not WEB_ADDRESS.fullmatch(address):
+        raise _Unreadable(f"linket {shown[:40]!r} går til {address[:60]!r}, som ikke er en "
+                          "webadresse (http eller https)")
+    return address
 
 
 class _Reader:
     """The body's elements read in order into blocks and sections."""
 
-    def __init__(self, elements: list[Any]) -> None:
-        self.elements, self.at = elements, 0
+    def __init__(self, elements: list[Any], targets: dict[str, str]) -> None:
+        self.elements, self.at, self.targets = elements, 0, targets
+        # The addresses the text since the last links names, and whether a link was the last
+        # read: a "link" paragraph whose address is named is a named link's closing line.
+        self.named: set[str] = set()
+        self.after_link = False
 
     def peek(self) -> tuple[str, Any] | None:
         if self.at >= len(self.elements):
@@ -254,6 +323,32 @@ class _Reader:
     def where(self) -> str:
         return f"afsnit {self.at + 1} i brødteksten"
 
+    def read(self, element: Any, skip_letter: bool = False) -> str:
+        """The text of the paragraph just taken, or of a cell of its table."""
+        try:
+            return _text(element, self.targets, skip_letter)
+        except _Unreadable as error:
+            raise _Unreadable(f"afsnit {self.at} i brødteksten: {error}") from None
+
+    def text(self, element: Any, skip_letter: bool = False) -> str:
+        """`read`, noting the addresses the text names for the links that close it."""
+        text = self.read(element, skip_letter)
+        if self.after_link:
+            self.named, self.after_link = set(), False
+        self.named.update(address for _, _, address in getattr(text, "named", ()))
+        return text
+
+    def link(self, element: Any) -> Paragraph:
+        """A web address on a line of its own: a named link's closing line when the text
+        before it names the address."""
+        text = self.read(element)
+        if isinstance(text, Linked) and text.named:
+            raise _Unreadable(f"afsnit {self.at} i brødteksten viser {str(text)[:60]!r} men "
+                              f"går til {text.named[0][2][:60]!r}; et link på sin egen linje "
+                              "går til den adresse, det viser")
+        self.after_link = True
+        return Paragraph(str(text), "named-link" if str(text) in self.named else "link")
+
     def body(self) -> list[Block | Section]:
         found: list[Block | Section] = []
         while (ahead := self.peek()) is not None:
@@ -266,14 +361,14 @@ class _Reader:
     def section(self) -> Section:
         style, paragraph = self.peek()  # type: ignore[misc]
         self.take()
-        letters = "".join(_text(r) for r in paragraph.iter(f"{{{W}}}r")
+        letters = "".join(_plain(r) for r in paragraph.iter(f"{{{W}}}r")
                           if _run_style(r) == "section-letter")
         match = re.fullmatch(r"([a-z])\.(\t?)", letters)
         if not match:
             raise _Unreadable(f"{self.where()} åbner et afsnit uden bogstav ({letters[:20]!r})")
         blocks: list[Block] = []
         if match[2]:   # the letter's tab: the section's first paragraph shares its line
-            blocks.append(Paragraph(_text(paragraph, skip_letter=True),
+            blocks.append(Paragraph(self.text(paragraph, skip_letter=True),
                                     "subheading" if style == "section-subheading" else "body"))
         while (ahead := self.peek()) is not None and (
                 ahead[0] in IN_SECTION or ahead[0] in _BLOCKS):
@@ -292,14 +387,14 @@ class _Reader:
             raise _Unreadable(f"{self.where()} har typografien {style or 'Normal'!r}, som "
                               "'aktstykke build' ikke skriver")
         self.take()
-        return Paragraph(str(_text(element)) if style == "link" else _text(element), style)
+        return self.link(element) if style == "link" else Paragraph(self.text(element), style)
 
     def series(self, style: str) -> list[str]:
         """The paragraphs of one list (its last in the style of its own, when it has one)."""
         last = _SERIES[style]
         texts = []
         while (ahead := self.peek()) is not None and ahead[0] in (style, last):
-            texts.append(_text(self.take()))
+            texts.append(self.text(self.take()))
             if ahead[0] == last:
                 break
         return texts
@@ -309,11 +404,12 @@ class _Reader:
         for style in _TABLE_TEXT:
             ahead = self.peek()
             if ahead is not None and ahead[0] == style:
-                texts[style] = _text(self.take())
+                texts[style] = self.text(self.take())
         ahead = self.peek()
         if ahead is None or ahead[0] != "table":
             raise _Unreadable(f"{self.where()}: en tabeloverskrift uden tabel")
-        grid = _Grid(self.take(), self.where())
+        where = self.where()
+        grid = _Grid(self.take(), where, self.text)
         ahead = self.peek()
         notes = self.series("table-note") if ahead is not None and ahead[0] in (
             "table-note", "table-note-last") else []
@@ -325,8 +421,8 @@ class _Reader:
 class _Grid:
     """A w:tbl as the tree's columns, head rows and groups of body rows."""
 
-    def __init__(self, table: Any, where: str) -> None:
-        rows = [_row(tr) for tr in table.iterchildren(f"{{{W}}}tr")]
+    def __init__(self, table: Any, where: str, text: Callable[[Any], str]) -> None:
+        rows = [_row(tr, text) for tr in table.iterchildren(f"{{{W}}}tr")]
         widths = [int(c.get(f"{{{W}}}w", "0")) for c in table.iter(f"{{{W}}}gridCol")]
         for _, cells, _ in rows:
             if not widths or sum(span for _, span, _ in cells) != len(widths):
@@ -360,8 +456,9 @@ def _twips(mm: float) -> int:
     return round(mm / 25.4 * 1440)
 
 
-def _row(tr: Any) -> tuple[bool, list[tuple[str, int, str]], Row]:
-    """Whether a row is a header row, its cells (text, span, column kind), and the row."""
+def _row(tr: Any, text_of: Callable[[Any], str]) -> tuple[bool, list[tuple[str, int, str]], Row]:
+    """Whether a row is a header row, its cells (text, span, column kind), and the row (each
+    cell paragraph's text by `text_of`)."""
     header = tr.find(f"{{{W}}}trPr/{{{W}}}tblHeader") is not None
     cells, level, total = [], 0, False
     for tc in tr.iterchildren(f"{{{W}}}tc"):
@@ -371,7 +468,7 @@ def _row(tr: Any) -> tuple[bool, list[tuple[str, int, str]], Row]:
         if style.startswith("table-label-"):
             level = int(style.rsplit("-", 1)[1])
         total = total or any(_run_style(r) == "table-total" for r in tc.iter(f"{{{W}}}r"))
-        text = "\n".join(_text(p) for p in tc.iterchildren(f"{{{W}}}p"))
+        text = "\n".join(text_of(p) for p in tc.iterchildren(f"{{{W}}}p"))
         cells.append((text, int(span) if span.isdigit() else 1,
                       "amount" if style == "table-amount" else "label"))
     row = Row(tuple(Cell(text, span) for text, span, _ in cells), level, total)
@@ -407,14 +504,14 @@ def _document(parts: dict[str, bytes], body: tuple[Block | Section, ...],
         furniture = etree.fromstring(part, _PARSER)
         _translate(furniture, ours)
         for paragraph in furniture.iter(f"{{{W}}}p"):
-            style, text = _style(paragraph), _text(paragraph)
+            style, text = _style(paragraph), _plain(paragraph)
             if style == "running-line" and text:
                 running = text
             elif style == "document-code":
-                code = "".join(_text(r) for r in paragraph.iter(f"{{{W}}}r")
+                code = "".join(_plain(r) for r in paragraph.iter(f"{{{W}}}r")
                                if _run_style(r) == "document-code-text")
             elif style == "folio":   # the word before the page number's field
-                folio = "".join(_text(r) for r in paragraph.iterchildren(f"{{{W}}}r"))
+                folio = "".join(_plain(r) for r in paragraph.iterchildren(f"{{{W}}}r"))
             draft = draft or text == DRAFT_MARK
             confidential = confidential or text == CONFIDENTIAL_MARK
     return Document(lang=prop("dc:language").split("-")[0] or "da", title=prop("dc:title"),

@@ -43,7 +43,7 @@ def redline(old: Document, new: Document) -> Document:
 def words(old: str, new: str) -> str:
     """The new text, marked token by token against the old (wholly replaced when rewritten);
     plain when nothing changed."""
-    if old == new:
+    if old == new:   # a Linked compares its named links too
         return new
     segments = changes(old, new) or [(c, t) for c, t in (("del", old), ("ins", new)) if t]
     return _linked(segments, old, new)
@@ -51,36 +51,54 @@ def words(old: str, new: str) -> str:
 
 def _linked(segments: Sequence[tuple[str | None, str]], old: str, new: str,
             whole: str | None = None, move: int | None = None) -> Revised:
-    """The segments, cut where a web address of either version starts or ends, each marked
-    whether it is one: a deleted piece by OLD's links, every other by NEW's."""
-    spans = {version: text.links if isinstance(text, Linked) else ()
-             for version, text in (("old", old), ("new", new))}
+    """The segments, cut where a link of either version starts or ends, each marked with the
+    address it links to: a deleted piece by OLD's links, an inserted by NEW's. A piece both
+    have, linked to another address in each (a named link whose file moved), is the old link
+    deleted and the new inserted, as a changed address is."""
+    spans = {"old": _spans(old), "new": _spans(new)}
     if not spans["old"] and not spans["new"]:
         return Revised(tuple(segments), whole=whole, move=move)
     cut: list[tuple[str | None, str]] = []
-    flags: list[bool] = []
+    flags: list[str | None] = []
     at = {"old": 0, "new": 0}
     for change, part in segments:
-        version = "old" if change in GONE else "new"
-        start = at[version]
-        for piece, link in _pieces(part, start, spans[version]):
-            cut.append((change, piece))
-            flags.append(link)
-        at[version] += len(part)
-        if change is None:
-            at["old"] += len(part)
+        versions = ["old" if change in GONE else "new"] if change else ["old", "new"]
+        for a, b in _cuts(part, [(at[v], spans[v]) for v in versions]):
+            was, now = (_address(spans[v], at[v] + a, at[v] + b)
+                        for v in (versions[0], versions[-1]))
+            if change is None and was != now:
+                cut += [("del", part[a:b]), ("ins", part[a:b])]
+                flags += [was, now]
+            else:
+                cut.append((change, part[a:b]))
+                flags.append(now)
+        for v in versions:
+            at[v] += len(part)
     return Revised(tuple(cut), whole=whole, move=move, links=tuple(flags))
 
 
-def _pieces(part: str, start: int, links: tuple[tuple[int, int], ...]
-            ) -> Iterator[tuple[str, bool]]:
-    """The part of a text that starts at `start`, cut at the links' ends, each piece with
-    whether it lies in a link."""
+Spans = tuple[tuple[int, int, str], ...]   # (start, end, address) of each link in a text
+
+
+def _spans(text: str) -> Spans:
+    """Where a version's links stand in its text, each with the address it links to."""
+    if not isinstance(text, Linked):
+        return ()
+    return tuple(sorted([(s, e, text[s:e]) for s, e in text.links] + list(text.named)))
+
+
+def _cuts(part: str, versions: list[tuple[int, Spans]]) -> Iterator[tuple[int, int]]:
+    """The part cut where a link of any of the versions (each from where the part starts in
+    it) starts or ends."""
     bounds = sorted({0, len(part), *(max(0, min(len(part), edge - start))
-                                     for span in links for edge in span)})
-    for a, b in zip(bounds, bounds[1:], strict=False):
-        if b > a:
-            yield part[a:b], any(s <= start + a and start + b <= e for s, e in links)
+                                     for start, spans in versions
+                                     for s, e, _ in spans for edge in (s, e))})
+    yield from ((a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a)
+
+
+def _address(spans: Spans, start: int, end: int) -> str | None:
+    """The address of the link the text from start to end lies in, if it lies in one."""
+    return next((address for s, e, address in spans if s <= start and end <= e), None)
 
 
 def fingerprint(node: Block | Section | str) -> Fingerprint:
@@ -265,13 +283,15 @@ def _plain(text: Revised) -> str:
 
 def _as_linked(text: Revised) -> str:
     """A wholly inserted or deleted text as that version had it, its links as they stood."""
-    plain, links, at = "", [], 0
-    for _, part, link in text.pieces():
-        if link:
+    plain, links, named, at = "", [], [], 0
+    for _, part, address in text.pieces():
+        if address == part:
             links.append((at, at + len(part)))
+        elif address:
+            named.append((at, at + len(part), address))
         plain += part
         at += len(part)
-    return Linked(plain, tuple(links)) if links else plain
+    return Linked(plain, tuple(links), tuple(named)) if links or named else plain
 
 
 def _movable(nodes: Sequence[Any]) -> Iterator[tuple[str, str]]:

@@ -6,7 +6,11 @@ the body's area is the stylesheet's @page margins, which the DOCX's section has 
 draft's watermark, and the header rows a table repeats at the top of a page. The head's large
 number is left out too: it repeats the designation's, and the two clients set its 40 pt frame a
 few points apart, so that it falls into a line of its own in one PDF and beside the designation
-in the other. Watermark and number are the only text larger than 20 pt. Both PDFs, ours and
+in the other. Watermark and number are the only text larger than 20 pt. A named link's address
+(an agenda's "Link til aftale: <file>.pdf") is left out too: our PDF prints it at the foot of
+the page its name stands on, the DOCX on a line closing the item, so it is compared in neither;
+the room it takes still moves every page start after it, which is compared
+(tests/test_dagsorden_links.py checks where each writer puts it). Both PDFs, ours and
 LibreOffice's of our DOCX, are read by this one code (pdfplumber), so that neither is measured
 by its writer's memory.
 """
@@ -102,8 +106,31 @@ def without_repeated_heads(pages: list[list[Line]], doc: Document) -> list[list[
     return out
 
 
+def named_addresses(doc: Document) -> list[str]:
+    """The addresses of the tree's named links, normalised, in order."""
+    return [normalise(block.text) for kind, block in blocks(doc) if kind == "paragraph"
+            and isinstance(block, Paragraph) and block.role == "named-link"]
+
+
+def without_named_addresses(pages: list[list[Line]], doc: Document) -> list[list[Line]]:
+    """The pages without the lines each named link's address stands on (the first lines, in
+    order, that together spell it), wherever the writer put it."""
+    flat = [line for page in pages for line in page]
+    for address in named_addresses(doc):
+        for i in range(len(flat)):
+            spelt, j = "", i
+            while j < len(flat) and address.startswith(spelt + flat[j].text) and spelt != address:
+                spelt, j = spelt + flat[j].text, j + 1
+            if spelt == address:
+                del flat[i:j]
+                break
+        else:
+            raise AssertionError(f"the named link's address is not in the PDF: {address[:60]!r}")
+    return [[line for line in flat if line.page == page[0].page] if page else [] for page in pages]
+
+
 def body(pdf: Path, doc: Document) -> list[list[Line]]:
-    return without_repeated_heads(lines(pdf), doc)
+    return without_named_addresses(without_repeated_heads(lines(pdf), doc), doc)
 
 
 def text(pages: list[list[Line]]) -> str:
@@ -222,12 +249,13 @@ def fontconfig_without_liberation_or_times(folder: Path) -> dict[str, str]:
 def texts(doc: Document) -> list[tuple[str, object, list[str]]]:
     """The tree's blocks as (kind, block, normalised texts of its lines' sources): a paragraph
     or an item one text, a table its caption, unit, header rows, body rows and notes. The head's
-    large number is left out, as `lines` leaves it out."""
+    large number is left out, as `lines` leaves it out, and a named link's address, which our
+    PDF prints out of the text's order (at the foot of a page)."""
     out: list[tuple[str, object, list[str]]] = []
     for kind, block in blocks(doc):
         if kind == "paragraph":
             assert isinstance(block, Paragraph)
-            if block.role != "number":
+            if block.role not in ("number", "named-link"):
                 out.append((kind, block, [normalise(block.text)]))
         elif kind == "table":
             assert isinstance(block, Table)

@@ -188,3 +188,62 @@ def test_any_text_gives_the_typed_text_and_only_http_links(tmp_path: Path, typed
     assert all(re.fullmatch(r"https?://[^\s\"<>«»]+", link) for link in found)
     assert html.count("<a href=") >= 3 * len(found)   # the paragraph, the bullet, the cell
     assert not re.search(r'<a href="(?!https?://)', html)
+
+
+# -- a link named in the text: the seed's "Link til aftale: <the file's name>" ----------------
+
+SEED_SPEC = ROOT / "specs" / "dagsorden" / "2025-09-sundhedsudvalget.yaml"
+NAME = "Udmøntningsaftale mellem regeringen Danske Regioner og KL.pdf"
+NAMED = ("https://www.ism.dk/Media/638864327866003035/Udm%C3%B8ntningsaftale%20mellem%20"
+         "regeringen%20Danske%20Regioner%20og%20KL.pdf")
+
+
+@pytest.fixture(scope="module")
+def seed_agenda(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("named")
+    outputs = render_outputs(pipeline.check(SEED_SPEC), edition=Udgave.offentlig)
+    for suffix in (".pdf", ".docx"):
+        (folder / f"a{suffix}").write_bytes(outputs[suffix])
+    return folder
+
+
+def test_a_links_file_name_in_the_text_is_the_link_in_the_pdf_and_its_address_foots_the_page(
+        seed_agenda: Path) -> None:
+    """Item 5 names the file its link goes to, as Word pastes a link: the name is the link,
+    and the address is printed once, at the foot of the page the name stands on (the seed's
+    text has it there), not again closing the item."""
+    from pypdf import PdfReader
+
+    pages = [page.extract_text() for page in PdfReader(str(seed_agenda / "a.pdf")).pages]
+    [page] = [n for n, text in enumerate(pages) if NAME in " ".join(text.split())]
+    assert pages[page].rstrip().endswith(NAMED)
+    assert sum(text.count(NAMED) for text in pages) == 1
+    with pikepdf.open(seed_agenda / "a.pdf") as pdf:
+        links = [str(a.A.URI) for a in pdf.pages[page].get("/Annots", [])]
+    assert NAMED in links
+
+
+def test_the_docx_links_the_name_and_lists_the_address_closing_the_item(
+        seed_agenda: Path) -> None:
+    """Word lays out its own pages, so the address stays a line closing the item."""
+    import docx
+
+    document = docx.Document(str(seed_agenda / "a.docx"))
+    named = [h for h in document.element.body.iter(f"{W}hyperlink")
+             if "".join(t.text for t in h.iter(f"{W}t")) == NAME]
+    assert [document.part.rels[h.get(f"{R}id")].target_ref for h in named] == [NAMED]
+    lines = docx_text(seed_agenda / "a.docx").splitlines()
+    assert lines.count(NAMED) == 1
+    assert lines[lines.index(NAMED) + 1] == "6 (Fortrolig)"
+
+
+def test_a_link_to_a_file_is_named_by_the_files_name_and_only_its_first_mention_links() -> None:
+    from aktstykker_gen.kinds.dagsorden import links
+
+    address = "https://x.dk/Media/1/Aftale%20om%20psykiatri.pdf"
+    assert links.name(address) == "Aftale om psykiatri.pdf"
+    assert links.name("https://x.dk/anbefalinger") is None   # no file, no name
+    assert links.pieces("Se Aftale om psykiatri.pdf og Aftale om psykiatri.pdf",
+                        {"Aftale om psykiatri.pdf": address}) == [
+        ("Se ", None), ("Aftale om psykiatri.pdf", address),
+        (" og Aftale om psykiatri.pdf", None)]

@@ -22,8 +22,9 @@ from revisions import corpus, written
 from tracked import marks, resolved, styled
 
 from aktstykker_gen import cli, limits
+from aktstykker_gen.bounded import Refused
 from aktstykker_gen.build import write_format
-from aktstykker_gen.document import Document, Linked
+from aktstykker_gen.document import Document, Linked, Paragraph
 from aktstykker_gen.docx_tree import read_docx
 from aktstykker_gen.kinds import DEFAULT_KIND, KINDS
 from aktstykker_gen.pipeline import check, render
@@ -35,6 +36,7 @@ SPECS = sorted(SEED_SPEC.parent.rglob("*.yaml"))
 PAIRS = corpus()
 WHEN = datetime.datetime(2026, 1, 2, 3, 4, 5)
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 def built(tree: Document, kind: str, path: Path) -> Path:
@@ -44,15 +46,15 @@ def built(tree: Document, kind: str, path: Path) -> Path:
 
 
 def strict(value: Any) -> Any:
-    """The tree as plain data, a text's links and its being a link kept: `==` on trees compares
-    a `Linked` as the string it reads as."""
+    """The tree as plain data, a text's links, its named links' addresses and its being a link
+    kept: `==` on trees compares a `Linked` as the string it reads as, with its named links."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return (type(value).__name__,
                 *(strict(getattr(value, f.name)) for f in dataclasses.fields(value)))
     if isinstance(value, tuple):
         return tuple(strict(v) for v in value)
     if isinstance(value, Linked):
-        return ("Linked", str(value), value.links)
+        return ("Linked", str(value), value.links, value.named)
     if isinstance(value, str):
         return ("str", str(value))
     return value
@@ -276,3 +278,69 @@ def test_an_agenda_docx_against_an_aktstykke_is_refused(tmp_path):
     checked = check(agenda)
     sent = built(render(checked), "dagsorden", tmp_path / "dagsorden.docx")
     assert "er ikke af samme art" in refused(tmp_path, sent)
+
+
+# -- links: a hyperlink's address is in the body's relationships, a named link's role is read --
+
+AGENDA = SEED_SPEC.parent / "dagsorden" / "2025-09-sundhedsudvalget.yaml"
+ADDRESS = "https://x.dk/Media/1/Aftale%20om%20psykiatri.pdf"
+
+
+def linked_tree(*body: Paragraph) -> Document:
+    return Document(lang="da", title="Links", author="Sekretariatet",
+                    date=datetime.date(2026, 1, 2), body=body)
+
+
+def test_a_closing_link_is_a_named_link_only_where_the_text_before_it_names_its_address(tmp_path):
+    """Item one names the file its link goes to, item two links the same address without
+    naming it: as the agenda's view makes them, the first closing line is a named link, the
+    second a link."""
+    name = "Aftale om psykiatri.pdf"
+    tree = linked_tree(Paragraph(Linked(f"Se {name}", (), ((3, 3 + len(name), ADDRESS),))),
+                       Paragraph(ADDRESS, "named-link"),
+                       Paragraph("Punkt to, uden navnet."), Paragraph(ADDRESS, "link"))
+    read = read_docx(built(tree, "dagsorden", tmp_path / "links.docx")).document
+    assert strict(read) == strict(tree)
+
+
+def test_libreoffices_resave_of_the_agenda_reads_back_as_its_tree_its_addresses_too(tmp_path):
+    """LibreOffice writes a hyperlink's address decoded (a space as a space, "å" as itself):
+    read as the address the text shows, or a named link's address encoded as `build` wrote it.
+    (The body: LibreOffice writes the page number's field with its last value, "Side 15".)"""
+    from test_docx_accessible import libreoffice
+
+    checked = check(AGENDA)
+    tree = render(checked, edition=Udgave.offentlig)
+    resaved = libreoffice(built(tree, "dagsorden", tmp_path / "dagsorden.docx"), "docx",
+                          tmp_path / "resaved", tmp_path / "profile")
+    with zipfile.ZipFile(resaved) as archive:
+        assert "Aftale om en samlet 10-årsplan" in archive.read(
+            "word/_rels/document.xml.rels").decode()
+    assert strict(read_docx(resaved).document.body) == strict(tree.body)
+
+
+def relinked(path: Path, address: str) -> Path:
+    """The DOCX with its first hyperlink's relationship going to `address`."""
+    with zipfile.ZipFile(path) as archive:
+        body = etree.fromstring(archive.read("word/document.xml"))
+    rid = next(body.iter(f"{{{W}}}hyperlink")).get(f"{{{R}}}id")
+
+    def retarget(root: etree._Element) -> None:
+        next(r for r in root if r.get("Id") == rid).set("Target", address)
+
+    return rewritten(path, retarget, "word/_rels/document.xml.rels")
+
+
+@pytest.mark.parametrize(("body", "target", "message"), [
+    ((Paragraph(Linked(f"Se {ADDRESS}", ((3, 3 + len(ADDRESS)),))),), "mailto:sekretariat@x.dk",
+     "afsnit 1 i brødteksten: linket 'https://x.dk/Media/1/Aftale%20om%20psyki' går til "
+     "'mailto:sekretariat@x.dk', som ikke er en webadresse (http eller https)"),
+    ((Paragraph(ADDRESS, "link"),), "https://x.dk/andet",
+     "afsnit 1 i brødteksten viser 'https://x.dk/Media/1/Aftale%20om%20psykiatri.pdf' men går "
+     "til 'https://x.dk/andet'; et link på sin egen linje går til den adresse, det viser"),
+], ids=["to no web address", "a line going elsewhere"])
+def test_a_hyperlink_the_tree_cannot_hold_is_refused_by_its_place(tmp_path, body, target, message):
+    sent = built(linked_tree(*body), "dagsorden", tmp_path / "sendt.docx")
+    with pytest.raises(Refused) as refusal:
+        read_docx(relinked(sent, target))
+    assert message in str(refusal.value)

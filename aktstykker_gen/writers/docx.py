@@ -185,9 +185,9 @@ class _Writer:
         """`mark`: a wholly inserted or deleted text marks its paragraph's mark too; a table
         cell's is not, for the row's own mark says it (one change less per cell)."""
         if isinstance(text, Linked) and not isinstance(text, Revised):
-            for piece, is_link in text.pieces():
-                if is_link:
-                    self.hyperlink(paragraph, piece, self.hyperlink_style())
+            for piece, address in text.spans():
+                if address:
+                    self.hyperlink(paragraph, piece, self.hyperlink_style(), address)
                 else:
                     paragraph.add_run(piece)
             return
@@ -201,10 +201,10 @@ class _Writer:
             start = self.change(f"{end}RangeStart")
             start.set(qn("w:name"), f"flytning{text.move}")
             paragraph._p.append(start)
-        for change, part, is_link in text.pieces():
-            if is_link:   # a link of its version, tracked inside Word's hyperlink
+        for change, part, address in text.pieces():
+            if address:   # a link of its version, tracked inside Word's hyperlink
                 run = self.hyperlink(paragraph, part, None if _style_of(paragraph) == "link"
-                                     else self.hyperlink_style())
+                                     else self.hyperlink_style(), address)
             else:
                 run = paragraph.add_run(part)._r
             if change:
@@ -263,7 +263,7 @@ class _Writer:
         """`opening`: the paragraph opens its section in NEW but not in OLD (True), or in OLD
         but not in NEW (False): in a redline, the one before it (the letter's) is deleted or
         inserted, and Word joins the letter to this one; its style changes with it."""
-        if isinstance(block, Paragraph) and block.role == "link":
+        if isinstance(block, Paragraph) and block.role in ("link", "named-link"):
             self.link(block.text)
         elif isinstance(block, Paragraph):
             opens = "section-subheading" if block.role == "subheading" else "section-first"
@@ -335,14 +335,15 @@ class _Writer:
         paragraph = self.styled(self.add_paragraph(), "link")
         if self.revision and isinstance(address, Revised):
             self.text(paragraph, Revised(address.segments, address.whole, address.move,
-                                         links=(True,) * len(address.segments)))
+                                         links=tuple(t for _, t in address.segments)))
         else:
             self.hyperlink(paragraph, address)
 
-    def hyperlink(self, paragraph: Any, address: str, style: str | None = None) -> Any:
-        """A web address as Word's hyperlink to it (an external relationship of the body);
-        the run that holds its text."""
-        target = self.package.part.relate_to(address, RT.HYPERLINK, is_external=True)
+    def hyperlink(self, paragraph: Any, text: str, style: str | None = None,
+                  address: str | None = None) -> Any:
+        """A web address, or a link's name, as Word's hyperlink to the address (an external
+        relationship of the body); the run that holds its text."""
+        target = self.package.part.relate_to(address or text, RT.HYPERLINK, is_external=True)
         hyperlink = OxmlElement("w:hyperlink")
         hyperlink.set(qn("r:id"), target)
         paragraph._p.append(hyperlink)
@@ -353,9 +354,9 @@ class _Writer:
             run_style.set(qn("w:val"), style)
             properties.append(run_style)
             run.append(properties)
-        text = OxmlElement("w:t")
-        text.text = address
-        run.append(text)
+        shown = OxmlElement("w:t")
+        shown.text = text
+        run.append(shown)
         hyperlink.append(run)
         return run
 

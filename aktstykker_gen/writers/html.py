@@ -113,6 +113,8 @@ def _paragraph(paragraph: Paragraph, letter: str = "", intro: bool = False) -> s
     role = f"{paragraph.role} intro" if intro else paragraph.role
     if paragraph.role == "link":   # one web address (document.py checks its form)
         return f'<p class="link"><a href="{text}">{text}</a></p>'
+    if paragraph.role == "named-link":   # printed at the foot of its name's page (`inline`)
+        return ""
     if not letter:
         tag = HEADINGS.get(paragraph.role, "p")
         return f'<{tag} class="{role}">{text}</{tag}>'
@@ -124,11 +126,17 @@ def _paragraph(paragraph: Paragraph, letter: str = "", intro: bool = False) -> s
 
 
 def inline(text: str) -> str:
-    """A text, escaped; each web address in a `Linked` text a link to itself."""
+    """A text, escaped; each web address in a `Linked` text a link to itself, each named link
+    a link to its address, which a note prints at the foot of the page (a page is not clicked)."""
     if not isinstance(text, Linked):
         return escape(text)
-    return "".join(f'<a href="{escape(piece)}">{escape(piece)}</a>' if is_link else escape(piece)
-                   for piece, is_link in text.pieces())
+    def link(shown: str, address: str) -> str:
+        return f'<a href="{escape(address)}">{escape(shown)}</a>'
+
+    return "".join(escape(piece) if address is None else link(piece, address)
+                   if address == piece else
+                   link(piece, address) + f'<span class="link-note">{link(address, address)}</span>'
+                   for piece, address in text.spans())
 
 
 # The roles that are headings, and their level in the tagged PDF.

@@ -1,5 +1,8 @@
 """Web addresses in an agenda: the links after an item, and bare addresses a clerk pastes into a
-text ("se mere på https://…"), which become links without any markup being read.
+text ("se mere på https://…"), which become links without any markup being read. A link to a
+file is pasted by Word and Outlook as the file's name (the seed's "Link til aftale: Aftale om
+en samlet 10-årsplan for psykiatrien-2025.pdf"): where an item's text has that name, the name
+is the link.
 
 Outlook's safelinks: a link copied from a mail is wrapped in Microsoft's redirect, which
 carries the sender's mail address and the tenant's ids (`data=…`). The agenda prints the
@@ -8,7 +11,7 @@ target alone; the rule AKT706 tells the secretariat to paste the target."""
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 SAFELINKS = ".safelinks.protection.outlook.com"
 
@@ -22,7 +25,10 @@ _CLOSING = ".,;:!?'"
 # Addresses of schemes that never become a link: they run code or read a local file.
 NEVER = re.compile(r"\b(javascript|vbscript|data|file):\S*", re.IGNORECASE)
 
-Stykker = list[tuple[str, bool]]   # a text's pieces in order, each with whether it is a link
+# A text's pieces in order, each with the address it links to (None: not a link).
+Stykker = list[tuple[str, str | None]]
+# A file's name: something, a dot, an extension ("….pdf", "….docx").
+_FILE_NAME = re.compile(r"[^/]+\.[A-Za-z0-9]{2,5}")
 
 
 def is_safelink(url: str) -> bool:
@@ -56,15 +62,31 @@ def addresses(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def pieces(text: str) -> Stykker:
-    """The text with each bare web address a link to its target (a safelink's unwrapped)."""
+def name(url: str) -> str | None:
+    """The name a link to a file is pasted with: the file's name, the address's last part
+    decoded; None for an address that names no file."""
+    last = unquote(urlsplit(url).path.rsplit("/", 1)[-1])
+    return last if _FILE_NAME.fullmatch(last) else None
+
+
+def pieces(text: str, names: dict[str, str] | None = None) -> Stykker:
+    """The text with each bare web address a link to its target (a safelink's unwrapped), and
+    the first of each of NAMES (a link's name: its address) standing outside them a link to
+    its address."""
+    spans = [(start, end, address, address)
+             for start, end in addresses(text) for address in [target(text[start:end])]]
+    for shown, address in (names or {}).items():
+        start = text.find(shown)
+        if start >= 0 and all(end <= start or start + len(shown) <= begin
+                              for begin, end, _, _ in spans):
+            spans.append((start, start + len(shown), shown, address))
     result: Stykker = []
     at = 0
-    for start, end in addresses(text):
+    for start, end, shown, address in sorted(spans):
         if start > at:
-            result.append((text[at:start], False))
-        result.append((target(text[start:end]), True))
+            result.append((text[at:start], None))
+        result.append((shown, address))
         at = end
     if at < len(text):
-        result.append((text[at:], False))
+        result.append((text[at:], None))
     return result

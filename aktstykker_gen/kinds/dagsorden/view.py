@@ -40,6 +40,9 @@ class DagsordenView:
 
     def __init__(self, model: Dagsorden) -> None:
         self.model = model
+        # The names of the item's links to files not yet met in its text (name: address):
+        # the first text with one links it (links.name).
+        self.unnamed: dict[str, str] = {}
 
     def context(self) -> dict[str, Any]:
         model = self.model
@@ -68,6 +71,9 @@ class DagsordenView:
             return {"overskrift": self._heading(punkt), "linjer": [], "dele": [
                 ("Beslutning", [{"art": "tekst", "tekst": t} for t in decision])] if decision
                 else [], "links": [], "alene": not decision}
+        addresses = [links.target(url) for url in punkt.links]
+        self.unnamed = {shown: address for address in addresses
+                        if (shown := links.name(address))}
         parts: list[tuple[str, list[dict[str, Any]]]] = [
             ("Resumé", self._blocks(punkt, punkt.resumé, TOMT)),
             ("Indstilling", [{"art": "tekst", "tekst": "Det indstilles,"}]
@@ -85,8 +91,10 @@ class DagsordenView:
         ]
         return {"overskrift": self._heading(punkt),
                 "linjer": [line for line in (punkt.ansvarlig, punkt.sagsnr) if line],
-                "dele": parts, "links": [links.target(url) for url in punkt.links],
-                "alene": False}
+                "dele": parts, "alene": False,
+                # Each link closes the item; one its text names is noted where the name stands.
+                "links": [(address, address not in self.unnamed.values())
+                          for address in addresses]}
 
     @staticmethod
     def _bilag(bilag: Punktbilag) -> str:
@@ -141,11 +149,11 @@ class DagsordenView:
                 "rækker": [[shown(cell, i) for i, cell in enumerate(row)] for row in rows],
                 "noter": list(tabel.noter)}
 
-    @staticmethod
-    def _prose(punkt: Punkt, text: str, prefix: str = "") -> str | links.Stykker:
+    def _prose(self, punkt: Punkt, text: str, prefix: str = "") -> str | links.Stykker:
         """{bilag:1} names the item's bilag 1 (whether it exists is a rule's: AKT703). The
         number is printed even where the public edition leaves that bilag out. A text with a
-        bare web address in it is its pieces, each address a link (the template's `inline`)."""
+        bare web address or a link's name in it is its pieces, each a link (the template's
+        `inline`)."""
         def resolve(reference: Reference) -> str:
             key = reference.key or ""
             if reference.namespace == "bilag" and key.isdigit() and not reference.rest \
@@ -154,7 +162,10 @@ class DagsordenView:
             return str(reference)
 
         shown = prefix + substitute(text, resolve)
-        return links.pieces(shown) if links.addresses(shown) else shown
+        named = {name: address for name, address in self.unnamed.items() if name in shown}
+        for name in named:
+            del self.unnamed[name]
+        return links.pieces(shown, named) if named or links.addresses(shown) else shown
 
 
 def _decimals(value: Decimal) -> int:
