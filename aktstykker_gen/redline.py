@@ -6,7 +6,10 @@ quoted paragraphs by similarity, table groups by their hovedkonto and rows by th
 finally whole tokens (tokens.py). The result is the new tree whose texts are `Revised` where
 they changed; blocks and rows only in the old version are put back, wholly deleted, where they
 stood, and a paragraph or bullet item deleted in one place and inserted in another is marked
-moved at both ends. Accepting every change gives the new text, rejecting every change the old.
+moved at both ends. A paragraph or item deleted where another of its kind is inserted (a
+rewrite too heavy to pair) is one paragraph with the old text deleted and the new inserted: no
+paragraph mark changes, so Word and LibreOffice resolve it alike. Accepting every change gives
+the new text, rejecting every change the old.
 """
 
 from __future__ import annotations
@@ -30,14 +33,14 @@ from aktstykker_gen.document import (
     Section,
     Table,
 )
-from aktstykker_gen.tokens import changes
+from aktstykker_gen.tokens import changes, tokens
 
 T = TypeVar("T")
 
 
 def redline(old: Document, new: Document) -> Document:
     body = tuple(_sequence(old.body, new.body, fingerprint, _merge))
-    return replace(new, body=_moved(body))
+    return replace(new, body=_replaced_in_place(_moved(body)))
 
 
 def words(old: str, new: str) -> str:
@@ -122,11 +125,25 @@ def changed_blocks(doc: Document) -> tuple[set[str], set[str]]:
     version and in the new: what `diff` must show changed too."""
     old: set[str] = set()
     new: set[str] = set()
+    carried = {"old": "", "new": ""}   # the unmarked opening of a paragraph only one version has
     for texts in _blocks(doc.body):
         if any(isinstance(t, Revised) and any(c for c, _ in t.segments) for t in texts):
-            before = "  ".join(_before(t) for t in texts)
+            before, after = "  ".join(_before(t) for t in texts), "  ".join(texts)
+            first = texts[0]
+            only = first.whole if len(texts) == 1 and isinstance(first, Revised) else None
+            if (isinstance(first, Revised) and only in ("ins", "del")
+                    and any(c is None for c, _ in first.segments)):
+                # It shares its opening with the next paragraph (_shifted): in the version
+                # without it, that opening begins the next one.
+                if only == "ins":
+                    carried["old"], before = before, ""
+                else:
+                    carried["new"], after = after, ""
+            else:
+                before, after = carried["old"] + before, carried["new"] + after
+                carried = {"old": "", "new": ""}
             old.update([before] if before.strip() else [])
-            new.update(["  ".join(texts)] if "".join(texts).strip() else [])
+            new.update([after] if after.strip() else [])
     return old, new
 
 
@@ -318,3 +335,108 @@ def _replaced(node: Any, replaced: dict[int, Revised]) -> Any:
     if isinstance(node, Quote):
         return replace(node, paragraphs=tuple(_replaced(p, replaced) for p in node.paragraphs))
     return node
+
+
+# Replacements: a paragraph deleted right where another of its kind is inserted.
+
+def _replaced_in_place(nodes: Sequence[Any], lettered: bool = False) -> tuple[Any, ...]:
+    """Each wholly deleted paragraph (or bullet item) next to a wholly inserted one of the same
+    role, neither a move's end, as one paragraph: the old text deleted, then the new inserted.
+    Two paragraphs, one mark deleted and one inserted, would say the same with two changes
+    more, and rejecting the inserted mark joins the next paragraph into it, which LibreOffice
+    gives the inserted one's style (docs/reviewing.md). And a paragraph wholly inserted (or
+    deleted) before one whose opening words changed to what it opens with (a quoted Stk. 2.
+    inserted, the next Stk. 2. now Stk. 3.) shares those words with it (`_shifted`). In a
+    section (`lettered`) its first paragraph, which shares a line with the letter, is never the
+    one inserted or deleted so."""
+    out: list[Any] = []
+    for node in (_inside_replaced(n) for n in nodes):
+        if out and (joined := _joined_replacement(out[-1], node)) is not None:
+            out[-1] = joined
+        elif out and not (lettered and len(out) == 1) and (
+                shifted := _shifted(out[-1], node)) is not None:
+            out[-1:] = shifted
+        else:
+            out.append(node)
+    return tuple(out)
+
+
+def _inside_replaced(node: Any) -> Any:
+    if isinstance(node, Section):
+        return replace(node, blocks=_replaced_in_place(node.blocks, lettered=True))
+    if isinstance(node, BulletList):
+        return replace(node, items=_replaced_in_place(node.items))
+    if isinstance(node, Quote):
+        return replace(node, paragraphs=_replaced_in_place(node.paragraphs))
+    return node
+
+
+def _joined_replacement(first: Any, second: Any) -> Any:
+    if isinstance(first, Paragraph) and isinstance(second, Paragraph):
+        if first.role != second.role:
+            return None
+        text = _joined_texts(first.text, second.text)
+        return None if text is None else replace(second, text=text)
+    if isinstance(first, str) and isinstance(second, str):   # bullet items
+        return _joined_texts(first, second)
+    return None
+
+
+def _joined_texts(first: str, second: str) -> Revised | None:
+    ends = {getattr(t, "whole", None): t for t in (first, second)}
+    gone, new = ends.get("del"), ends.get("ins")
+    if not (isinstance(gone, Revised) and isinstance(new, Revised)) or gone.move or new.move:
+        return None
+    if gone.links or new.links:
+        pieces = [*gone.pieces(), *new.pieces()]
+        return Revised(tuple((c, t) for c, t, _ in pieces),
+                       links=tuple(link for *_, link in pieces))
+    # The tokens both begin and end with (a quoted paragraph's "Stk. 2.", its closing quote
+    # mark) stay unmarked.
+    a, b = tokens(_plain(gone)), tokens(_plain(new))
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    parts = ((None, a[:head]), ("del", a[head:len(a) - tail]), ("ins", b[head:len(b) - tail]),
+             (None, b[len(b) - tail:]))
+    return Revised(tuple((change, "".join(t)) for change, t in parts if t))
+
+
+def _shifted(first: Any, second: Any) -> list[Any] | None:
+    """A paragraph wholly inserted before one of its role whose opening words changed to the
+    words it opens with ("Stk. 2." → "Stk. 3."), as one inserted stretch across the break:
+    OLD's "Stk. 2." stays, unmarked, at the start of the inserted paragraph, the rest of it and
+    its paragraph mark are inserted, then the next one's new opening ("Stk. 3."). Rejecting the
+    stretch joins OLD's opening to the rest of its paragraph; one change less than the
+    opening deleted and inserted beside a wholly inserted paragraph. Likewise for a paragraph
+    wholly deleted before one whose opening became its own. Quoted paragraphs and paragraphs
+    of one role, so that the joined paragraph's style is the same either way."""
+    if not (isinstance(first, Paragraph) and isinstance(second, Paragraph)
+            and first.role == second.role):
+        return None
+    whole, edited = first.text, second.text
+    if not (isinstance(whole, Revised) and whole.whole in ("ins", "del") and not whole.move
+            and not whole.links and isinstance(edited, Revised) and edited.whole is None
+            and not edited.links):
+        return None
+    segments = list(edited.segments)
+    head = 0
+    while head < len(segments) and segments[head][0] is None:
+        head += 1
+    kept = "".join(t for _, t in segments[:head])
+    changed = {c: t for c, t in segments[head:head + 2] if c in ("del", "ins")}
+    if len(changed) != 2 or [c for c, _ in segments[head:head + 2]] != ["del", "ins"]:
+        return None
+    # Inserted: the whole paragraph opens as the next one did in OLD; deleted: as it does in NEW.
+    theirs, ours = ("del", "ins") if whole.whole == "ins" else ("ins", "del")
+    opening = kept + changed[theirs]
+    text = _plain(whole)
+    if not changed[theirs] or not text.startswith(opening) or len(text) == len(opening):
+        return None
+    return [replace(first, text=Revised(((None, opening), (whole.whole, text[len(opening):])),
+                                        whole=whole.whole)),
+            replace(second, text=Revised(((ours, kept + changed[ours]),
+                                          *segments[head + 2:])))]

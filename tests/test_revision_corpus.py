@@ -2,7 +2,7 @@
 corpus (tests/revisions.py), accepting every change gives NEW and rejecting every change gives
 OLD exactly, in text and in paragraph styles; `diff` and `redline` show the same blocks
 changed; and each kind is shown as a reviewer reads it (a move as a move, a deletion beside
-an edit as a deletion, a rewrite whole)."""
+an edit as a deletion, a rewrite as its old text deleted and the new inserted)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from columns import as_read
 from lxml import etree
-from revisions import Pair, corpus, written
+from revisions import REWRITTEN, Pair, corpus, written
 from tracked import NS, W, marks, resolved, styled
 
 from aktstykker_gen import assets
@@ -107,7 +107,16 @@ def test_each_kind_is_shown_as_a_reviewer_reads_it(revision):
         # The deleted paragraph is deleted whole, and the edited one marked word by word.
         assert whole == {"del": 1, "ins": 0}
     elif pair.kind in ("kraftig-omskrivning", "foerste-afsnit-omskrevet"):
-        assert whole == {"del": 1, "ins": 1}
+        # One paragraph: all of the old text deleted, then all of the new inserted, and no
+        # paragraph mark changed.
+        assert whole == {"del": 0, "ins": 0}
+        rewritten = changes.xpath("w:body/w:p[w:del and w:ins]", namespaces=NS)
+        assert len(rewritten) == 1
+        gone = "".join(rewritten[0].xpath("w:del//w:delText/text()", namespaces=NS))
+        added = "".join(rewritten[0].xpath("w:ins//w:t/text()", namespaces=NS))
+        # Only what both do not begin and end with (a quoted paragraph's "Stk. 2.").
+        assert added in REWRITTEN and len(added) > len(REWRITTEN) - 5
+        assert any(key(gone) in line for _, line in styled(body(old, art)))
     elif pair.kind in ("afsnit-omskrevet", "beloeb-og-finansiering", "punkt-redigeret"):
         assert whole == {"del": 0, "ins": 0}
 
