@@ -109,10 +109,11 @@ def _paragraph(paragraph: Paragraph, letter: str = "", intro: bool = False) -> s
     """A paragraph, or a sub-heading (h1: the top level of the tagged headings); one that
     opens a section starts with its letter, and its bookmark reads "b. Delloftet …"; one
     that introduces a table or a list is marked so."""
-    text = inline(paragraph.text)
     role = f"{paragraph.role} intro" if intro else paragraph.role
     if paragraph.role == "link":   # one web address (document.py checks its form)
-        return f'<p class="link"><a href="{text}">{text}</a></p>'
+        address = escape(paragraph.text)
+        return f'<p class="link"><a href="{address}">{address}</a></p>'
+    text = inline(paragraph.text)
     if paragraph.role == "named-link":   # printed at the foot of its name's page (`inline`)
         return ""
     if not letter:
@@ -129,14 +130,43 @@ def inline(text: str) -> str:
     """A text, escaped; each web address in a `Linked` text a link to itself, each named link
     a link to its address, which a note prints at the foot of the page (a page is not clicked)."""
     if not isinstance(text, Linked):
-        return escape(text)
+        return _in_pieces(text)
     def link(shown: str, address: str) -> str:
         return f'<a href="{escape(address)}">{escape(shown)}</a>'
 
-    return "".join(escape(piece) if address is None else link(piece, address)
+    return "".join(_in_pieces(piece) if address is None else link(piece, address)
                    if address == piece else
                    link(piece, address) + f'<span class="link-note">{link(address, address)}</span>'
                    for piece, address in text.spans())
+
+
+# A text of more than LONG characters is set in spans of at most about PIECE characters, split
+# at a space (a break opportunity either way, so the lines are the same): WeasyPrint
+# 70 lays out each line of an inline box's text from the line's start to the box's end, so a
+# paragraph's time grew with the square of its length. Section e naming 10.000 hovedkonti (one
+# sentence of 270.000 characters) took 4,4 s to lay out, in pieces 1,4 s. The longest
+# paragraph of a real aktstykke in specs/ has 1.167 characters and is set as it was.
+LONG, PIECE = 2000, 500
+
+
+def _in_pieces(text: str) -> str:
+    if len(text) <= LONG:
+        return escape(text)
+    pieces, start = [], 0
+    while len(text) - start > PIECE:
+        cut = text.rfind(" ", start + 1, start + PIECE)
+        if cut < 0:   # a word longer than a piece: it ends at the next space
+            cut = text.find(" ", start + PIECE)
+            if cut < 0:
+                break
+        pieces.append(text[start:cut])
+        start = cut + 1
+    pieces.append(text[start:])
+    if len(pieces) == 1:   # one long word
+        return escape(text)
+    # The space between two pieces is the paragraph's own, outside both: where a line ends
+    # there, it is the line's last space, which WeasyPrint leaves out as in the one text.
+    return " ".join(f"<span>{escape(piece)}</span>" for piece in pieces)
 
 
 # The roles that are headings, and their level in the tagged PDF.
