@@ -229,6 +229,19 @@ def _targets(rels: bytes | None) -> dict[str, str]:
             if rel.get("Type") == _HYPERLINK and rel.get("TargetMode") == "External"}
 
 
+def _outside_fields(paragraph: Any) -> Iterator[Any]:
+    """The paragraph's own runs that are not a field's: ours is a `w:fldSimple` (its runs are
+    not the paragraph's own); LibreOffice saves it as runs between a begin and an end
+    `w:fldChar`, holding the field's code and its last value ("15" of "Side 15")."""
+    depth = 0
+    for run in paragraph.iterchildren(f"{{{W}}}r"):
+        kinds = [c.get(f"{{{W}}}fldCharType") for c in run.iterchildren(f"{{{W}}}fldChar")]
+        depth += kinds.count("begin")
+        if not depth:
+            yield run
+        depth = max(depth - kinds.count("end"), 0)
+
+
 def _plain(element: Any) -> str:
     """The text of the runs below `element`, whatever they link to."""
     return "".join(piece for piece, _ in _pieces(element))
@@ -511,7 +524,7 @@ def _document(parts: dict[str, bytes], body: tuple[Block | Section, ...],
                 code = "".join(_plain(r) for r in paragraph.iter(f"{{{W}}}r")
                                if _run_style(r) == "document-code-text")
             elif style == "folio":   # the word before the page number's field
-                folio = "".join(_plain(r) for r in paragraph.iterchildren(f"{{{W}}}r"))
+                folio = "".join(_plain(r) for r in _outside_fields(paragraph))
             draft = draft or text == DRAFT_MARK
             confidential = confidential or text == CONFIDENTIAL_MARK
     return Document(lang=prop("dc:language").split("-")[0] or "da", title=prop("dc:title"),
