@@ -72,6 +72,7 @@ class Run:
     cpu: float | None      # user + system CPU seconds of the same
     stdout: str
     stderr: str
+    system: float | None = None   # the system part of `cpu`: the kernel's, page faults most
 
 
 def run_cold(argv: list[str], cwd: Path | None = None, what: str = "benchmark",
@@ -100,11 +101,13 @@ def run_cold(argv: list[str], cwd: Path | None = None, what: str = "benchmark",
             if GNU_TIME.exists() else []
         if len(fields) == 3:
             peak, cpu = int(fields[0]), float(fields[1]) + float(fields[2])
+            system = float(fields[2])
         else:
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             peak = after.ru_maxrss
             cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    return Run(elapsed, peak, cpu, done.stdout, done.stderr)
+            system = after.ru_stime - before.ru_stime
+    return Run(elapsed, peak, cpu, done.stdout, done.stderr, system)
 
 
 def run_bounded(argv: list[str], timeout: float, what: str,

@@ -15,6 +15,7 @@ from urllib.request import url2pathname
 
 from aktstykker_gen.document import Document
 from aktstykker_gen.writers import page_references, per_page, pseudo_styles
+from aktstykker_gen.writers.frame_stack import with_room
 from aktstykker_gen.writers.html import write_html
 from aktstykker_gen.writers.libraries import one_library_lookup
 from aktstykker_gen.writers.pdf_tags import finish
@@ -53,8 +54,8 @@ def write_pdf(doc: Document, stylesheet: Path, assets: Path, variant: str = DEFA
     try:
         css = CSS(filename=str(stylesheet), url_fetcher=fetcher, font_config=fonts)
         html = HTML(string=write_html(doc), base_url=str(assets) + "/", url_fetcher=fetcher)
-        pdf = html.write_pdf(stylesheets=[css], font_config=fonts, pdf_variant=variant,
-                             pdf_tags=True, finisher=finish)
+        pdf = with_room(html.write_pdf, stylesheets=[css], font_config=fonts,
+                        pdf_variant=variant, pdf_tags=True, finisher=finish)
     finally:
         _remove_font_copies(fonts)
     assert pdf is not None
