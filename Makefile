@@ -17,11 +17,13 @@ test: $(READY)
 # runs it at 150. Then pagination on every generated spec (tests/pagination_specs.py), some 50
 # (make test measures 13); then LibreOffice's Accept All and Reject All on the redline of every
 # pair of the revision corpus, some 190, and of the column changes of every spec's tables, some
-# 60 (make test: one pair of each kind, every finansår added, two of each column change).
+# 60 (make test: one pair of each kind, every finansår added, two of each column change); and 200
+# generated specs of own tables read back from LibreOffice's PDF export (make test: 10).
 fuzz: $(READY)
 	AKTSTYKKE_FUZZ=1500 $(BIN)/python -m pytest -q -s tests/hostile/test_no_internal_error.py
 	AKTSTYKKE_PAGINATION=all $(BIN)/python -m pytest -q tests/test_pagination.py
 	AKTSTYKKE_UNO=all $(BIN)/python -m pytest -q tests/test_redline_uno.py
+	AKTSTYKKE_EGNE_TABELLER=200 $(BIN)/python -m pytest -q tests/test_import_pdf_egne_tabeller.py
 
 # ruff over the package and tests, mypy over the package ([tool.mypy] in pyproject.toml).
 lint: $(READY)

@@ -6,8 +6,9 @@ the left margin with its text at the section's indent; a list item's dash at tha
 its text further in; the quotation at that further indent without a dash; a table's amounts
 right-aligned at its columns' right edges, under a header set to the right; the head and the
 closing block at the left margin (the signatures to the right, after the last section). Lines
-of one paragraph stand one line height apart, paragraphs and list items further; a table's
-rows a little further than its wrapped labels' lines, its notes in smaller type under it.
+of one paragraph stand one line height apart (our DOCX sets the body text on exact lines),
+paragraphs and list items further; a table's rows a little further than its wrapped labels'
+lines, its notes in smaller type under it.
 Page numbers and a running line (smaller type above or below the page's text) and the UDKAST
 and FORTROLIGT marks are furniture and are dropped.
 """
@@ -47,6 +48,8 @@ _MARK = re.compile(rf"^(?:{DRAFT_MARK}|{CONFIDENTIAL_MARK})+$")
 _DASH = "–"
 _CELL_GAP = 8.0     # points: runs farther apart on a line are cells of a table
 _STEP = 17.0        # points: a table level's indent and the list text's (6 mm)
+_LINE = 15.2 / 11.5  # our DOCX's body text: 11,5 pt type on exact lines of 15,2 pt (styles.xml)
+_NOTE_GAP = 1.9     # line heights: a table's note at most this far from the text beside it
 _COLUMNS = 63       # a table's amount columns at most, as a DOCX's (a hostile page: no more)
 
 
@@ -90,17 +93,41 @@ def _without_furniture(pages: list[list[_Line]]) -> list[_Line]:
     """Every line but the marks (letter-spaced or not) and the lines in a smaller type above
     or below the page's text (a page number, a running line, a header or footer). A line every
     page repeats is no furniture by that alone: a table's header row stands on every page the
-    table goes on."""
+    table goes on. Nor are a table's notes that end one page or open the next."""
     sizes = Counter(round(run.size, 1) for page in pages for line in page for run in line.runs)
     body = sizes.most_common(1)[0][0] if sizes else 0.0
-    kept = []
-    for page in pages:
-        text = [line.y for line in page if not _small(line, body)]
-        top, bottom = min(text, default=0.0), max(text, default=0.0)
-        kept += [line for line in page
-                 if not _MARK.match(line.text.replace(" ", ""))
-                 and not (_small(line, body) and not top < line.y < bottom)]
+    unmarked = [[line for line in page if not _MARK.match(line.text.replace(" ", ""))]
+                for page in pages]
+    frames = [_frame(page, body) for page in unmarked]
+    # Where the pages' text starts: a note that opens a page stands there too, the furniture
+    # above it in the margin.
+    start = Counter(round(top, 1) for top, _ in frames).most_common(1)[0][0] - body \
+        if frames else 0.0
+    kept: list[_Line] = []
+    for lines, (top, bottom) in zip(unmarked, frames, strict=True):
+        below = _close_to_text([ln for ln in lines if ln.y >= bottom], bottom, body)
+        kept += [line for line in lines if not _small(line, body) or top < line.y < bottom
+                 or line in below or start <= line.y <= top]
     return kept
+
+
+def _frame(lines: list[_Line], body: float) -> tuple[float, float]:
+    """The baselines of the page's first and last line of text in the body's type."""
+    text = [line.y for line in lines if not _small(line, body)]
+    return min(text, default=0.0), max(text, default=0.0)
+
+
+def _close_to_text(lines: list[_Line], edge: float, body: float) -> list[_Line]:
+    """Of the lines under the page's text, from its last line down, those that follow on from
+    it: a table's notes that end the page, each at most _NOTE_GAP line heights under the line
+    before it; the furniture stands off in the margin."""
+    near, last, close = _NOTE_GAP * body * _LINE, edge, []
+    for line in lines:
+        if line.y - last > near:
+            break
+        close.append(line)
+        last = line.y
+    return close
 
 
 def _small(line: _Line, body: float) -> bool:
@@ -151,12 +178,10 @@ class _Reader:
         self.size = sizes.most_common(1)[0][0]   # the body text's
         self.left = min(line.x for line in lines)
         self.right = max(line.runs[-1].end for line in lines)
-        # The line height: the spacing of two lines of running text (one cell each, at one
-        # indent), not of a table's rows, which stand further apart.
-        spacings = Counter(round(b.y - a.y, 1) for a, b in zip(lines, lines[1:], strict=False)
-                           if a.page == b.page and b.y > a.y and abs(a.x - b.x) < 1
-                           and len(_cells(a.runs)) == len(_cells(b.runs)) == 1)
-        self.height = spacings.most_common(1)[0][0] if spacings else 14.0
+        # The line height: our DOCX sets the body text on exact lines, whatever program
+        # exports it; a page read for its spacings would mistake, in a text of short
+        # paragraphs, a caption and its unit line or two signatures for lines of one paragraph.
+        self.height = self.size * _LINE
         # The section's indent: where the text after a section's letter starts.
         inner = Counter(round(line.runs[1].x) for line in lines if self._opens(line)) or \
             Counter(round(line.x) for line in lines if line.x > self.left + 5)
@@ -329,13 +354,14 @@ class _Reader:
             body.append(Row((Cell(written), *(Cell(a) for a in amounts)),
                             round((x - left) / _STEP)))
         columns = ("label", *(["amount"] * len(edges)))
-        notes: list[list[str]] = []   # "Anm.: …", "Kilde: …": smaller type under the table
-        while self._follows(end, 1.9) and _small(self.lines[end + 1], self.size):
-            end += 1
+        notes: list[list[str]] = []   # "Anm.: …", "Kilde: …": smaller type under the table,
+        while end + 1 < len(self.lines) and _small(self.lines[end + 1], self.size) and \
+                (self._follows(end, 1.9) or self.lines[end + 1].page > self.lines[end].page):
+            end += 1                  # going on at the top of the next page
             line = self.lines[end]
             above = self.lines[end - 1]
             if notes and _small(above, self.size) and not opens_note(line.text) and \
-                    line.y - above.y <= 1.6 * line.runs[0].size:
+                    (line.page > above.page or line.y - above.y <= 1.6 * line.runs[0].size):
                 notes[-1].append(line.text)
             else:
                 notes.append([line.text])
