@@ -9,8 +9,8 @@ closing block at the left margin (the signatures to the right, after the last se
 of one paragraph stand one line height apart (our DOCX sets the body text on exact lines),
 paragraphs and list items further; a table's rows a little further than its wrapped labels'
 lines, its notes in smaller type under it.
-Page numbers and a running line (smaller type above or below the page's text) and the UDKAST
-and FORTROLIGT marks are furniture and are dropped.
+Page numbers and a running line (smaller type in the margin above or below the page's text)
+and the UDKAST and FORTROLIGT marks are furniture and are dropped.
 """
 
 from __future__ import annotations
@@ -354,10 +354,11 @@ class _Reader:
             body.append(Row((Cell(written), *(Cell(a) for a in amounts)),
                             round((x - left) / _STEP)))
         columns = ("label", *(["amount"] * len(edges)))
-        notes: list[list[str]] = []   # "Anm.: …", "Kilde: …": smaller type under the table,
+        # "Anm.: …", "Kilde: …": smaller type under the table, or going on atop the next page
+        notes: list[list[str]] = []
         while end + 1 < len(self.lines) and _small(self.lines[end + 1], self.size) and \
-                (self._follows(end, 1.9) or self.lines[end + 1].page > self.lines[end].page):
-            end += 1                  # going on at the top of the next page
+                (self._follows(end, _NOTE_GAP) or self.lines[end + 1].page > self.lines[end].page):
+            end += 1
             line = self.lines[end]
             above = self.lines[end - 1]
             if notes and _small(above, self.size) and not opens_note(line.text) and \
